@@ -1,0 +1,71 @@
+package dev.ktx.ingest.core.git;
+
+import dev.ktx.ingest.core.repo.PathChange;
+import dev.ktx.ingest.core.repo.RepoTree;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The context repo as the rest of the system sees it: {@code main}, session branches and sentinels.
+ * Commit ids are 40-hex strings. No operation needs or touches a working tree, except that a successful
+ * squash into a non-bare repo whose checkout of {@code main} was clean brings that checkout up to date.
+ */
+public interface ContextRepository extends AutoCloseable {
+
+    /** Head of {@code main}; empty for a repo without commits. */
+    Optional<String> mainHead();
+
+    /** Creates the session ref at the current {@code main} head, or returns the existing head (idempotent). */
+    String openSession(SessionId id);
+
+    /** Current head of the session ref, if it exists. */
+    Optional<String> sessionHead(SessionId id);
+
+    /**
+     * Applies the changeset on top of the session head as one commit and moves the session ref (CAS on the
+     * head it read). Returns the new head, or the old one when the changeset leaves the tree unchanged.
+     */
+    String commit(SessionId id, Changeset changes, String message);
+
+    /** Merges {@code mainHead} into the session (no-op when already contained; nothing moves on conflict). */
+    RefreshResult refresh(SessionId id, String mainHead);
+
+    /** Read-only view of a commit's tree. */
+    RepoTree tree(String commitId);
+
+    /** Paths that differ from {@code fromCommit} to {@code toCommit}, sorted by path. */
+    List<PathChange> diff(String fromCommit, String toCommit);
+
+    /** True when {@code ancestor} is reachable from {@code descendant} (or equal). */
+    boolean isAncestor(String ancestor, String descendant);
+
+    /**
+     * Squashes the session head onto {@code main} as one commit whose parent is {@code expectedMainHead},
+     * updating {@code main} only if it still points there (compare-and-swap). A session whose
+     * {@code Ktx-Session} trailer is already on {@code main} is not squashed again. On success the session
+     * ref and any sentinel are removed.
+     */
+    SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata);
+
+    /** Records a failure: a sentinel ref next to the kept session ref. */
+    void writeSentinel(SessionId id, Sentinel sentinel);
+
+    Optional<Sentinel> sentinel(SessionId id);
+
+    /** Sessions that still have a ref. */
+    List<SessionId> sessions();
+
+    /** Sessions that have a sentinel. */
+    List<SessionId> sentinels();
+
+    /** Deletes the session ref and its sentinel, if any. */
+    void deleteSession(SessionId id);
+
+    /** Deletes sentinels recorded before {@code cutoff} together with their sessions; returns what went. */
+    List<SessionId> gcSentinels(Instant cutoff);
+
+    @Override
+    void close();
+}

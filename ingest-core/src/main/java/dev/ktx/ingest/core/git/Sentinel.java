@@ -1,0 +1,20 @@
+package dev.ktx.ingest.core.git;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is left behind when a session fails: stored as the message (JSON) of the commit that
+ * {@code refs/ktx/sentinels/<runId>/<connectionId>} points to.
+ */
+public record Sentinel(Outcome outcome, Instant at, String baseSha, List<String> conflictPaths, String error) {
+
+    public enum Outcome { conflict, crash, gate_failed }
+
+    public Sentinel {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(at, "at");
+        conflictPaths = conflictPaths == null ? List.of() : List.copyOf(conflictPaths);
+    }
+}
