@@ -1,0 +1,23 @@
+package dev.ktx.ingest.core.trace;
+
+/** Event names of SPEC §7, in one place. */
+public final class TraceEvents {
+
+    public static final String RUN_STARTED = "run_started";
+    public static final String RUN_FINISHED = "run_finished";
+    public static final String TARGET_STARTED = "target_started";
+    public static final String TARGET_FINISHED = "target_finished";
+    public static final String STAGE_BARRIER_REACHED = "stage_barrier_reached";
+    public static final String SESSION_REFRESHED_FROM_ROOT = "session_refreshed_from_root";
+    public static final String FINAL_WINDOW_ENTERED = "final_window_entered";
+    public static final String FINAL_WINDOW_LEFT = "final_window_left";
+    public static final String FINAL_ARTIFACT_GATES_FAILED = "final_artifact_gates_failed";
+    public static final String SQUASH_FINISHED = "squash_finished";
+    /** Not in SPEC's list: the compare-and-swap on main lost to another writer and the window retries. */
+    public static final String SQUASH_CAS_LOST = "squash_cas_lost";
+    /** Not in SPEC's list: a session failed and its sentinel was written. */
+    public static final String SESSION_FAILED = "session_failed";
+
+    private TraceEvents() {
+    }
+}

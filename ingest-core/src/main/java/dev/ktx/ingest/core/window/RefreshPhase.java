@@ -1,0 +1,7 @@
+package dev.ktx.ingest.core.window;
+
+/** The two moments a session is refreshed from {@code main} (SPEC §5); the names appear in traces and errors. */
+public enum RefreshPhase {
+    before_reconciliation,
+    before_final_squash
+}
