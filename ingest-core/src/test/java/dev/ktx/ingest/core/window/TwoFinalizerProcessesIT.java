@@ -1,0 +1,107 @@
+package dev.ktx.ingest.core.window;
+
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
+import dev.ktx.ingest.core.trace.TraceEvent;
+import dev.ktx.ingest.core.trace.TraceEvents;
+import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.testinfra.RedisService;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Seed scenario: final windows of two finalizer processes on one repo and one real Redis never overlap. */
+class TwoFinalizerProcessesIT {
+
+    private static final int SESSIONS_PER_PROCESS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void windowsOfTwoJvmsAlternateAndEverySessionLands() throws Exception {
+        Path repoDir = dir.resolve("context.git");
+        Path traceFile = dir.resolve("trace.jsonl");
+        ContextRepos.initBare(repoDir, ContextRepos.page("home", List.of()));
+        List<SessionId> first = sessions("run-a");
+        List<SessionId> second = sessions("run-b");
+        try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
+            for (SessionId session : concat(first, second)) {
+                repo.openSession(session);
+                String key = "page-" + session.runId() + "-" + session.connectionId();
+                repo.commit(session, Changeset.builder()
+                        .write("wiki/global/" + key + ".md", ContextRepos.pageText(key, List.of("home"))).build(), "ingest");
+            }
+        }
+
+        try (RedisService redis = RedisService.start()) {
+            Process a = launch(repoDir, redis.endpoint().uri(), traceFile, first);
+            Process b = launch(repoDir, redis.endpoint().uri(), traceFile, second);
+            assertThat(a.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(b.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(a.exitValue()).as(output(a)).isZero();
+            assertThat(b.exitValue()).as(output(b)).isZero();
+        }
+
+        List<TraceEvent> windowEvents = Files.readAllLines(traceFile).stream().map(TraceJson::fromLine)
+                .filter(e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED) || e.event().equals(TraceEvents.FINAL_WINDOW_LEFT))
+                .toList();
+        assertThat(windowEvents).hasSize(4 * SESSIONS_PER_PROCESS);
+        for (int i = 0; i < windowEvents.size(); i += 2) {
+            TraceEvent entered = windowEvents.get(i);
+            TraceEvent left = windowEvents.get(i + 1);
+            assertThat(entered.event()).as("event %d", i).isEqualTo(TraceEvents.FINAL_WINDOW_ENTERED);
+            assertThat(left.event()).as("event %d", i + 1).isEqualTo(TraceEvents.FINAL_WINDOW_LEFT);
+            assertThat(left.runId() + left.connectionId()).isEqualTo(entered.runId() + entered.connectionId());
+        }
+        assertThat(windowEvents.stream().map(TraceEvent::runId).distinct()).containsExactlyInAnyOrder("run-a", "run-b");
+
+        try (Git git = Git.open(repoDir.toFile())) {
+            List<String> trailers = new ArrayList<>();
+            for (RevCommit commit : git.log().call()) {
+                commit.getFooterLines("Ktx-Session").forEach(f -> trailers.add(f.getValue()));
+            }
+            assertThat(trailers).containsExactlyInAnyOrderElementsOf(concat(first, second).stream().map(SessionId::toString).toList());
+        }
+        try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
+            assertThat(repo.sessions()).isEmpty();
+        }
+    }
+
+    private static List<SessionId> sessions(String runId) {
+        return IntStream.range(0, SESSIONS_PER_PROCESS).mapToObj(i -> new SessionId(runId, "source" + i)).toList();
+    }
+
+    private static List<SessionId> concat(List<SessionId> a, List<SessionId> b) {
+        List<SessionId> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Process launch(Path repoDir, String redisUri, Path traceFile, List<SessionId> sessions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Duser.home=" + dir.resolve("home"),
+                FinalizerProcess.class.getName(),
+                repoDir.toString(), redisUri, traceFile.toString(), "150"));
+        sessions.forEach(s -> command.add(s.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(sessions.get(0).runId() + ".out").toFile()).start();
+    }
+
+    private String output(Process process) {
+        return process.info().commandLine().orElse("finalizer process");
+    }
+}
