@@ -35,7 +35,7 @@ public final class FinalWindow {
     private final TraceSink traceSink;
     private final Clock clock;
     private final FinalWindowSettings settings;
-    private final SessionRefresher refresher;
+    private final PhaseRefresh refresher;
 
     public FinalWindow(ContextRepository repo, ProjectLock lock, SessionGates gates, TraceSink traceSink,
                        Clock clock, FinalWindowSettings settings) {
@@ -45,7 +45,7 @@ public final class FinalWindow {
         this.traceSink = traceSink;
         this.clock = clock;
         this.settings = settings;
-        this.refresher = new SessionRefresher(repo, clock);
+        this.refresher = new PhaseRefresh(repo, clock);
     }
 
     public FinalizeOutcome finalizeSession(FinalizeRequest request) throws InterruptedException {
@@ -78,7 +78,7 @@ public final class FinalWindow {
                 return alreadyLandedOrMissing(session, mainHead, tracer);
             }
             for (int attempt = 1; attempt <= settings.maxSquashAttempts(); attempt++) {
-                SessionRefresher.Refreshed refreshed = refresher.refresh(session, mainHead, RefreshPhase.before_final_squash, tracer);
+                PhaseRefresh.Refreshed refreshed = refresher.refresh(session, mainHead, RefreshPhase.before_final_squash, tracer);
                 if (refreshed.failure().isPresent()) {
                     return Landing.failed(refreshed.failure().get());
                 }

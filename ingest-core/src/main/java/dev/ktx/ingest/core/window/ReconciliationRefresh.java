@@ -22,7 +22,7 @@ public final class ReconciliationRefresh {
     private final TraceSink traceSink;
     private final Clock clock;
     private final Duration lockWait;
-    private final SessionRefresher refresher;
+    private final PhaseRefresh refresher;
 
     public ReconciliationRefresh(ContextRepository repo, ProjectLock lock, TraceSink traceSink, Clock clock,
                                  Duration lockWait) {
@@ -31,10 +31,10 @@ public final class ReconciliationRefresh {
         this.traceSink = traceSink;
         this.clock = clock;
         this.lockWait = lockWait;
-        this.refresher = new SessionRefresher(repo, clock);
+        this.refresher = new PhaseRefresh(repo, clock);
     }
 
-    public SessionRefresher.Refreshed refresh(String projectId, SessionId session) throws InterruptedException {
+    public PhaseRefresh.Refreshed refresh(String projectId, SessionId session) throws InterruptedException {
         String mainHead;
         try (LockLease ignored = lock.tryAcquire(projectId, lockWait).orElseThrow(() -> new IllegalStateException(
                 "project lock " + ProjectLock.lockName(projectId) + " not acquired within " + lockWait))) {

@@ -224,7 +224,7 @@ class FinalWindowTest {
         window(realGates).finalizeSession(request(dbt));
         ReconciliationRefresh refresh = new ReconciliationRefresh(repo, lock, trace, Clock.systemUTC(), Duration.ofSeconds(1));
 
-        SessionRefresher.Refreshed refreshed = refresh.refresh("acme", notion);
+        PhaseRefresh.Refreshed refreshed = refresh.refresh("acme", notion);
 
         assertThat(refreshed.failure()).isEmpty();
         assertThat(repo.tree(repo.sessionHead(notion).orElseThrow()).exists("wiki/global/metrics.md")).isTrue();

@@ -16,12 +16,12 @@ import java.util.Optional;
  * Merges a given {@code main} head into a session, traces the result and, on a conflict, leaves the
  * session where it was plus a sentinel. Shared by both refresh phases so they behave identically.
  */
-public final class SessionRefresher {
+public final class PhaseRefresh {
 
     private final ContextRepository repo;
     private final Clock clock;
 
-    public SessionRefresher(ContextRepository repo, Clock clock) {
+    public PhaseRefresh(ContextRepository repo, Clock clock) {
         this.repo = repo;
         this.clock = clock;
     }
