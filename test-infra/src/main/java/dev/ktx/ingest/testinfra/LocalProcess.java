@@ -46,7 +46,7 @@ final class LocalProcess implements AutoCloseable {
         try {
             started.awaitReady(readiness, timeout);
             return started;
-        } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+        } catch (Exception e) {
             started.close();
             throw e;
         }
