@@ -71,15 +71,23 @@ final class LocalProcess implements AutoCloseable {
         // Collect the tree before signalling: children of a dead parent are re-parented and lost from view.
         List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         tree.forEach(ProcessHandle::destroy);
-        CompletableFuture<?> allExited = CompletableFuture.allOf(
-                tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
+        if (!allExit(tree)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            // Waited for too, so the port and files are free once close returns.
+            allExit(tree);
+        }
+    }
+
+    private static boolean allExit(List<ProcessHandle> tree) {
         try {
-            allExited.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException | ExecutionException e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
+            return false;
         } catch (InterruptedException e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
