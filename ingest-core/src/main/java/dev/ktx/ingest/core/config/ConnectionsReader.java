@@ -115,8 +115,8 @@ final class ConnectionsReader {
         if (databaseIds.size() == 1) {
             return Optional.of(databaseIds.first());
         }
-        problems.missing(path, "required when ktx.yaml does not have exactly one database connection"
-                + " (database connections: " + String.join(", ", databaseIds) + ")");
+        problems.missing(path, "required when ktx.yaml does not have exactly one database connection ("
+                + databaseConnectionsList() + ")");
         return Optional.empty();
     }
 
@@ -193,9 +193,12 @@ final class ConnectionsReader {
         if (databaseIds.contains(target)) {
             return true;
         }
-        problems.invalid(path, target + " is not a database connection of ktx.yaml (database connections: "
-                + String.join(", ", databaseIds) + ")");
+        problems.invalid(path, target + " is not a database connection of ktx.yaml (" + databaseConnectionsList() + ")");
         return false;
+    }
+
+    private String databaseConnectionsList() {
+        return databaseIds.isEmpty() ? "it has none" : "database connections: " + String.join(", ", databaseIds);
     }
 
     /** Secrets may only be referenced; the message never repeats what was written, as that may be the secret. */

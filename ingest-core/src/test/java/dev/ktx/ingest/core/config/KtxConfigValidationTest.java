@@ -169,6 +169,12 @@ class KtxConfigValidationTest {
     }
 
     @Test
+    void aDbtProjectNeedsADatabaseConnection() {
+        assertThat(problemsOf("connections: { dbt: { driver: dbt, source_dir: ./dbt } }\n").problems()).containsExactly(
+                "Missing connections.dbt.target_connection: required when ktx.yaml does not have exactly one database connection (it has none)");
+    }
+
+    @Test
     void rejectsConnectionIdsThatCannotBeGitRefComponents() {
         assertThat(problemsOf("""
                 connections:

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.core.config.Driver;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,14 @@ class RunResultsTest {
                 .exitCode()).isZero();
         assertThat(RunResults.inPlanOrder(plan, List.of(source("metabase", METABASE, DONE), source("analytics_dbt", DBT, FAILED)))
                 .exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void targetResultsRoundTripThroughJson() throws Exception {
+        TargetResult result = new TargetResult("warehouse", POSTGRES, DATABASE_INGEST, List.of(
+                new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused"), StepResult.notRun(Step.QUERY_HISTORY)));
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(json.readValue(json.writeValueAsString(result), TargetResult.class)).isEqualTo(result);
     }
 }
