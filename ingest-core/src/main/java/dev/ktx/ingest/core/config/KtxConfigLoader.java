@@ -1,0 +1,94 @@
+package dev.ktx.ingest.core.config;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Loads ktx.yaml (SPEC §3) and validates it strictly: unknown keys, unknown drivers, wrong types, out-of-range
+ * values and dangling references are all collected into one {@link ConfigException}. Stateless and thread-safe.
+ */
+public final class KtxConfigLoader {
+
+    public static final String FILE_NAME = "ktx.yaml";
+
+    /** Reads {@code <projectDir>/ktx.yaml}. */
+    public KtxConfig load(Path projectDir) {
+        Path file = projectDir.resolve(FILE_NAME);
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of("Missing " + file + ": the project directory has no " + FILE_NAME));
+        } catch (MalformedInputException e) {
+            throw new ConfigException(List.of("Invalid " + file + ": not UTF-8 text"));
+        } catch (IOException e) {
+            throw new ConfigException(List.of("Invalid " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+        }
+        return parse(yaml, projectDir);
+    }
+
+    /**
+     * Parses ktx.yaml text, e.g. as read from git.
+     *
+     * @param projectDir what relative paths ({@code source_dir}, {@code snapshot_dir}, {@code file:} secrets) are
+     *                   resolved against
+     */
+    public KtxConfig parse(String yaml, Path projectDir) {
+        Object document = readYaml(yaml);
+        if (document == null) {
+            throw new ConfigException(List.of("Invalid " + FILE_NAME + ": the file is empty (expected connections and ingest)"));
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new ConfigException(List.of("Invalid " + FILE_NAME + ": expected a mapping at the top level (connections, ingest)"));
+        }
+        Problems problems = new Problems();
+        YamlMapping root = YamlMapping.root(map, problems);
+        SortedMap<String, ConnectionConfig> connections = root.mapping("connections")
+                .map(c -> new ConnectionsReader(projectDir, problems).read(c)).orElse(new TreeMap<>());
+        IngestSettings ingest = root.mapping("ingest").map(KtxConfigLoader::ingestSettings).orElse(IngestSettings.DEFAULTS);
+        root.rejectUnknownKeys();
+        problems.throwIfAny();
+        return new KtxConfig(connections, ingest);
+    }
+
+    private static IngestSettings ingestSettings(YamlMapping ingest) {
+        return new IngestSettings(maxConcurrency(ingest, "sources", IngestSettings.DEFAULTS.sourcesMaxConcurrency()),
+                maxConcurrency(ingest, "workUnits", IngestSettings.DEFAULTS.workUnitsMaxConcurrency()));
+    }
+
+    private static int maxConcurrency(YamlMapping ingest, String key, int defaultValue) {
+        return ingest.mapping(key)
+                .flatMap(m -> m.integer("maxConcurrency", IngestSettings.MIN_CONCURRENCY, IngestSettings.MAX_CONCURRENCY))
+                .orElse(defaultValue);
+    }
+
+    /** Safe loading: plain maps, lists and scalars only; duplicate keys are an error, not a silent override. */
+    private static Object readYaml(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try {
+            return new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            // only the problem and its position: SnakeYAML's full message quotes the offending line, which may hold a secret
+            Mark mark = e.getProblemMark();
+            String at = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+            throw new ConfigException(List.of("Invalid " + FILE_NAME + ": " + at + e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ConfigException(List.of("Invalid " + FILE_NAME + ": " + e.getMessage()));
+        }
+    }
+}

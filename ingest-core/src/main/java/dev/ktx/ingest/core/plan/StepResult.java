@@ -1,0 +1,20 @@
+package dev.ktx.ingest.core.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Objects;
+
+/** @param detail why a step failed or was skipped; null when there is nothing to say (omitted from JSON) */
+@JsonPropertyOrder({"step", "status", "detail"})
+public record StepResult(Step step, StepStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
+
+    public StepResult {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public static StepResult notRun(Step step) {
+        return new StepResult(step, StepStatus.NOT_RUN, null);
+    }
+}

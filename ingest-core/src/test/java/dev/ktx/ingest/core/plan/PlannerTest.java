@@ -1,0 +1,73 @@
+package dev.ktx.ingest.core.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.ktx.ingest.core.config.Driver.DBT;
+import static dev.ktx.ingest.core.config.Driver.METABASE;
+import static dev.ktx.ingest.core.config.Driver.NOTION;
+import static dev.ktx.ingest.core.config.Driver.POSTGRES;
+import static dev.ktx.ingest.core.plan.Operation.DATABASE_INGEST;
+import static dev.ktx.ingest.core.plan.Operation.SOURCE_INGEST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlannerTest {
+
+    @Test
+    void plansDatabasesFirstThenSourcesEachSortedById() {
+        Plan plan = PlanFixtures.fullPlan();
+
+        assertThat(plan.targets()).containsExactly(
+                new PlanTarget("archive", POSTGRES, DATABASE_INGEST,
+                        List.of(new PlannedStep(Step.DATABASE_SCHEMA, true), new PlannedStep(Step.QUERY_HISTORY, true))),
+                new PlanTarget("warehouse", POSTGRES, DATABASE_INGEST,
+                        List.of(new PlannedStep(Step.DATABASE_SCHEMA, true), new PlannedStep(Step.QUERY_HISTORY, false))),
+                new PlanTarget("analytics_dbt", DBT, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
+                new PlanTarget("metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
+                new PlanTarget("zendesk_notion", NOTION, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
+    }
+
+    @Test
+    void plansQueryHistoryDisabledWhenItIsTurnedOff() {
+        Plan plan = PlanFixtures.fullPlan();
+
+        assertThat(plan.target("warehouse").flatMap(t -> t.step(Step.QUERY_HISTORY)))
+                .contains(new PlannedStep(Step.QUERY_HISTORY, false));
+        assertThat(plan.target("archive").flatMap(t -> t.step(Step.QUERY_HISTORY)))
+                .contains(new PlannedStep(Step.QUERY_HISTORY, true));
+    }
+
+    @Test
+    void plansASingleConnection() {
+        Plan plan = Planner.plan(PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("metabase"));
+
+        assertThat(plan.targets()).containsExactly(
+                new PlanTarget("metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
+    }
+
+    @Test
+    void rejectsAnUnknownConnection() {
+        assertThatThrownBy(() -> Planner.plan(PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("foo")))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("Unknown connection: foo (known: analytics_dbt, archive, metabase, warehouse, zendesk_notion)");
+    }
+
+    @Test
+    void hasNothingToIngestWithoutConnections() {
+        assertThatThrownBy(() -> Planner.plan(PlanFixtures.config("ingest: {}\n"), PlanRequest.all()))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("Nothing to ingest: ktx.yaml has no connections");
+    }
+
+    @Test
+    void needsExactlyOneOfAConnectionIdAndAll() {
+        assertThatThrownBy(() -> PlanRequest.of(null, false)).isInstanceOf(PlanException.class)
+                .hasMessage("Nothing to ingest: give a connection id or --all");
+        assertThatThrownBy(() -> PlanRequest.of("warehouse", true)).isInstanceOf(PlanException.class)
+                .hasMessage("Give either a connection id or --all, not both");
+        assertThat(PlanRequest.of("warehouse", false)).isEqualTo(PlanRequest.connection("warehouse"));
+        assertThat(PlanRequest.of(null, true)).isEqualTo(PlanRequest.all());
+    }
+}
