@@ -11,6 +11,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Merges a {@code main} head into a session branch with JGit's in-core recursive merger: no index, no working
@@ -35,6 +36,11 @@ final class SessionRefresher {
             RevCommit session = walk.parseCommit(sessionHead);
             RevCommit main = Commits.parse(walk, mainHead);
             if (walk.isMergedInto(main, session)) {
+                return RefreshResult.noop(session.name(), main.name());
+            }
+            if (SquashLookup.find(repo, id, main, Optional.of(session)).isPresent()) {
+                // Main already has this session's squash (a finalize crashed before removing the ref). Merging it
+                // in would hide it from the squash's bounded lookup; left as is, the squash reports ALREADY_MERGED.
                 return RefreshResult.noop(session.name(), main.name());
             }
             if (walk.isMergedInto(session, main)) {

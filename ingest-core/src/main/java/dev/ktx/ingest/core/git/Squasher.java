@@ -19,12 +19,6 @@ final class Squasher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Squasher.class);
 
-    /**
-     * How far back {@code main} is searched for an earlier squash when the session ref is already gone (there
-     * is then no merge base to stop at). A redelivered finalize finds its squash near the head.
-     */
-    static final int SEARCH_DEPTH_WITHOUT_SESSION = 1000;
-
     private final Repository repo;
     private final RefStore refs;
     private final CommitWriter commits;
@@ -44,29 +38,28 @@ final class Squasher {
                 .orElseThrow(() -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
         Optional<ObjectId> sessionHead = refs.read(id.sessionRef());
 
-        Optional<RevCommit> earlier = findSquashOnMain(id, mainHead, sessionHead);
+        Optional<RevCommit> earlier = SquashLookup.find(repo, id, mainHead, sessionHead);
         if (earlier.isPresent()) {
             LOG.info("session {} is already on {} as {}", id, mainRef, earlier.get().name());
             cleanUp(id);
             return SquashResult.alreadyMerged(earlier.get().name());
         }
         if (sessionHead.isEmpty()) {
-            throw new IllegalStateException("cannot squash " + id + ": no ref " + id.sessionRef() + " and no commit "
-                    + "with its " + SquashMessage.SESSION + " trailer in the last " + SEARCH_DEPTH_WITHOUT_SESSION
-                    + " commits of " + mainRef);
+            throw new IllegalStateException("cannot squash " + id + ": no ref " + id.sessionRef()
+                    + " and no commit with its " + SquashMessage.SESSION + " trailer in the last "
+                    + SquashLookup.DEPTH_WITHOUT_SESSION + " commits of " + mainRef);
         }
 
-        ObjectId expected;
+        RevCommit expected;
         ObjectId squash;
         try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
             RevCommit session = walk.parseCommit(sessionHead.get());
-            RevCommit expectedMain = Commits.parse(walk, expectedMainHead);
-            if (!walk.isMergedInto(expectedMain, session)) {
+            expected = Commits.parse(walk, expectedMainHead);
+            if (!walk.isMergedInto(expected, session)) {
                 throw new IllegalStateException("cannot squash " + id + ": the session does not contain "
                         + mainRef + " " + expectedMainHead + "; refresh it from that head first");
             }
-            expected = expectedMain;
-            squash = commits.insert(inserter, session.getTree(), SquashMessage.format(id, metadata), expectedMain);
+            squash = commits.insert(inserter, session.getTree(), SquashMessage.format(id, metadata), expected);
             inserter.flush();
         }
 
@@ -77,31 +70,6 @@ final class Squasher {
         cleanUp(id);
         checkout.mainMoved(expected, squash);
         return SquashResult.merged(squash.name());
-    }
-
-    /**
-     * The commit on {@code main} that carries this session's trailer. An earlier squash of the session was made
-     * after the session forked from {@code main}, so only commits not reachable from the session head are read.
-     */
-    private Optional<RevCommit> findSquashOnMain(SessionId id, ObjectId mainHead, Optional<ObjectId> sessionHead)
-            throws IOException {
-        try (RevWalk walk = new RevWalk(repo)) {
-            walk.markStart(walk.parseCommit(mainHead));
-            if (sessionHead.isPresent()) {
-                walk.markUninteresting(walk.parseCommit(sessionHead.get()));
-            }
-            int limit = sessionHead.isPresent() ? Integer.MAX_VALUE : SEARCH_DEPTH_WITHOUT_SESSION;
-            int read = 0;
-            for (RevCommit commit : walk) {
-                if (SquashMessage.isSquashOf(commit, id)) {
-                    return Optional.of(commit);
-                }
-                if (++read == limit) {
-                    break;
-                }
-            }
-            return Optional.empty();
-        }
     }
 
     /** {@code main} is already right; a leftover session ref is harmless and removed by the next squash or gc. */

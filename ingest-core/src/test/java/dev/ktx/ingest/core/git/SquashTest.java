@@ -131,6 +131,27 @@ class SquashTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestRepo.Layout.class)
+    void redeliveredFinalizeAfterACrashRefreshesToNothingAndDoesNotSquashAgain(TestRepo.Layout layout)
+            throws Exception {
+        try (TestRepo repo = TestRepo.create(dir, layout)) {
+            String expectedMain = repo.context.openSession(SESSION);
+            String sessionHead = repo.context.commit(SESSION, writes("a.md", "a"), "a");
+            String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
+            restoreRef(repo, SESSION.sessionRef(), sessionHead);
+            String latestMain = repo.advanceMain(writes("b.md", "another session's work"));
+
+            RefreshResult refresh = repo.context.refresh(SESSION, latestMain);
+            SquashResult again = repo.context.squash(SESSION, latestMain, METADATA);
+
+            assertThat(refresh).isEqualTo(RefreshResult.noop(sessionHead, latestMain));
+            assertThat(again).isEqualTo(SquashResult.alreadyMerged(squash));
+            assertThat(repo.mainHead()).isEqualTo(latestMain);
+            assertThat(repo.context.sessions()).isEmpty();
+        }
+    }
+
     @Test
     void squashOfASessionThatWasNotRefreshedFails() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
