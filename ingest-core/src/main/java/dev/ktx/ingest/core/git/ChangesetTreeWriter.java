@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Applies a {@link Changeset} to a tree entirely in the object database: an in-core DirCache read from the
- * base tree, edited, and written back as a new tree. No index file and no working tree are involved.
+ * base tree, edited, and written back as a new tree. No index file and no working tree are involved. Written
+ * paths become regular files; a file written where a directory was replaces that directory.
  */
 final class ChangesetTreeWriter {
 
@@ -35,10 +36,7 @@ final class ChangesetTreeWriter {
             editor.add(new DirCacheEditor.PathEdit(write.getKey()) {
                 @Override
                 public void apply(DirCacheEntry entry) {
-                    // Keep an existing executable bit; anything else (new path, symlink) becomes a plain file.
-                    if (entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
-                        entry.setFileMode(FileMode.REGULAR_FILE);
-                    }
+                    entry.setFileMode(FileMode.REGULAR_FILE);
                     entry.setObjectId(blob);
                 }
             });

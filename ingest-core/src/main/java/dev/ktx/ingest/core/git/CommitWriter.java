@@ -6,7 +6,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Writes commit objects under one identity; author and committer are the same. */
@@ -14,17 +14,15 @@ final class CommitWriter {
 
     private final String name;
     private final String email;
-    private final Clock clock;
 
-    CommitWriter(String name, String email, Clock clock) {
+    CommitWriter(String name, String email) {
         this.name = name;
         this.email = email;
-        this.clock = clock;
     }
 
     /** Inserts (does not flush) a commit of {@code tree} with the given parents, first parent first. */
     ObjectId insert(ObjectInserter inserter, ObjectId tree, String message, ObjectId... parents) throws IOException {
-        PersonIdent ident = new PersonIdent(name, email, clock.instant(), ZoneOffset.UTC);
+        PersonIdent ident = new PersonIdent(name, email, Instant.now(), ZoneOffset.UTC);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         commit.setParentIds(parents);

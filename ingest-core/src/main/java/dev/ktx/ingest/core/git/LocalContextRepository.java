@@ -18,7 +18,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,8 @@ public final class LocalContextRepository implements ContextRepository {
     private static final Logger LOG = LoggerFactory.getLogger(LocalContextRepository.class);
 
     public static final String DEFAULT_MAIN_BRANCH = "main";
-    static final String IDENTITY_NAME = "ktx-ingest";
-    static final String IDENTITY_EMAIL = "ktx-ingest@localhost";
+    private static final String IDENTITY_NAME = "ktx-ingest";
+    private static final String IDENTITY_EMAIL = "ktx-ingest@localhost";
 
     private final Repository repo;
     private final String mainRef;
@@ -50,7 +49,7 @@ public final class LocalContextRepository implements ContextRepository {
         this.repo = repo;
         this.mainRef = Constants.R_HEADS + mainBranch;
         this.refs = new RefStore(repo);
-        this.commits = new CommitWriter(IDENTITY_NAME, IDENTITY_EMAIL, Clock.systemUTC());
+        this.commits = new CommitWriter(IDENTITY_NAME, IDENTITY_EMAIL);
         this.refresher = new SessionRefresher(repo, refs, commits);
         this.squasher = new Squasher(repo, refs, commits, mainRef);
         this.sentinels = new SentinelStore(repo, refs, commits, mainRef);
@@ -220,7 +219,7 @@ public final class LocalContextRepository implements ContextRepository {
                 .orElseThrow(() -> new IllegalStateException("no session ref " + id.sessionRef()));
     }
 
-    /** Sessions named by the refs below {@code prefix}; refs that do not fit {@code <runId>/<connectionId>} are skipped. */
+    /** Sessions named by the refs below {@code prefix}; other names are logged and skipped. */
     private List<SessionId> idsUnder(String prefix) {
         List<SessionId> ids = new ArrayList<>();
         for (String name : refs.namesUnder(prefix)) {

@@ -34,8 +34,8 @@ final class Squasher {
     }
 
     SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata) throws IOException {
-        ObjectId mainHead = refs.read(mainRef)
-                .orElseThrow(() -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
+        ObjectId mainHead = refs.read(mainRef).orElseThrow(
+                () -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
         Optional<ObjectId> sessionHead = refs.read(id.sessionRef());
 
         Optional<RevCommit> earlier = SquashLookup.find(repo, id, mainHead, sessionHead);

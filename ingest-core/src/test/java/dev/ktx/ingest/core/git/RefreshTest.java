@@ -76,7 +76,8 @@ class RefreshTest {
         try (TestRepo repo = TestRepo.create(dir, layout)) {
             repo.context.openSession(SESSION);
             String head = repo.context.commit(SESSION,
-                    writes("wiki/global/shared.md", "mine", "ktx.yaml", "project: mine\n", "wiki/global/only-mine.md", "x"),
+                    writes("wiki/global/shared.md", "mine", "ktx.yaml", "project: mine\n",
+                            "wiki/global/only-mine.md", "x"),
                     "mine");
             String main = repo.advanceMain(writes("wiki/global/shared.md", "theirs", "ktx.yaml", "project: theirs\n"));
             Map<String, String> refsBefore = repo.refs();

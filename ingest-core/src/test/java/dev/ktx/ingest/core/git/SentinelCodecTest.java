@@ -15,7 +15,8 @@ class SentinelCodecTest {
         Sentinel sentinel = new Sentinel(Sentinel.Outcome.conflict, Instant.parse("2026-01-02T03:04:05Z"),
                 "abc123", List.of("a.md", "b.md"), "source refresh conflict before final_squash: a.md, b.md");
 
-        assertThat(SentinelCodec.encode(sentinel)).isEqualTo("{\"outcome\":\"conflict\",\"at\":\"2026-01-02T03:04:05Z\","
+        assertThat(SentinelCodec.encode(sentinel)).isEqualTo(
+                "{\"outcome\":\"conflict\",\"at\":\"2026-01-02T03:04:05Z\","
                 + "\"baseSha\":\"abc123\",\"conflictPaths\":[\"a.md\",\"b.md\"],"
                 + "\"error\":\"source refresh conflict before final_squash: a.md, b.md\"}");
         assertThat(SentinelCodec.decode(SentinelCodec.encode(sentinel))).isEqualTo(sentinel);

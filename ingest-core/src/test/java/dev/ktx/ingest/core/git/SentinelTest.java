@@ -106,6 +106,16 @@ class SentinelTest {
         assertThat(repo.context.sessions()).containsExactly(DBT, NOTION);
     }
 
+    @Test
+    void gcSkipsRefsThatAreNotSentinels() throws Exception {
+        repo.context.openSession(DBT);
+        repo.setRef(DBT.sentinelRef(), repo.mainHead());
+
+        assertThat(repo.context.gcSentinels(Instant.now())).isEmpty();
+        assertThat(repo.context.sentinels()).containsExactly(DBT);
+        assertThat(repo.context.sessions()).containsExactly(DBT);
+    }
+
     private static Sentinel failedAt(Instant at) {
         return new Sentinel(Sentinel.Outcome.gate_failed, at, null, List.of(), "final artifact gates failed:");
     }

@@ -1,10 +1,6 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +117,7 @@ class SquashTest {
             String expectedMain = repo.context.openSession(SESSION);
             String sessionHead = repo.context.commit(SESSION, writes("a.md", "a"), "a");
             String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
-            restoreRef(repo, SESSION.sessionRef(), sessionHead);
+            repo.setRef(SESSION.sessionRef(), sessionHead);
 
             SquashResult again = repo.context.squash(SESSION, squash, METADATA);
 
@@ -139,7 +135,7 @@ class SquashTest {
             String expectedMain = repo.context.openSession(SESSION);
             String sessionHead = repo.context.commit(SESSION, writes("a.md", "a"), "a");
             String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
-            restoreRef(repo, SESSION.sessionRef(), sessionHead);
+            repo.setRef(SESSION.sessionRef(), sessionHead);
             String latestMain = repo.advanceMain(writes("b.md", "another session's work"));
 
             RefreshResult refresh = repo.context.refresh(SESSION, latestMain);
@@ -196,14 +192,6 @@ class SquashTest {
             Files.delete(lock);
             assertThat(repo.context.squash(SESSION, expectedMain, METADATA).status())
                     .isEqualTo(SquashResult.Status.MERGED);
-        }
-    }
-
-    private static void restoreRef(TestRepo repo, String ref, String id) throws Exception {
-        try (Repository git = new FileRepositoryBuilder().setGitDir(repo.gitDir.toFile()).build()) {
-            RefUpdate update = git.updateRef(ref);
-            update.setNewObjectId(ObjectId.fromString(id));
-            assertThat(update.update()).isEqualTo(RefUpdate.Result.NEW);
         }
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -91,7 +90,7 @@ final class TestRepo implements AutoCloseable {
                 parents = new ObjectId[] {head};
             }
             ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, baseTree, changes);
-            ObjectId commit = new CommitWriter("other writer", "other@localhost", Clock.systemUTC())
+            ObjectId commit = new CommitWriter("other writer", "other@localhost")
                     .insert(inserter, tree, "other writer", parents);
             inserter.flush();
             RefUpdate update = repo.updateRef(MAIN);
@@ -99,6 +98,16 @@ final class TestRepo implements AutoCloseable {
             update.setNewObjectId(commit);
             assertThat(update.update()).isIn(RefUpdate.Result.NEW, RefUpdate.Result.FAST_FORWARD);
             return commit.name();
+        }
+    }
+
+    /** Points {@code ref} at {@code id} behind the adapter's back, e.g. to recreate what a crash left. */
+    void setRef(String ref, String id) throws IOException {
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
+            RefUpdate update = repo.updateRef(ref);
+            update.setNewObjectId(ObjectId.fromString(id));
+            update.setForceUpdate(true);
+            assertThat(update.update()).isIn(RefUpdate.Result.NEW, RefUpdate.Result.FORCED);
         }
     }
 
