@@ -1,12 +1,12 @@
 package dev.ktx.ingest.core.git;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 import static dev.ktx.ingest.core.git.TestRepo.writes;
@@ -35,9 +35,9 @@ class FsckTest {
             assertThat(repo.context.squash(merged, main, metadata).status()).isEqualTo(SquashResult.Status.MERGED);
             assertThat(repo.context.refresh(conflicting, repo.mainHead()).isConflict()).isTrue();
             repo.context.writeSentinel(conflicting, new Sentinel(Sentinel.Outcome.conflict, Instant.now(), main,
-                    java.util.List.of("ktx.yaml"), "source refresh conflict before final_squash: ktx.yaml"));
+                    List.of("ktx.yaml"), "source refresh conflict before final_squash: ktx.yaml"));
             repo.context.writeSentinel(new SessionId("run-2", "gone"),
-                    new Sentinel(Sentinel.Outcome.crash, Instant.now(), null, java.util.List.of(), "crash"));
+                    new Sentinel(Sentinel.Outcome.crash, Instant.now(), null, List.of(), "crash"));
 
             GitCli.Result fsck = GitCli.run(repo.root, "fsck", "--full", "--strict");
 

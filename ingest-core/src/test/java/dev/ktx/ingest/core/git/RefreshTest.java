@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static dev.ktx.ingest.core.git.TestRepo.writes;
@@ -87,7 +88,7 @@ class RefreshTest {
             RefreshResult result = repo.context.refresh(SESSION, main);
 
             assertThat(result).isEqualTo(
-                    RefreshResult.conflict(head, main, java.util.List.of("ktx.yaml", "wiki/global/shared.md")));
+                    RefreshResult.conflict(head, main, List.of("ktx.yaml", "wiki/global/shared.md")));
             assertThat(repo.context.sessionHead(SESSION)).contains(head);
             assertThat(repo.refs()).isEqualTo(refsBefore);
             assertThat(repo.gitDir.resolve("MERGE_HEAD")).doesNotExist();

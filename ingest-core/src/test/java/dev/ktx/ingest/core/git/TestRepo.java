@@ -15,6 +15,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,7 +64,7 @@ final class TestRepo implements AutoCloseable {
     static Changeset writes(String... pathThenContent) {
         Map<String, byte[]> files = new TreeMap<>();
         for (int i = 0; i < pathThenContent.length; i += 2) {
-            files.put(pathThenContent[i], pathThenContent[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            files.put(pathThenContent[i], pathThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
         }
         return Changeset.builder().writeAll(files).build();
     }
