@@ -6,11 +6,23 @@ import java.util.regex.Pattern;
 /** Identity of one target's session in one run; also the value of the {@code Ktx-Session} trailer. */
 public record SessionId(String runId, String connectionId) {
 
+    public static final String SESSION_REF_PREFIX = "refs/heads/ktx/session/";
+    public static final String SENTINEL_REF_PREFIX = "refs/ktx/sentinels/";
+
     private static final Pattern REF_SAFE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
 
     public SessionId {
         requireRefSafe("runId", runId);
         requireRefSafe("connectionId", connectionId);
+    }
+
+    /** Inverse of {@link #toString()}: {@code <runId>/<connectionId>}. */
+    public static SessionId parse(String value) {
+        String[] parts = value.split("/", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("expected <runId>/<connectionId>: '" + value + "'");
+        }
+        return new SessionId(parts[0], parts[1]);
     }
 
     private static void requireRefSafe(String what, String value) {
@@ -22,12 +34,12 @@ public record SessionId(String runId, String connectionId) {
 
     /** {@code refs/heads/ktx/session/<runId>/<connectionId>} */
     public String sessionRef() {
-        return "refs/heads/ktx/session/" + runId + "/" + connectionId;
+        return SESSION_REF_PREFIX + runId + "/" + connectionId;
     }
 
     /** {@code refs/ktx/sentinels/<runId>/<connectionId>} */
     public String sentinelRef() {
-        return "refs/ktx/sentinels/" + runId + "/" + connectionId;
+        return SENTINEL_REF_PREFIX + runId + "/" + connectionId;
     }
 
     @Override

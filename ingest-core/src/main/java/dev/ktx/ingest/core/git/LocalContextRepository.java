@@ -1,0 +1,247 @@
+package dev.ktx.ingest.core.git;
+
+import dev.ktx.ingest.core.repo.PathChange;
+import dev.ktx.ingest.core.repo.RepoTree;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ContextRepository} on a repository at a local path (bare, or the root of a checkout), with JGit.
+ * Session work happens in the object database only; refs move by compare-and-swap, so several threads may
+ * share an instance and several processes the repository. I/O failures surface as {@link UncheckedIOException},
+ * a stuck ref lock as {@link StaleLockFileException}.
+ */
+public final class LocalContextRepository implements ContextRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalContextRepository.class);
+
+    public static final String DEFAULT_MAIN_BRANCH = "main";
+    private static final String IDENTITY_NAME = "ktx-ingest";
+    private static final String IDENTITY_EMAIL = "ktx-ingest@localhost";
+
+    private final Repository repo;
+    private final String mainRef;
+    private final RefStore refs;
+    private final CommitWriter commits;
+    private final SessionRefresher refresher;
+    private final Squasher squasher;
+    private final SentinelStore sentinels;
+
+    private LocalContextRepository(Repository repo, String mainBranch) {
+        this.repo = repo;
+        this.mainRef = Constants.R_HEADS + mainBranch;
+        this.refs = new RefStore(repo);
+        this.commits = new CommitWriter(IDENTITY_NAME, IDENTITY_EMAIL);
+        this.refresher = new SessionRefresher(repo, refs, commits);
+        this.squasher = new Squasher(repo, refs, commits, mainRef);
+        this.sentinels = new SentinelStore(repo, refs, commits, mainRef);
+    }
+
+    /** Opens the repository at {@code path} with {@code main} as its main branch. */
+    public static LocalContextRepository open(Path path) {
+        return open(path, DEFAULT_MAIN_BRANCH);
+    }
+
+    /** Opens a bare repository or the root of a checkout; {@code mainBranch} is a short name such as {@code main}. */
+    public static LocalContextRepository open(Path path, String mainBranch) {
+        if (!Repository.isValidRefName(Constants.R_HEADS + mainBranch)) {
+            throw new IllegalArgumentException("not a valid branch name: '" + mainBranch + "'");
+        }
+        File gitDir = RepositoryCache.FileKey.resolve(path.toFile(), FS.DETECTED);
+        if (gitDir == null) {
+            throw new IllegalArgumentException("not a git repository: " + path);
+        }
+        try {
+            Repository repo = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
+            return new LocalContextRepository(repo, mainBranch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open git repository " + path, e);
+        }
+    }
+
+    @Override
+    public Optional<String> mainHead() {
+        return refs.read(mainRef).map(ObjectId::name);
+    }
+
+    @Override
+    public String openSession(SessionId id) {
+        Optional<ObjectId> existing = refs.read(id.sessionRef());
+        if (existing.isPresent()) {
+            return existing.get().name();
+        }
+        ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
+                "cannot open session " + id + ": " + mainRef + " has no commit yet"));
+        if (refs.compareAndSet(id.sessionRef(), ObjectId.zeroId(), main, "ktx: open session from main")) {
+            return main.name();
+        }
+        // Another thread or process opened it first; its head is as good as ours.
+        return requireSessionHead(id).name();
+    }
+
+    @Override
+    public Optional<String> sessionHead(SessionId id) {
+        return refs.read(id.sessionRef()).map(ObjectId::name);
+    }
+
+    @Override
+    public String commit(SessionId id, Changeset changes, String message) {
+        ObjectId head = requireSessionHead(id);
+        return io("commit to " + id.sessionRef(), () -> {
+            try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+                RevCommit parent = walk.parseCommit(head);
+                ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, parent.getTree(), changes);
+                if (tree.equals(parent.getTree())) {
+                    return head.name();
+                }
+                ObjectId commit = commits.insert(inserter, tree, message, parent);
+                inserter.flush();
+                if (!refs.compareAndSet(id.sessionRef(), head, commit, "ktx: commit")) {
+                    throw new IllegalStateException(id.sessionRef() + " moved while committing (expected "
+                            + head.name() + "); a session has a single writer");
+                }
+                return commit.name();
+            }
+        });
+    }
+
+    @Override
+    public RefreshResult refresh(SessionId id, String mainHead) {
+        return io("refresh " + id.sessionRef(), () -> refresher.refresh(id, mainHead));
+    }
+
+    @Override
+    public RepoTree tree(String commitId) {
+        return io("read commit " + commitId, () -> {
+            try (RevWalk walk = new RevWalk(repo)) {
+                return new JGitRepoTree(repo, Commits.parse(walk, commitId).getTree());
+            }
+        });
+    }
+
+    @Override
+    public List<PathChange> diff(String fromCommit, String toCommit) {
+        return io("diff " + fromCommit + ".." + toCommit, () -> {
+            try (RevWalk walk = new RevWalk(repo)) {
+                RevCommit from = Commits.parse(walk, fromCommit);
+                RevCommit to = Commits.parse(walk, toCommit);
+                return TreeDiff.between(walk.getObjectReader(), from.getTree(), to.getTree());
+            }
+        });
+    }
+
+    @Override
+    public boolean isAncestor(String ancestor, String descendant) {
+        return io("compare " + ancestor + " and " + descendant, () -> {
+            try (RevWalk walk = new RevWalk(repo)) {
+                return walk.isMergedInto(Commits.parse(walk, ancestor), Commits.parse(walk, descendant));
+            }
+        });
+    }
+
+    @Override
+    public SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata) {
+        return io("squash " + id.sessionRef(), () -> squasher.squash(id, expectedMainHead, metadata));
+    }
+
+    @Override
+    public void writeSentinel(SessionId id, Sentinel sentinel) {
+        io("write " + id.sentinelRef(), () -> {
+            sentinels.write(id, sentinel);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Sentinel> sentinel(SessionId id) {
+        return io("read " + id.sentinelRef(), () -> sentinels.read(id));
+    }
+
+    @Override
+    public List<SessionId> sessions() {
+        return idsUnder(SessionId.SESSION_REF_PREFIX);
+    }
+
+    @Override
+    public List<SessionId> sentinels() {
+        return idsUnder(SessionId.SENTINEL_REF_PREFIX);
+    }
+
+    @Override
+    public void deleteSession(SessionId id) {
+        refs.deleteSession(id);
+    }
+
+    @Override
+    public List<SessionId> gcSentinels(Instant cutoff) {
+        List<SessionId> removed = new ArrayList<>();
+        for (SessionId id : sentinels()) {
+            Optional<Sentinel> sentinel;
+            try {
+                sentinel = sentinel(id);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("skipping unreadable sentinel {}: {}", id.sentinelRef(), e.getMessage());
+                continue;
+            }
+            if (sentinel.isPresent() && sentinel.get().at().isBefore(cutoff)) {
+                deleteSession(id);
+                removed.add(id);
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+
+    private ObjectId requireSessionHead(SessionId id) {
+        return refs.read(id.sessionRef())
+                .orElseThrow(() -> new IllegalStateException("no session ref " + id.sessionRef()));
+    }
+
+    /** Sessions named by the refs below {@code prefix}; other names are logged and skipped. */
+    private List<SessionId> idsUnder(String prefix) {
+        List<SessionId> ids = new ArrayList<>();
+        for (String name : refs.namesUnder(prefix)) {
+            try {
+                ids.add(SessionId.parse(name.substring(prefix.length())));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("ignoring ref {}: {}", name, e.getMessage());
+            }
+        }
+        return ids;
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(String what, IoAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + what, e);
+        }
+    }
+}

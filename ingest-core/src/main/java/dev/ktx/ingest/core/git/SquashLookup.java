@@ -1,0 +1,47 @@
+package dev.ktx.ingest.core.git;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Finds the squash commit of a session on {@code main} without reading all of history. The squash was made
+ * after the session forked from {@code main}, so only commits of {@code main} not reachable from the session
+ * head are read. That bound holds because refresh never merges a session's own squash back into it.
+ */
+final class SquashLookup {
+
+    /**
+     * How far back {@code main} is searched when the session ref is already gone and there is no session head
+     * to stop at. A redelivered finalize finds its squash near the head.
+     */
+    static final int DEPTH_WITHOUT_SESSION = 1000;
+
+    private SquashLookup() {
+    }
+
+    static Optional<RevCommit> find(Repository repo, SessionId id, ObjectId mainHead, Optional<ObjectId> sessionHead)
+            throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(mainHead));
+            if (sessionHead.isPresent()) {
+                walk.markUninteresting(walk.parseCommit(sessionHead.get()));
+            }
+            int limit = sessionHead.isPresent() ? Integer.MAX_VALUE : DEPTH_WITHOUT_SESSION;
+            int read = 0;
+            for (RevCommit commit : walk) {
+                if (SquashMessage.isSquashOf(commit, id)) {
+                    return Optional.of(commit);
+                }
+                if (++read == limit) {
+                    break;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
