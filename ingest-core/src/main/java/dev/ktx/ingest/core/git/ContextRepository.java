@@ -49,12 +49,6 @@ public interface ContextRepository extends AutoCloseable {
      */
     SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata);
 
-    /**
-     * The squash commit of this session on {@code main}, searching at most {@code maxCommits} commits back
-     * from the head; used when a redelivered finalize request finds the session ref already gone.
-     */
-    Optional<String> findSquashCommit(SessionId id, int maxCommits);
-
     /** Records a failure: a sentinel ref next to the kept session ref. */
     void writeSentinel(SessionId id, Sentinel sentinel);
 

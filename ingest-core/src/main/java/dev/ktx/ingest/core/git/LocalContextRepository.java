@@ -2,11 +2,14 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -53,6 +56,32 @@ public final class LocalContextRepository implements ContextRepository {
         this.refresher = new SessionRefresher(repo, refs, commits);
         this.squasher = new Squasher(repo, refs, commits, mainRef);
         this.sentinels = new SentinelStore(repo, refs, commits, mainRef);
+    }
+
+    /**
+     * Creates a bare context repository at {@code dir} whose {@code main} holds one commit with
+     * {@code initialContent} (a project needs at least its {@code ktx.yaml} before anything can ingest).
+     */
+    public static LocalContextRepository initBare(Path dir, Changeset initialContent, String message) {
+        try {
+            Git.init().setBare(true).setInitialBranch(DEFAULT_MAIN_BRANCH).setDirectory(dir.toFile()).call().close();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("cannot create a repository at " + dir + ": " + e.getMessage(), e);
+        }
+        LocalContextRepository created = open(dir);
+        io("create " + created.mainRef, () -> {
+            try (RevWalk walk = new RevWalk(created.repo); ObjectInserter inserter = created.repo.newObjectInserter()) {
+                ObjectId emptyTree = inserter.insert(new TreeFormatter());
+                ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, emptyTree, initialContent);
+                ObjectId commit = created.commits.insert(inserter, tree, message);
+                inserter.flush();
+                if (!created.refs.compareAndSet(created.mainRef, ObjectId.zeroId(), commit, "ktx: create main")) {
+                    throw new IllegalStateException(created.mainRef + " was created by someone else meanwhile");
+                }
+                return commit;
+            }
+        });
+        return created;
     }
 
     /** Opens the repository at {@code path} with {@code main} as its main branch. */

@@ -75,7 +75,9 @@ public final class FinalWindow {
         String mainHead = repo.mainHead().orElseThrow(() -> new IllegalStateException("main has no commit"));
         try {
             if (repo.sessionHead(session).isEmpty()) {
-                return alreadyLandedOrMissing(session, mainHead, tracer);
+                // A redelivered request for a session that already landed: the squash finds its trailer on
+                // main and changes nothing; a session that never existed throws and is recorded as a crash.
+                return finished(repo.squash(session, mainHead, metadata(request, lockToken)), 0, 0, tracer);
             }
             for (int attempt = 1; attempt <= settings.maxSquashAttempts(); attempt++) {
                 PhaseRefresh.Refreshed refreshed = refresher.refresh(session, mainHead, RefreshPhase.before_final_squash, tracer);
@@ -95,12 +97,9 @@ public final class FinalWindow {
                 if (dirty.isPresent()) {
                     return fail(session, mainHead, SessionFailure.crash(dirty.get()), tracer);
                 }
-                SquashResult squash = repo.squash(session, mainHead,
-                        new SquashMetadata(request.subject(), OptionalLong.of(lockToken)));
+                SquashResult squash = repo.squash(session, mainHead, metadata(request, lockToken));
                 if (squash.status() != SquashResult.Status.CAS_LOST) {
-                    tracer.info(PHASE, TraceEvents.SQUASH_FINISHED, Map.of("commit", squash.commitId().orElseThrow(),
-                            "result", squash.status().name(), "attempt", attempt, "changedPaths", changes.size()));
-                    return Landing.landed(squash);
+                    return finished(squash, attempt, changes.size(), tracer);
                 }
                 tracer.warn(PHASE, TraceEvents.SQUASH_CAS_LOST, Map.of("attempt", attempt, "expectedMain", mainHead),
                         "main moved while the window held the lock");
@@ -125,17 +124,14 @@ public final class FinalWindow {
         return Optional.empty();
     }
 
-    /** A redelivered request for a session that already landed (its ref is gone) is a no-op. */
-    private Landing alreadyLandedOrMissing(SessionId session, String mainHead, TargetTracer tracer) {
-        Optional<String> squash = repo.findSquashCommit(session, settings.mergedScanLimit());
-        if (squash.isPresent()) {
-            tracer.info(PHASE, TraceEvents.SQUASH_FINISHED,
-                    Map.of("commit", squash.get(), "result", SquashResult.Status.ALREADY_MERGED.name()));
-            return Landing.landed(SquashResult.alreadyMerged(squash.get()));
-        }
-        String error = "session not found: " + session.sessionRef() + " does not exist and main has no squash of it";
-        tracer.error(PHASE, TraceEvents.SESSION_FAILED, Map.of("outcome", "crash"), error);
-        return Landing.failed(SessionFailure.crash(error));
+    private static SquashMetadata metadata(FinalizeRequest request, long lockToken) {
+        return new SquashMetadata(request.subject(), OptionalLong.of(lockToken));
+    }
+
+    private static Landing finished(SquashResult squash, int attempt, int changedPaths, TargetTracer tracer) {
+        tracer.info(PHASE, TraceEvents.SQUASH_FINISHED, Map.of("commit", squash.commitId().orElseThrow(),
+                "result", squash.status().name(), "attempt", attempt, "changedPaths", changedPaths));
+        return Landing.landed(squash);
     }
 
     private Landing fail(SessionId session, String mainHead, SessionFailure failure, TargetTracer tracer) {

@@ -5,11 +5,10 @@ import java.time.Duration;
 /**
  * @param lockWait          how long to wait for the project lock before giving the request back
  * @param maxSquashAttempts refresh → gates → squash attempts when the compare-and-swap on main loses
- * @param mergedScanLimit   commits of main searched for this session's trailer when its ref is gone
  */
-public record FinalWindowSettings(Duration lockWait, int maxSquashAttempts, int mergedScanLimit) {
+public record FinalWindowSettings(Duration lockWait, int maxSquashAttempts) {
 
-    public static final FinalWindowSettings DEFAULTS = new FinalWindowSettings(Duration.ofMinutes(2), 5, 1000);
+    public static final FinalWindowSettings DEFAULTS = new FinalWindowSettings(Duration.ofMinutes(2), 5);
 
     public FinalWindowSettings {
         if (maxSquashAttempts < 1) {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FinalWindowTest {
 
-    private static final FinalWindowSettings SETTINGS = new FinalWindowSettings(Duration.ofSeconds(5), 3, 100);
+    private static final FinalWindowSettings SETTINGS = new FinalWindowSettings(Duration.ofSeconds(5), 3);
 
     @TempDir
     Path dir;
@@ -202,7 +202,7 @@ class FinalWindowTest {
         });
         held.await();
         FinalWindow impatient = new FinalWindow(repo, lock, realGates, trace, Clock.systemUTC(),
-                new FinalWindowSettings(Duration.ofMillis(20), 3, 100));
+                new FinalWindowSettings(Duration.ofMillis(20), 3));
 
         FinalizeOutcome outcome = impatient.finalizeSession(request(dbt));
         release.countDown();

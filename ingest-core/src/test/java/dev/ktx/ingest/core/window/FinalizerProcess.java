@@ -35,7 +35,7 @@ public final class FinalizerProcess {
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir);
              JsonlTraceWriter trace = new JsonlTraceWriter(Path.of(args[2]))) {
             FinalWindow window = new FinalWindow(repo, new RedissonProjectLock(redisson), slowGates, trace,
-                    Clock.systemUTC(), new FinalWindowSettings(Duration.ofMinutes(1), 5, 100));
+                    Clock.systemUTC(), new FinalWindowSettings(Duration.ofMinutes(1), 5));
             for (int i = 4; i < args.length; i++) {
                 String[] parts = args[i].split("/");
                 SessionId session = new SessionId(parts[0], parts[1]);
