@@ -69,19 +69,26 @@ public final class LocalContextRepository implements ContextRepository {
             throw new IllegalStateException("cannot create a repository at " + dir + ": " + e.getMessage(), e);
         }
         LocalContextRepository created = open(dir);
-        io("create " + created.mainRef, () -> {
-            try (RevWalk walk = new RevWalk(created.repo); ObjectInserter inserter = created.repo.newObjectInserter()) {
-                ObjectId emptyTree = inserter.insert(new TreeFormatter());
-                ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, emptyTree, initialContent);
-                ObjectId commit = created.commits.insert(inserter, tree, message);
-                inserter.flush();
-                if (!created.refs.compareAndSet(created.mainRef, ObjectId.zeroId(), commit, "ktx: create main")) {
-                    throw new IllegalStateException(created.mainRef + " was created by someone else meanwhile");
-                }
-                return commit;
+        try {
+            io("create " + created.mainRef, () -> created.createMain(initialContent, message));
+            return created;
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+    }
+
+    private ObjectId createMain(Changeset content, String message) throws IOException {
+        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+            ObjectId emptyTree = inserter.insert(new TreeFormatter());
+            ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, emptyTree, content);
+            ObjectId commit = commits.insert(inserter, tree, message);
+            inserter.flush();
+            if (!refs.compareAndSet(mainRef, ObjectId.zeroId(), commit, "ktx: create main")) {
+                throw new IllegalStateException(mainRef + " already exists in " + repo.getDirectory());
             }
-        });
-        return created;
+            return commit;
+        }
     }
 
     /** Opens the repository at {@code path} with {@code main} as its main branch. */
