@@ -9,13 +9,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * SnakeYAML set up once for every YAML artifact: safe loading without duplicate keys, and a writer whose output
  * depends only on its input (block style, LF, no line folding, multi-line strings as literal blocks). Callers pass
  * insertion-ordered maps for records and sorted maps for data, so key order is fixed too.
+ * <p>Loading uses YAML 1.2 core-schema typing, so hand-written {@code on:}, {@code yes} or {@code 2026-01-01} stay
+ * strings; writing keeps SnakeYAML's YAML 1.1 quoting ({@code 'on':}) so that 1.1 readers agree.
  */
 final class Yamls {
 
@@ -31,7 +35,8 @@ final class Yamls {
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);
         try {
-            return new Yaml(new SafeConstructor(options)).load(text);
+            return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                    new CoreSchemaResolver()).load(text);
         } catch (MarkedYAMLException e) {
             String at = e.getProblemMark() == null ? ""
                     : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
@@ -51,6 +56,22 @@ final class Yamls {
         options.setWidth(Integer.MAX_VALUE);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         return new Yaml(new LiteralStringRepresenter(options), options).dump(document);
+    }
+
+    /** Only {@code true}/{@code false} are booleans, and there are no implicit timestamps or merge keys. */
+    private static final class CoreSchemaResolver extends Resolver {
+
+        private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.YAML, YAML, "!&*");
+        }
     }
 
     /** Multi-line prose (descriptions, SQL) stays readable and diffable as a {@code |} block. */
