@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record BodyReferences(List<String> links, List<SlRef> sources, List<String> tables) {
 
     private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|]+?)(?:\\|[^\\[\\]]*)?]]");
-    private static final Pattern SOURCE = Pattern.compile("`(?:([^`/\\s]+)/)?source:([^`\\s]+)`");
+    private static final Pattern SOURCE = Pattern.compile("`(?:([^`/\\s]+)/)?source:([^`/\\s]+)`");
     private static final Pattern TABLE = Pattern.compile("`table:([^`\\s]+)`");
 
     public BodyReferences {

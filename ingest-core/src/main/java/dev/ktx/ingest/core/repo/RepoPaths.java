@@ -28,6 +28,11 @@ public final class RepoPaths {
         return key != null && PAGE_KEY.matcher(key).matches();
     }
 
+    /** Whether {@code value} can be one path segment (a connection, source, shard or key) without leaving its directory. */
+    public static boolean isSafeSegment(String value) {
+        return value != null && !value.isEmpty() && !value.contains("/") && !value.equals(".") && !value.equals("..");
+    }
+
     public static String wikiPage(String key) {
         if (!isValidPageKey(key)) {
             throw new IllegalArgumentException("invalid page key: " + key);
@@ -117,7 +122,7 @@ public final class RepoPaths {
     }
 
     private static String segment(String value) {
-        if (value == null || value.isEmpty() || value.contains("/") || value.equals(".") || value.equals("..")) {
+        if (!isSafeSegment(value)) {
             throw new IllegalArgumentException("invalid path segment: " + value);
         }
         return value;
