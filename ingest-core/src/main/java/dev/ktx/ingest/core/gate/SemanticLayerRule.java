@@ -36,7 +36,7 @@ final class SemanticLayerRule implements GateRule {
             List<String> reasons = file.get().valid()
                     .map(source -> SlSourceValidator.validate(source,
                             Optional.ofNullable(session.manifest(path.connection()).get(path.name()))))
-                    .orElse(List.of(file.get().error()));
+                    .orElseGet(() -> List.of(file.get().error()));
             reasons.forEach(reason -> errors.add(failure(path.connection(), path.name(), reason)));
         }
         return errors;
