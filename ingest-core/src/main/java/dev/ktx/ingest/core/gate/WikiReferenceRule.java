@@ -46,8 +46,11 @@ final class WikiReferenceRule implements GateRule {
                 }
                 return;
             }
-            checkPage(parsed, page.scope(), context.sessionSl(), errors);
-            for (String link : links(parsed)) {
+            BodyReferences body = BodyReferences.of(parsed.body());
+            checkPage(parsed, body, page.scope(), context.sessionSl(), errors);
+            Set<String> links = new LinkedHashSet<>(parsed.frontmatter().refs());
+            links.addAll(body.links());
+            for (String link : links) {
                 if (page.scope().coversPage(link) && !pageExists(session, link)) {
                     missingPages.add(key + " -> " + link);
                 }
@@ -69,18 +72,19 @@ final class WikiReferenceRule implements GateRule {
         ChangeImpact impact = context.impact();
         if (impact.reachesUnchangedPages()) {
             for (String path : session.listFiles(RepoPaths.WIKI_DIR)) {
-                Optional<RepoPath> page = RepoPaths.classify(path).filter(RepoPath.WikiPagePath.class::isInstance);
-                String key = page.map(p -> ((RepoPath.WikiPagePath) p).key()).orElse(null);
-                if (key != null && !pages.containsKey(key)) {
+                Optional<RepoPath> page = RepoPaths.classify(path);
+                if (page.isPresent() && page.get() instanceof RepoPath.WikiPagePath wikiPage
+                        && !pages.containsKey(wikiPage.key())) {
                     session.readText(path).filter(impact::mayBeReferencedBy)
-                            .ifPresent(text -> pages.put(key, new PageToCheck(text, impact)));
+                            .ifPresent(text -> pages.put(wikiPage.key(), new PageToCheck(text, impact)));
                 }
             }
         }
         return pages;
     }
 
-    private static void checkPage(WikiPage page, ReferenceScope scope, SemanticLayerCatalog sl, List<String> errors) {
+    private static void checkPage(WikiPage page, BodyReferences body, ReferenceScope scope, SemanticLayerCatalog sl,
+                                  List<String> errors) {
         String key = page.key();
         for (SlRef ref : page.frontmatter().slRefs()) {
             if (!scope.coversSource(ref)) {
@@ -93,7 +97,6 @@ final class WikiReferenceRule implements GateRule {
                 errors.add(key + ": unknown sl_refs entity " + ref);
             }
         }
-        BodyReferences body = BodyReferences.of(page.body());
         for (SlRef source : body.sources()) {
             if (scope.coversSource(source) && sl.resolve(source).isEmpty()) {
                 errors.add(key + ": unknown semantic-layer source " + source);
@@ -110,12 +113,6 @@ final class WikiReferenceRule implements GateRule {
     private static boolean isRawTable(String ref, SemanticLayerCatalog sl) {
         int dot = ref.indexOf('.');
         return dot > 0 && sl.hasRawTable(ref.substring(0, dot), ref.substring(dot + 1));
-    }
-
-    private static Set<String> links(WikiPage page) {
-        Set<String> links = new LinkedHashSet<>(page.frontmatter().refs());
-        links.addAll(BodyReferences.of(page.body()).links());
-        return links;
     }
 
     private static boolean pageExists(RepoTree session, String key) {

@@ -12,8 +12,6 @@ public final class RepoPaths {
     public static final String SEMANTIC_LAYER_DIR = "semantic-layer";
     public static final String RAW_SOURCES_DIR = "raw-sources";
     public static final String PROVENANCE_DIR = "provenance";
-    /** The top-level directories a session may write; everything else on {@code main} is off limits. */
-    public static final List<String> ARTIFACT_ROOTS = List.of("wiki", SEMANTIC_LAYER_DIR, RAW_SOURCES_DIR, PROVENANCE_DIR);
 
     static final String SCHEMA_DIR = "_schema";
     private static final String WIKI_SUFFIX = ".md";

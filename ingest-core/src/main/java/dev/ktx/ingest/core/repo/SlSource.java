@@ -32,12 +32,6 @@ public record SlSource(String table, String sql, List<String> grain, SortedMap<S
         joins = List.copyOf(joins);
     }
 
-    /** An overlay with only the given parts; the usual start for adapters that add measures or descriptions. */
-    public static SlSource overlay(SortedMap<String, String> descriptions, List<Measure> measures) {
-        return new SlSource(null, null, List.of(), descriptions, List.of(), new TreeMap<>(), List.of(), measures,
-                List.of(), List.of());
-    }
-
     public boolean isStandalone() {
         return table != null || sql != null || !grain.isEmpty();
     }

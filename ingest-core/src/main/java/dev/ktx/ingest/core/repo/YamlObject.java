@@ -49,10 +49,6 @@ final class YamlObject {
                 });
     }
 
-    boolean has(String key) {
-        return fields.get(key) != null;
-    }
-
     Set<String> names() {
         return fields.keySet();
     }
