@@ -1,0 +1,12 @@
+package dev.ktx.ingest.core.repo;
+
+/**
+ * A repo artifact (wiki page, manifest shard, SL file, provenance file) whose content does not follow SPEC §2.
+ * The message is a single line fit for a gate report.
+ */
+public class ArtifactFormatException extends IllegalArgumentException {
+
+    public ArtifactFormatException(String message) {
+        super(message);
+    }
+}

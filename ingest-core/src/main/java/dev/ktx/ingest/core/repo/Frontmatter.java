@@ -1,0 +1,36 @@
+package dev.ktx.ingest.core.repo;
+
+import java.util.List;
+
+/**
+ * The YAML frontmatter of a wiki page. {@code summary} is required; {@code usageMode}, {@code source} and
+ * {@code usage} are {@code null} when absent, lists are empty when absent. {@code source} names where the page came
+ * from (e.g. a connection id), {@code tables} lists {@code schema.table} names the page is about, {@code usage} is
+ * free prose on how to use it. Construction validates, with messages the codec reports as
+ * {@code <page>: invalid frontmatter: <why>}.
+ */
+public record Frontmatter(String summary, List<String> tags, List<String> refs, List<SlRef> slRefs,
+                          UsageMode usageMode, String source, List<String> tables, String usage) {
+
+    public static final int MAX_TAGS = 3;
+
+    public Frontmatter {
+        if (summary == null || summary.isBlank()) {
+            throw new ArtifactFormatException("summary is required");
+        }
+        tags = List.copyOf(tags);
+        refs = List.copyOf(refs);
+        slRefs = List.copyOf(slRefs);
+        tables = List.copyOf(tables);
+        if (tags.size() > MAX_TAGS) {
+            throw new ArtifactFormatException("at most " + MAX_TAGS + " tags allowed, got " + tags.size());
+        }
+        refs.stream().filter(ref -> !RepoPaths.isValidPageKey(ref)).findFirst().ifPresent(ref -> {
+            throw new ArtifactFormatException("refs entry " + ref + " is not a valid page key");
+        });
+    }
+
+    public static Frontmatter of(String summary) {
+        return new Frontmatter(summary, List.of(), List.of(), List.of(), null, null, List.of(), null);
+    }
+}
