@@ -9,6 +9,7 @@ import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.trace.JsonlTraceWriter;
 import org.redisson.api.RedissonClient;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * A finalizer in its own JVM for {@link TwoFinalizerProcessesIT}: finalizes the given sessions one after the
  * other under the Redisson lock, with gates slowed down so that overlapping windows could not go unnoticed.
- * Args: repoDir redisUri traceFile gateDelayMs runId/connectionId...
+ * Both processes start their windows together: each announces {@code <traceFile>.ready-<pid>} and waits for
+ * {@code <traceFile>.go}. Args: repoDir redisUri traceFile gateDelayMs runId/connectionId...
  */
 public final class FinalizerProcess {
 
@@ -36,6 +38,7 @@ public final class FinalizerProcess {
              JsonlTraceWriter trace = new JsonlTraceWriter(Path.of(args[2]))) {
             FinalWindow window = new FinalWindow(repo, new RedissonProjectLock(redisson), slowGates, trace,
                     Clock.systemUTC(), new FinalWindowSettings(Duration.ofMinutes(1), 5));
+            awaitStartSignal(Path.of(args[2]));
             for (int i = 4; i < args.length; i++) {
                 String[] parts = args[i].split("/");
                 SessionId session = new SessionId(parts[0], parts[1]);
@@ -50,6 +53,18 @@ public final class FinalizerProcess {
             redisson.shutdown();
         }
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static void awaitStartSignal(Path traceFile) throws Exception {
+        Files.createFile(Path.of(traceFile + ".ready-" + ProcessHandle.current().pid()));
+        Path go = Path.of(traceFile + ".go");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(go)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no start signal " + go);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static void sleep(long millis) {

@@ -48,10 +48,12 @@ class TwoFinalizerProcessesIT {
         try (RedisService redis = RedisService.start()) {
             Process a = launch(repoDir, redis.endpoint().uri(), traceFile, first);
             Process b = launch(repoDir, redis.endpoint().uri(), traceFile, second);
+            awaitBothReady(a, b);
+            Files.createFile(Path.of(traceFile + ".go"));
             assertThat(a.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(b.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(a.exitValue()).as(output(a)).isZero();
-            assertThat(b.exitValue()).as(output(b)).isZero();
+            assertThat(a.exitValue()).as(output("run-a")).isZero();
+            assertThat(b.exitValue()).as(output("run-b")).isZero();
         }
 
         List<TraceEvent> windowEvents = Files.readAllLines(traceFile).stream().map(TraceJson::fromLine)
@@ -66,16 +68,33 @@ class TwoFinalizerProcessesIT {
             assertThat(left.runId() + left.connectionId()).isEqualTo(entered.runId() + entered.connectionId());
         }
         assertThat(windowEvents.stream().map(TraceEvent::runId).distinct()).containsExactlyInAnyOrder("run-a", "run-b");
+        assertThat(windowEvents).as("the processes contended for the lock")
+                .anySatisfy(e -> assertThat(((Number) e.data().getOrDefault("lockWaitMs", 0)).longValue()).isPositive());
 
         try (Git git = Git.open(repoDir.toFile())) {
             List<String> trailers = new ArrayList<>();
             for (RevCommit commit : git.log().call()) {
-                commit.getFooterLines("Ktx-Session").forEach(f -> trailers.add(f.getValue()));
+                trailers.addAll(commit.getFooterLines("Ktx-Session"));
             }
             assertThat(trailers).containsExactlyInAnyOrderElementsOf(concat(first, second).stream().map(SessionId::toString).toList());
         }
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
             assertThat(repo.sessions()).isEmpty();
+        }
+    }
+
+    private void awaitBothReady(Process a, Process b) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (readyCount() < 2) {
+            assertThat(a.isAlive() && b.isAlive()).as("finalizer processes alive while starting").isTrue();
+            assertThat(System.currentTimeMillis()).as("both finalizers ready").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private long readyCount() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("trace.jsonl.ready-")).count();
         }
     }
 
@@ -101,7 +120,7 @@ class TwoFinalizerProcessesIT {
                 .redirectOutput(dir.resolve(sessions.get(0).runId() + ".out").toFile()).start();
     }
 
-    private String output(Process process) {
-        return process.info().commandLine().orElse("finalizer process");
+    private String output(String runId) throws Exception {
+        return Files.readString(dir.resolve(runId + ".out"));
     }
 }
