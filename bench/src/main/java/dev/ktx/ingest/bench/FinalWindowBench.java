@@ -43,9 +43,7 @@ public final class FinalWindowBench {
         List<Double> jgit = new ArrayList<>();
         List<Double> cli = new ArrayList<>();
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
-            FinalGates finalGates = new FinalGates();
-            ProvenanceGate provenanceGate = new ProvenanceGate();
-            SessionGates gates = input -> finalGates.check(input).plus(provenanceGate.check(input));
+            SessionGates gates = SessionGates.of(new FinalGates(), new ProvenanceGate());
             FinalWindow window = new FinalWindow(repo, new InProcessProjectLock(), gates, event -> { },
                     Clock.systemUTC(), FinalWindowSettings.DEFAULTS);
             for (int run = 0; run < WARMUP + RUNS; run++) {

@@ -21,16 +21,6 @@ public final class InProcessProjectLock implements ProjectLock {
             return Optional.empty();
         }
         long token = tokens.incrementAndGet();
-        return Optional.of(new LockLease() {
-            @Override
-            public long token() {
-                return token;
-            }
-
-            @Override
-            public void close() {
-                lock.unlock();
-            }
-        });
+        return Optional.of(LockLease.of(token, lock::unlock));
     }
 }

@@ -11,4 +11,19 @@ public interface LockLease extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A lease with the given token whose {@link #close()} runs {@code release}. */
+    static LockLease of(long token, Runnable release) {
+        return new LockLease() {
+            @Override
+            public long token() {
+                return token;
+            }
+
+            @Override
+            public void close() {
+                release.run();
+            }
+        };
+    }
 }

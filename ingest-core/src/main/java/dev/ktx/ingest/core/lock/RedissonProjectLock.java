@@ -27,16 +27,6 @@ public final class RedissonProjectLock implements ProjectLock {
         if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(new LockLease() {
-            @Override
-            public long token() {
-                return token;
-            }
-
-            @Override
-            public void close() {
-                lock.unlock();
-            }
-        });
+        return Optional.of(LockLease.of(token, lock::unlock));
     }
 }

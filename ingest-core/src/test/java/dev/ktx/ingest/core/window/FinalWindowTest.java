@@ -40,7 +40,7 @@ class FinalWindowTest {
     private LocalContextRepository repo;
     private final InProcessProjectLock lock = new InProcessProjectLock();
     private final RecordingTraceSink trace = new RecordingTraceSink();
-    private final SessionGates realGates = realGates();
+    private final SessionGates realGates = SessionGates.of(new FinalGates(), new ProvenanceGate());
 
     @BeforeEach
     void createRepo() throws Exception {
@@ -235,12 +235,6 @@ class FinalWindowTest {
 
     private FinalWindow window(SessionGates gates) {
         return new FinalWindow(repo, lock, gates, trace, Clock.systemUTC(), SETTINGS);
-    }
-
-    private static SessionGates realGates() {
-        FinalGates finalGates = new FinalGates();
-        ProvenanceGate provenanceGate = new ProvenanceGate();
-        return input -> finalGates.check(input).plus(provenanceGate.check(input));
     }
 
     private static SessionId session(String connectionId) {

@@ -26,11 +26,10 @@ public final class FinalizerProcess {
     public static void main(String[] args) throws Exception {
         Path repoDir = Path.of(args[0]);
         long gateDelayMs = Long.parseLong(args[3]);
-        FinalGates finalGates = new FinalGates();
-        ProvenanceGate provenanceGate = new ProvenanceGate();
+        SessionGates gates = SessionGates.of(new FinalGates(), new ProvenanceGate());
         SessionGates slowGates = input -> {
             sleep(gateDelayMs);
-            return finalGates.check(input).plus(provenanceGate.check(input));
+            return gates.check(input);
         };
         RedissonClient redisson = RedissonClients.create(args[1], Duration.ofSeconds(5));
         int failures = 0;
