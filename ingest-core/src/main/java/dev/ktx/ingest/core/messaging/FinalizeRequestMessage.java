@@ -1,0 +1,38 @@
+package dev.ktx.ingest.core.messaging;
+
+import dev.ktx.ingest.core.plan.TargetResult;
+
+import java.util.List;
+
+import static dev.ktx.ingest.core.messaging.Messages.require;
+import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
+
+/**
+ * A session ready for the final window ({@code finalize.requests}, keyed by project). {@code result} holds the steps
+ * as the worker ended them; the finalizer publishes it, with the landing's outcome, on {@code ingest.results}.
+ * {@code deferrals} counts how often the finalizer put it back while other sessions of the run were still open.
+ */
+public record FinalizeRequestMessage(int schemaVersion, String runId, ProjectRef project, List<String> allowedSlConnections,
+                                     TargetResult result, int deferrals) {
+
+    public FinalizeRequestMessage {
+        requireSchemaVersion(schemaVersion);
+        require(runId, "runId");
+        require(project, "project");
+        allowedSlConnections = List.copyOf(require(allowedSlConnections, "allowedSlConnections"));
+        require(result, "result");
+    }
+
+    public static FinalizeRequestMessage of(String runId, ProjectRef project, List<String> allowedSlConnections,
+                                            TargetResult result) {
+        return new FinalizeRequestMessage(Messages.SCHEMA_VERSION, runId, project, allowedSlConnections, result, 0);
+    }
+
+    public FinalizeRequestMessage deferred() {
+        return new FinalizeRequestMessage(schemaVersion, runId, project, allowedSlConnections, result, deferrals + 1);
+    }
+
+    public String connectionId() {
+        return result.connectionId();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ktx.ingest.core.messaging;
+
+import static dev.ktx.ingest.core.messaging.Messages.require;
+
+/**
+ * Which project a message is about. {@code projectDir} is the context repo (a checkout or a bare repo) on a path
+ * every service can reach (shared volume); relative paths of {@code ktx.yaml} resolve against it.
+ * {@code projectId} scopes the project lock {@code ktx:{<projectId>}:config:repo}.
+ */
+public record ProjectRef(String projectId, String projectDir) {
+
+    public ProjectRef {
+        require(projectId, "project.projectId");
+        require(projectDir, "project.projectDir");
+    }
+}
