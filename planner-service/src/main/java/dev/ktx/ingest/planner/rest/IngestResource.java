@@ -1,0 +1,84 @@
+package dev.ktx.ingest.planner.rest;
+
+import dev.ktx.ingest.core.messaging.IngestRequestMessage;
+import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.core.plan.Plan;
+import dev.ktx.ingest.core.plan.RunResults;
+import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.planner.run.RunPlanner;
+import dev.ktx.ingest.planner.run.RunPlans;
+import dev.ktx.ingest.planner.run.RunRecord;
+import dev.ktx.ingest.planner.run.RunStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/ingests")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestResource {
+
+    private final RunPlanner planner;
+    private final RunPlans plans;
+    private final RunStore store;
+
+    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store) {
+        this.planner = planner;
+        this.plans = plans;
+        this.store = store;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(IngestRequestBody body) {
+        String runId = planner.start(toRequest(body));
+        return Response.accepted(Map.of("runId", runId)).build();
+    }
+
+    @GET
+    @Path("/{runId}")
+    public RunView run(@PathParam("runId") String runId) {
+        RunRecord run = store.find(runId).orElseThrow(() -> new NotFoundException("no run " + runId));
+        Plan plan = plans.of(run);
+        RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
+        boolean finished = store.isSet(runId, RunStore.Flag.finished);
+        return new RunView(runId, finished ? "finished" : "running", finished ? results.exitCode() : null, plan, results);
+    }
+
+    /** The run's trace events in time order, one JSON object per line. */
+    @GET
+    @Path("/{runId}/trace")
+    @Produces("application/x-ndjson")
+    public String trace(@PathParam("runId") String runId) {
+        store.find(runId).orElseThrow(() -> new NotFoundException("no run " + runId));
+        List<String> lines = store.trace(runId).stream()
+                .sorted(Comparator.comparing(line -> TraceJson.fromLine(line).at())).toList();
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private static IngestRequestMessage toRequest(IngestRequestBody body) {
+        if (body == null) {
+            throw new IllegalArgumentException("body: an ingest request is required");
+        }
+        if (body.projectDir() == null || body.projectDir().isBlank()) {
+            throw new IllegalArgumentException("projectDir: required");
+        }
+        String projectId = body.projectId() != null ? body.projectId()
+                : String.valueOf(Paths.get(body.projectDir()).getFileName());
+        boolean all = Boolean.TRUE.equals(body.all());
+        if (all == (body.connectionId() != null)) {
+            throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");
+        }
+        return IngestRequestMessage.of(new ProjectRef(projectId, body.projectDir()), body.connectionId(), all);
+    }
+}

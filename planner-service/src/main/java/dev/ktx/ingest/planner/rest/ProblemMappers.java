@@ -1,0 +1,37 @@
+package dev.ktx.ingest.planner.rest;
+
+import dev.ktx.ingest.core.config.ConfigException;
+import dev.ktx.ingest.core.messaging.InvalidMessageException;
+import dev.ktx.ingest.core.plan.PlanException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Bad input becomes a 400 problem naming what is wrong; nothing has been published at that point. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response config(ConfigException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, "invalid ktx.yaml", e.getMessage(), e.problems());
+    }
+
+    @ServerExceptionMapper
+    public Response plan(PlanException e) {
+        return badRequest(e);
+    }
+
+    @ServerExceptionMapper
+    public Response message(InvalidMessageException e) {
+        return badRequest(e);
+    }
+
+    @ServerExceptionMapper
+    public Response argument(IllegalArgumentException e) {
+        return badRequest(e);
+    }
+
+    private static Response badRequest(RuntimeException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, "invalid ingest request", e.getMessage(), List.of(e.getMessage()));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.ktx.ingest.planner.stage;
+
+import dev.ktx.ingest.core.messaging.StageEventMessage;
+import dev.ktx.ingest.core.messaging.TargetJobMessage;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.core.plan.Plan;
+import dev.ktx.ingest.core.plan.PlanTarget;
+import dev.ktx.ingest.core.plan.RunProgress;
+import dev.ktx.ingest.core.plan.RunResults;
+import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.trace.TargetTracer;
+import dev.ktx.ingest.core.trace.TraceEvents;
+import dev.ktx.ingest.planner.messaging.PlannerPublisher;
+import dev.ktx.ingest.planner.run.RunPlans;
+import dev.ktx.ingest.planner.run.RunRecord;
+import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.service.KafkaTraceSink;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.redisson.api.RLock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The database-stage barrier and the capped release of source jobs. Every decision is taken from the stored run
+ * state under the run's lock, so duplicated messages, several planner threads or replicas, and planner restarts
+ * neither lose nor duplicate the barrier or a release.
+ */
+@ApplicationScoped
+public class StageCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(StageCoordinator.class);
+
+    private final RunStore store;
+    private final RunPlans plans;
+    private final PlannerPublisher publisher;
+    private final KafkaTraceSink traces;
+    private final MeterRegistry meters;
+    private final AtomicLong sourceJobsInFlight = new AtomicLong();
+    private final Clock clock = Clock.systemUTC();
+
+    public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
+                            MeterRegistry meters) {
+        this.store = store;
+        this.plans = plans;
+        this.publisher = publisher;
+        this.traces = traces;
+        this.meters = meters;
+        meters.gauge("ktx_source_jobs_in_flight", sourceJobsInFlight);
+    }
+
+    public void onResult(TargetResultMessage message) {
+        TargetResult result = message.result();
+        store.putResult(message.runId(), result);
+        meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
+        afterProgress(message.runId());
+    }
+
+    public void onStage(StageEventMessage event) {
+        if (StageEventMessage.DATABASE_STAGE_COMPLETE.equals(event.stage())) {
+            store.setOnce(event.runId(), RunStore.Flag.barrier_seen);
+            afterProgress(event.runId());
+        }
+    }
+
+    /** Publishes the barrier, releases sources and finishes the run as far as the stored state allows. */
+    public void afterProgress(String runId) {
+        Optional<RunRecord> found = store.find(runId);
+        if (found.isEmpty()) {
+            LOG.warnf("ignoring progress of unknown run %s", runId);
+            return;
+        }
+        RunRecord run = found.get();
+        RLock lock = store.runLock(runId);
+        lock.lock();
+        try {
+            Plan plan = plans.of(run);
+            Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
+            RunProgress progress = new RunProgress(plan, finished, store.released(runId), run.sourcesMaxConcurrency());
+            TargetTracer tracer = new TargetTracer(traces, clock, runId, null);
+            if (progress.databaseStageComplete() && !store.isSet(runId, RunStore.Flag.barrier_published)) {
+                // Published before the flag is set: a crash in between publishes it twice, which is harmless.
+                tracer.info("database", TraceEvents.STAGE_BARRIER_REACHED, Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
+                meters.timer("ktx_stage_duration_seconds", "stage", "database")
+                        .record(Duration.between(run.startedAt(), clock.instant()));
+                publisher.stage(StageEventMessage.databaseStageComplete(runId, clock.instant())).toCompletableFuture().join();
+                store.setOnce(runId, RunStore.Flag.barrier_published);
+            }
+            if (store.isSet(runId, RunStore.Flag.barrier_seen)) {
+                release(run, progress);
+            }
+            if (progress.runComplete() && store.setOnce(runId, RunStore.Flag.finished)) {
+                RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
+                tracer.timed("run", TraceEvents.RUN_FINISHED, Duration.between(run.startedAt(), clock.instant()).toMillis(),
+                        Map.of("exitCode", results.exitCode()));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(RunRecord run, RunProgress progress) {
+        for (PlanTarget target : progress.sourcesToRelease()) {
+            publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
+                    UUID.randomUUID().toString(), run.configCommit())).toCompletableFuture().join();
+            store.markReleased(run.runId(), target.connectionId());
+        }
+        long inFlight = store.released(run.runId()).stream().filter(id -> !progress.finished().contains(id)).count();
+        sourceJobsInFlight.set(inFlight);
+    }
+}

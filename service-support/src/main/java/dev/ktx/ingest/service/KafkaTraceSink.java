@@ -1,0 +1,31 @@
+package dev.ktx.ingest.service;
+
+import dev.ktx.ingest.core.trace.TraceEvent;
+import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.core.trace.TraceSink;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/** Publishes trace events on {@code ingest.traces} (channel {@code traces}), keyed by run, and logs them. */
+@ApplicationScoped
+public class KafkaTraceSink implements TraceSink {
+
+    public static final String CHANNEL = "traces";
+    private static final Logger LOG = Logger.getLogger(KafkaTraceSink.class);
+
+    private final Emitter<Record<String, String>> emitter;
+
+    public KafkaTraceSink(@Channel(CHANNEL) Emitter<Record<String, String>> emitter) {
+        this.emitter = emitter;
+    }
+
+    @Override
+    public void emit(TraceEvent event) {
+        String line = TraceJson.toLine(event);
+        LOG.debugf("trace %s", line);
+        emitter.send(Record.of(event.runId(), line));
+    }
+}
