@@ -89,6 +89,12 @@ public final class FinalWindow {
                 GateReport report = gates.check(GateInput.of(repo.tree(mainHead), repo.tree(sessionHead), changes,
                         request.allowedSlConnections()));
                 if (!report.isPassed()) {
+                    List<SessionId> open = otherOpenSessionsOfRun(session);
+                    if (request.mayDefer() && report.onlyUnresolvedReferences() && !open.isEmpty()) {
+                        tracer.warn(PHASE, TraceEvents.FINALIZE_DEFERRED, Map.of("waitingFor",
+                                open.stream().map(SessionId::connectionId).toList()), report.message());
+                        return new Landing(FinalizeOutcome.Status.DEFERRED, Optional.empty(), Optional.empty());
+                    }
                     tracer.error(PHASE, TraceEvents.FINAL_ARTIFACT_GATES_FAILED,
                             Map.of("errors", report.errors().size()), report.message());
                     return fail(session, mainHead, SessionFailure.gateFailed(report.message()), tracer);
@@ -110,6 +116,14 @@ public final class FinalWindow {
         } catch (RuntimeException e) {
             return fail(session, mainHead, SessionFailure.crash(e.getClass().getSimpleName() + ": " + e.getMessage()), tracer);
         }
+    }
+
+    /** Sessions of the same run that may still land: they have a ref and no sentinel. */
+    private List<SessionId> otherOpenSessionsOfRun(SessionId session) {
+        List<SessionId> failed = repo.sentinels();
+        return repo.sessions().stream()
+                .filter(other -> other.runId().equals(session.runId()) && !other.equals(session) && !failed.contains(other))
+                .toList();
     }
 
     /** The session must still be exactly what was gated and must contain main, or the squash would drop work. */

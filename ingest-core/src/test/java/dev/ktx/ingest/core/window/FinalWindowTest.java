@@ -111,6 +111,40 @@ class FinalWindowTest {
     }
 
     @Test
+    void sessionMissingAPageThatAnOpenSessionOfItsRunMayLandIsDeferredThenLands() throws Exception {
+        SessionId notion = session("docs");
+        SessionId dbt = session("analytics_dbt");
+        repo.openSession(notion);
+        repo.openSession(dbt);
+        writePage(notion, "onboarding", List.of("activation-policy-change-jan-2026"));
+        writePage(dbt, "activation-policy-change-jan-2026", List.of("home"));
+        String mainBefore = repo.mainHead().orElseThrow();
+
+        FinalizeOutcome early = window(realGates).finalizeSession(deferrable(notion));
+
+        assertThat(early.status()).isEqualTo(FinalizeOutcome.Status.DEFERRED);
+        assertThat(repo.mainHead()).contains(mainBefore);
+        assertThat(repo.sentinels()).isEmpty();
+        assertThat(trace.named(TraceEvents.FINALIZE_DEFERRED)).singleElement()
+                .satisfies(e -> assertThat(e.data().get("waitingFor")).isEqualTo(List.of("analytics_dbt")));
+
+        window(realGates).finalizeSession(deferrable(dbt));
+        assertThat(window(realGates).finalizeSession(deferrable(notion)).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
+    }
+
+    @Test
+    void missingPageWithNoOtherOpenSessionFailsEvenWhenDeferrable() throws Exception {
+        SessionId notion = session("docs");
+        repo.openSession(notion);
+        writePage(notion, "onboarding", List.of("nowhere"));
+
+        FinalizeOutcome outcome = window(realGates).finalizeSession(deferrable(notion));
+
+        assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.FAILED);
+        assertThat(repo.sentinel(notion).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
+    }
+
+    @Test
     void successTracesTheWindowInOrder() throws Exception {
         SessionId dbt = session("analytics_dbt");
         repo.openSession(dbt);
@@ -242,7 +276,11 @@ class FinalWindowTest {
     }
 
     private static FinalizeRequest request(SessionId session) {
-        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId());
+        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), false);
+    }
+
+    private static FinalizeRequest deferrable(SessionId session) {
+        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), true);
     }
 
     private void writePage(SessionId session, String key, List<String> refs) {
