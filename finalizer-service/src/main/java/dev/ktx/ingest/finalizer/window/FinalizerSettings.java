@@ -1,0 +1,31 @@
+package dev.ktx.ingest.finalizer.window;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Finalizer settings (docs/configuration.md). */
+@ConfigMapping(prefix = "ktx.finalizer")
+public interface FinalizerSettings {
+
+    /** How long one attempt waits for the project lock before trying again. */
+    @WithDefault("2m")
+    Duration lockWait();
+
+    /** Refresh → gates → squash attempts when the compare-and-swap on main loses. */
+    @WithDefault("5")
+    int maxSquashAttempts();
+
+    /** Percent of the wiki/SL files on main one session may delete. */
+    @WithDefault("20")
+    int deleteLimitPercent();
+
+    /** How often a session missing only pages/sources of other open sessions of its run is put back. */
+    @WithDefault("50")
+    int maxDeferrals();
+
+    /** Pause before a deferred request is looked at again. */
+    @WithDefault("500ms")
+    Duration deferralDelay();
+}
