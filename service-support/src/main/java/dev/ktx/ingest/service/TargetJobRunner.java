@@ -81,7 +81,7 @@ public class TargetJobRunner {
 
     private void publish(TargetJobMessage message, ContextRepository repo, SessionId session, JobOutcome outcome) {
         if (outcome instanceof JobOutcome.ReadyToFinalize ready) {
-            finalizeRequests.send(Record.of(message.project().projectId(), MessageCodec.write(FinalizeRequestMessage.of(
+            finalizeRequests.send(Record.of(session.toString(), MessageCodec.write(FinalizeRequestMessage.of(
                     message.runId(), message.project(), ready.allowedSlConnections(), ready.result())))).toCompletableFuture().join();
             return;
         }

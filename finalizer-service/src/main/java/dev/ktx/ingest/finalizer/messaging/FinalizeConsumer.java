@@ -16,9 +16,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Optional;
 
 /**
- * Consumes {@code finalize.requests} (keyed by project, so one project's sessions are finalized one at a time in
- * order) and publishes each target's result on {@code ingest.results}; the offset is committed only after the
- * result (or the deferred request) was published.
+ * Consumes {@code finalize.requests} and publishes each target's result on {@code ingest.results}; the offset is
+ * committed only after the result (or the deferred request) was published. Requests are keyed by session, not by
+ * project, so finalizer replicas share the work; the project lock keeps one window per project at a time and the
+ * compare-and-swap on {@code main} keeps it correct whatever order the windows run in.
  */
 @ApplicationScoped
 public class FinalizeConsumer {
@@ -47,9 +48,9 @@ public class FinalizeConsumer {
                     .toCompletableFuture().join();
             return;
         }
-        // Back to the end of the project's queue, behind the sessions that may land what this one refers to.
+        // Back to the end of the queue, behind the sessions that may land what this one refers to.
         Thread.sleep(settings.deferralDelay().toMillis());
-        deferred.send(Record.of(request.project().projectId(), MessageCodec.write(request.deferred())))
+        deferred.send(Record.of(request.runId() + "/" + request.connectionId(), MessageCodec.write(request.deferred())))
                 .toCompletableFuture().join();
     }
 }

@@ -8,7 +8,7 @@ import static dev.ktx.ingest.core.messaging.Messages.require;
 import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
 
 /**
- * A session ready for the final window ({@code finalize.requests}, keyed by project). {@code result} holds the steps
+ * A session ready for the final window ({@code finalize.requests}, keyed by session). {@code result} holds the steps
  * as the worker ended them; the finalizer publishes it, with the landing's outcome, on {@code ingest.results}.
  * {@code deferrals} counts how often the finalizer put it back while other sessions of the run were still open.
  */
