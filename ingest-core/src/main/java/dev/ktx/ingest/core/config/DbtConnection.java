@@ -1,6 +1,9 @@
 package dev.ktx.ingest.core.config;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A {@code driver: dbt} source.
@@ -19,5 +22,10 @@ public record DbtConnection(String id, DbtProject project, String targetConnecti
     @Override
     public Driver driver() {
         return Driver.DBT;
+    }
+
+    @Override
+    public SortedSet<String> semanticLayerTargets() {
+        return new TreeSet<>(List.of(targetConnection));
     }
 }

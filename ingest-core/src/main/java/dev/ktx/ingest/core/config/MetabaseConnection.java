@@ -3,10 +3,13 @@ package dev.ktx.ingest.core.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A {@code driver: metabase} source. At least one of {@code apiKey} (live API) and {@code snapshotDir} is present.
@@ -28,5 +31,10 @@ public record MetabaseConnection(String id, URI apiUrl, Optional<SecretRef> apiK
     @Override
     public Driver driver() {
         return Driver.METABASE;
+    }
+
+    @Override
+    public SortedSet<String> semanticLayerTargets() {
+        return new TreeSet<>(databaseMappings.values());
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A {@code driver: notion} source. At least one of {@code authToken} (live API) and {@code snapshotDir} is present.
@@ -24,5 +26,10 @@ public record NotionConnection(String id, Optional<SecretRef> authToken, List<St
     @Override
     public Driver driver() {
         return Driver.NOTION;
+    }
+
+    @Override
+    public SortedSet<String> semanticLayerTargets() {
+        return new TreeSet<>();
     }
 }

@@ -2,6 +2,8 @@ package dev.ktx.ingest.core.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A {@code driver: postgres} database connection.
@@ -24,5 +26,10 @@ public record PostgresConnection(String id, PostgresUrlSetting url, List<String>
     @Override
     public Driver driver() {
         return Driver.POSTGRES;
+    }
+
+    @Override
+    public SortedSet<String> semanticLayerTargets() {
+        return new TreeSet<>(List.of(id));
     }
 }
