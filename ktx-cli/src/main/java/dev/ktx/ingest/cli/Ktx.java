@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The {@code ktx} command (SPEC §7). Exit codes: {@link ExitCodes}. */
-@Command(name = "ktx", mixinStandardHelpOptions = true, version = "ktx 0.1.0",
+@Command(name = "ktx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ktx 0.1.0",
         description = "Keeps a context repository fresh from its connections.",
         subcommands = {IngestCommand.class, SessionsCommand.class, StackCommand.class})
 public final class Ktx {
