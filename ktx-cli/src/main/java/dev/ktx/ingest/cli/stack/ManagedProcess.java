@@ -57,7 +57,7 @@ final class ManagedProcess {
     /**
      * Starts {@code command} with exactly {@code environment}, in a session of its own where {@code setsid} exists,
      * so that Ctrl-C in the terminal that ran {@code ktx stack up} does not reach it; stdin is {@code /dev/null},
-     * stdout and stderr go to the log.
+     * stdout and stderr go to the log, started afresh so that its tail is about this process.
      */
     ProcessHandle start(List<String> command, Map<String, String> environment) {
         List<String> detached = new ArrayList<>();
@@ -65,7 +65,7 @@ final class ManagedProcess {
         detached.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(detached)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);

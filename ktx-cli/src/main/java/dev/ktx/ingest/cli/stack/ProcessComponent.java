@@ -58,7 +58,7 @@ abstract class ProcessComponent implements StackComponent {
         String endpoint;
         if (external.isPresent()) {
             endpoint = external.get();
-            out.println(name() + ": using " + endpoint + " (given by " + endpointKey + ")");
+            out.println(name() + ": using " + redacted(endpoint) + " (given by " + endpointKey + ")");
         } else if (running.isPresent()) {
             endpoint = endpoints.get(endpointKey).orElseThrow(() -> new CliException(name() + " runs (pid "
                     + running.get().pid() + ") but " + layout.envFile() + " has no " + endpointKey
@@ -86,7 +86,12 @@ abstract class ProcessComponent implements StackComponent {
         String state = external.isPresent() ? "external"
                 : running.map(p -> "pid " + p.pid()).orElse("not running");
         boolean ready = endpoint.isPresent() && ManagedProcess.answers(() -> isReady(endpoint.get()));
-        return new ComponentStatus(name(), state, ready, endpoint.orElse("-"));
+        return new ComponentStatus(name(), state, ready, endpoint.map(ProcessComponent::redacted).orElse("-"));
+    }
+
+    /** An address given from outside may carry credentials ({@code redis://:password@host}); they are not shown. */
+    static String redacted(String endpoint) {
+        return endpoint.replaceFirst("(?<=//)[^/@]*@", "***@");
     }
 
     @Override

@@ -67,4 +67,11 @@ class StackCommandTest {
         assertThat(stackDir.resolve("stack.env")).doesNotExist();
         assertThat(stackDir.resolve("kafka-data")).doesNotExist();
     }
+
+    @Test
+    void statusDoesNotShowCredentialsOfAnExternalRedis() {
+        CliRun run = CliRun.with(environment(Map.of("KTX_REDIS_URL", "redis://user:s3cret@127.0.0.1:9/0")), "stack", "status");
+
+        assertThat(run.out()).contains("redis://***@127.0.0.1:9/0").doesNotContain("s3cret");
+    }
 }
