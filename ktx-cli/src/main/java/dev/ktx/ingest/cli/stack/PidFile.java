@@ -24,11 +24,6 @@ record PidFile(Path file) {
         }
     }
 
-    /** The pid written, if there is a file. */
-    Optional<Long> pid() {
-        return content().map(fields -> Long.parseLong(fields[0]));
-    }
-
     /** The process the file names, if it is still alive and still the one that was started. */
     Optional<ProcessHandle> alive() {
         return content().flatMap(fields -> ProcessHandle.of(Long.parseLong(fields[0]))
