@@ -1,0 +1,27 @@
+package dev.ktx.ingest.cli;
+
+import java.util.List;
+
+/** A failure to tell the user about in plain lines on stderr, without a stack trace; the CLI exits with 2. */
+public class CliException extends RuntimeException {
+
+    private final List<String> lines;
+
+    public CliException(List<String> lines) {
+        super(String.join("\n", lines));
+        this.lines = List.copyOf(lines);
+    }
+
+    public CliException(String line) {
+        this(List.of(line));
+    }
+
+    public CliException(String line, Throwable cause) {
+        super(line, cause);
+        this.lines = List.of(line);
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ktx.ingest.cli;
+
+/** SPEC §7: 0 when no step failed, 1 when one did, 2 when the CLI could not do what was asked. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int STEP_FAILED = 1;
+    /** Usage or configuration error; also anything else that keeps the CLI from reporting a run's outcome. */
+    public static final int ERROR = 2;
+
+    private ExitCodes() {
+    }
+}

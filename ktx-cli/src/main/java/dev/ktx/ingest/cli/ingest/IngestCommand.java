@@ -1,0 +1,122 @@
+package dev.ktx.ingest.cli.ingest;
+
+import dev.ktx.ingest.cli.CliEnvironment;
+import dev.ktx.ingest.cli.CliException;
+import dev.ktx.ingest.cli.DurationConverter;
+import dev.ktx.ingest.cli.ExitCodes;
+import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.core.config.KtxConfigLoader;
+import dev.ktx.ingest.core.plan.Plan;
+import dev.ktx.ingest.core.plan.PlanRenderer;
+import dev.ktx.ingest.core.plan.PlanRequest;
+import dev.ktx.ingest.core.plan.Planner;
+import dev.ktx.ingest.core.plan.RunReport;
+import dev.ktx.ingest.core.plan.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ktx ingest [<connectionId>] [--all]}: starts a run on the planner and waits for its results. */
+@Command(name = "ingest", sortOptions = false,
+        description = {"Ingests one connection or all of them through the planner and prints the results.",
+                "Exit code: 0 when no step failed, 1 when one did, 2 on a usage or configuration error."},
+        subcommands = {IngestStatusCommand.class, IngestTraceCommand.class})
+public final class IngestCommand implements Callable<Integer> {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final CliEnvironment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "<connectionId>", description = "The connection to ingest.")
+    private String connectionId;
+
+    @Option(names = "--all", description = "Ingest every connection of ktx.yaml.")
+    private boolean all;
+
+    @Mixin
+    private ProjectDirOption projectDir;
+
+    @Option(names = "--project-id", paramLabel = "ID", description = "The project's id (default: the directory name).")
+    private String projectId;
+
+    @Option(names = "--json", description = "Print {runId, plan, results} as JSON instead of the table.")
+    private boolean json;
+
+    @Option(names = "--dry-run", description = "Only plan, from <project-dir>/ktx.yaml; no services needed.")
+    private boolean dryRun;
+
+    @Mixin
+    private PlannerOptions planner;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up waiting after this long, e.g. 30m (default: wait until the run finishes).")
+    private Duration timeout;
+
+    public IngestCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PlanRequest request = PlanRequest.of(connectionId, all);
+        return dryRun ? dryRun(request) : run();
+    }
+
+    private int dryRun(PlanRequest request) {
+        Plan plan = Planner.plan(new KtxConfigLoader().load(projectDir.path()), request);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new RunReport(null, plan, RunResults.inPlanOrder(plan, List.of())).toJson());
+        } else {
+            out.print(PlanRenderer.dryRunTable(plan));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int run() {
+        PlannerClient client = planner.client(environment);
+        String runId = client.start(new IngestRequestBody(projectId, projectDir.path().toString(), connectionId,
+                all ? Boolean.TRUE : null));
+        ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
+        progress.started(runId);
+        RunState finished = awaitFinished(client, runId, progress);
+        ReportPrinter.print(spec.commandLine().getOut(), finished.report(), json);
+        return finished.outcome();
+    }
+
+    private RunState awaitFinished(PlannerClient client, String runId, ProgressLog progress) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            RunState state = client.run(runId);
+            progress.update(state);
+            if (state.finished()) {
+                return state;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new CliException("run " + runId + " has not finished within " + timeout
+                        + "; it goes on: ktx ingest status " + runId);
+            }
+            sleep(runId);
+        }
+    }
+
+    private static void sleep(String runId) {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted; the run goes on: ktx ingest status " + runId, e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ktx.ingest.cli.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ktx.ingest.cli.CliException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The planner's REST API ({@code /api/ingests}); every failure is a {@link CliException} saying what went wrong. */
+final class PlannerClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String INGESTS = "api/ingests";
+
+    private final URI base;
+    /** The URL as the user gave it, for messages. */
+    private final String shown;
+    private final Optional<String> token;
+    private final HttpClient http;
+
+    PlannerClient(URI base, Optional<String> token) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        this.shown = base.toString();
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /** Starts a run; the planner answers 202 with its id. */
+    String start(IngestRequestBody body) {
+        HttpRequest request = request(INGESTS)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PlannerJson.write(body), StandardCharsets.UTF_8))
+                .build();
+        String answer = expect(202, request);
+        try {
+            String runId = PlannerJson.read(answer, StartedRun.class).runId();
+            if (runId == null || runId.isBlank()) {
+                throw new CliException("the planner at " + shown + " accepted the request without a runId: " + answer);
+            }
+            return runId;
+        } catch (JsonProcessingException e) {
+            throw unreadable(e);
+        }
+    }
+
+    RunState run(String runId) {
+        String answer = expect(200, request(INGESTS + "/" + runId).GET().build());
+        try {
+            return PlannerJson.runState(answer);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The run's trace as JSONL, as the planner sent it. */
+    String trace(String runId) {
+        return expect(200, request(INGESTS + "/" + runId + "/trace").GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        return builder;
+    }
+
+    private String expect(int status, HttpRequest request) {
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != status) {
+            throw new CliException(problem(response).lines());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliException("cannot reach the planner at " + shown + ": " + describe(e)
+                    + " (is the stack up? ktx stack up)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while talking to the planner at " + shown, e);
+        }
+    }
+
+    /** The planner's problem document; for anything else in front of it (a proxy, another server), the status and body. */
+    private Problem problem(HttpResponse<String> response) {
+        try {
+            Problem problem = PlannerJson.read(response.body(), Problem.class);
+            if (problem.title() != null || problem.errors() != null) {
+                return problem;
+            }
+        } catch (JsonProcessingException notAProblem) {
+            // fall through: described by its status below
+        }
+        return new Problem("the planner at " + shown + " answered " + response.statusCode() + " to "
+                + response.request().method() + " " + response.uri().getPath(), response.statusCode(),
+                response.body().isBlank() ? null : response.body().strip(), null);
+    }
+
+    private CliException unreadable(Exception e) {
+        return new CliException("unexpected answer from the planner at " + shown + ": " + e.getMessage(), e);
+    }
+
+    /** The JDK's connection failures mostly carry no message (a bare {@code ConnectException}); say what they mean. */
+    private static String describe(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "connection timed out";
+            }
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private record StartedRun(String runId) {
+    }
+}

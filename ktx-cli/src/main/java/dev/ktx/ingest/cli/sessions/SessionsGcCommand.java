@@ -1,0 +1,49 @@
+package dev.ktx.ingest.cli.sessions;
+
+import dev.ktx.ingest.cli.CliEnvironment;
+import dev.ktx.ingest.cli.DurationConverter;
+import dev.ktx.ingest.cli.ExitCodes;
+import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code ktx sessions gc --older-than <duration>}: removes old sentinels and their session branches (SPEC §5). */
+@Command(name = "gc", description = "Removes sentinels older than the given age, with their session branches.")
+public final class SessionsGcCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--older-than", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Age of the sentinels to remove, e.g. 7d, 12h, 30m.")
+    private Duration olderThan;
+
+    @Mixin
+    private ProjectDirOption projectDir;
+
+    public SessionsGcCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (LocalContextRepository repo = ContextRepos.open(projectDir.path())) {
+            for (SessionId removed : repo.gcSentinels(environment.clock().instant().minus(olderThan))) {
+                out.println("removed " + removed);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

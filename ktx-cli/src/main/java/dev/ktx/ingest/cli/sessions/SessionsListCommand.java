@@ -1,0 +1,65 @@
+package dev.ktx.ingest.cli.sessions;
+
+import dev.ktx.ingest.cli.ExitCodes;
+import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.Sentinel;
+import dev.ktx.ingest.core.git.SessionId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ktx sessions list}: one line per session branch or sentinel, {@code <runId>/<connectionId>  <state>  <at>  <error>}.
+ * A session without a sentinel is {@code open} (still running, or its worker died before writing one).
+ */
+@Command(name = "list", description = "Lists session branches and sentinels with their outcome and error.")
+public final class SessionsListCommand implements Callable<Integer> {
+
+    private static final String OPEN = "open";
+    private static final String UNREADABLE = "unreadable";
+    private static final String NONE = "-";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ProjectDirOption projectDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (LocalContextRepository repo = ContextRepos.open(projectDir.path())) {
+            SortedSet<String> ids = new TreeSet<>();
+            repo.sessions().forEach(id -> ids.add(id.toString()));
+            repo.sentinels().forEach(id -> ids.add(id.toString()));
+            for (String id : ids) {
+                out.println(line(id, repo));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String line(String id, LocalContextRepository repo) {
+        Optional<Sentinel> sentinel;
+        try {
+            sentinel = repo.sentinel(SessionId.parse(id));
+        } catch (IllegalArgumentException e) {
+            return String.join("  ", id, UNREADABLE, NONE, e.getMessage());
+        }
+        return sentinel.map(s -> String.join("  ", id, s.outcome().name(), s.at().toString(), oneLine(s.error())))
+                .orElse(String.join("  ", id, OPEN, NONE, NONE));
+    }
+
+    /** Gate failures span several lines; a listing keeps one line per session. */
+    private static String oneLine(String error) {
+        return error == null || error.isBlank() ? NONE : String.join("; ", error.strip().lines().toList());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ktx.ingest.cli.stack;
+
+import dev.ktx.ingest.cli.CliEnvironment;
+import dev.ktx.ingest.cli.DurationConverter;
+import dev.ktx.ingest.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code ktx stack up}: starts what is not running yet; a running stack is reported and left alone. */
+@Command(name = "up", description = "Starts Kafka, Redis and the services (what already runs is kept).")
+public final class StackUpCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m", converter = DurationConverter.class,
+            description = "How long each component may take to become ready (default: ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    public StackUpCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Stack stack = new Stack(environment);
+        stack.requireBuilt();
+        PrintWriter out = spec.commandLine().getOut();
+        StackEnv endpoints = StackEnv.read(stack.layout().envFile());
+        for (StackComponent component : stack.components()) {
+            endpoints = component.up(endpoints, timeout, out);
+            // written after each component, so that what did start can be found (and stopped) if a later one fails
+            endpoints.write(stack.layout().envFile());
+        }
+        out.println("stack up: planner at " + endpoints.require(StackEnv.PLANNER_URL)
+                + " (endpoints in " + stack.layout().envFile() + ")");
+        return ExitCodes.OK;
+    }
+}
