@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ktx")
 public interface ServiceSettings {
 
+    /** Prefix of every Kafka topic name (the channels' topics are configured with it). */
+    @WithDefault("ktx.")
+    String topicPrefix();
+
     Redis redis();
 
     interface Redis {

@@ -4,11 +4,11 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 /** Write endpoints require {@code Authorization: Bearer <ktx.planner.api-token>} when a token is configured. */
@@ -16,8 +16,8 @@ public class BearerTokenFilter {
 
     private final Optional<String> token;
 
-    public BearerTokenFilter(@ConfigProperty(name = "ktx.planner.api-token") Optional<String> token) {
-        this.token = token.filter(t -> !t.isBlank());
+    public BearerTokenFilter(PlannerSettings settings) {
+        this.token = settings.apiToken().filter(t -> !t.isBlank());
     }
 
     @ServerRequestFilter
@@ -31,6 +31,6 @@ public class BearerTokenFilter {
             return Optional.empty();
         }
         return Optional.of(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                "a bearer token is required for this endpoint", java.util.List.of()));
+                "a bearer token is required for this endpoint", List.of()));
     }
 }

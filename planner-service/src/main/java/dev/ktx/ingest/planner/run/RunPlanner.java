@@ -1,6 +1,7 @@
 package dev.ktx.ingest.planner.run;
 
 import dev.ktx.ingest.core.config.KtxConfig;
+import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
@@ -48,8 +49,14 @@ public class RunPlanner {
     /** Validates and plans without starting anything. */
     public PlannedRun plan(IngestRequestMessage request) {
         ProjectRef project = request.project();
-        String configCommit = repositories.repository(project).mainHead().orElseThrow(() ->
-                new IllegalArgumentException("project.projectDir: " + project.projectDir() + " has no commit on main"));
+        ContextRepository repository;
+        try {
+            repository = repositories.repository(project);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("projectDir: " + e.getMessage(), e);
+        }
+        String configCommit = repository.mainHead().orElseThrow(() ->
+                new IllegalArgumentException("projectDir: " + project.projectDir() + " has no commit on main"));
         KtxConfig config = repositories.config(project, configCommit);
         Plan plan = Planner.plan(config, request.all() ? PlanRequest.all() : PlanRequest.connection(request.connectionId()));
         return new PlannedRun(request, configCommit, config, plan);
