@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -31,6 +32,7 @@ final class KafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final KafkaEndpoint endpoint;
     private final Path logDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(KafkaRaftServer server, KafkaEndpoint endpoint, Path logDir) {
         this.server = server;
@@ -123,8 +125,12 @@ final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** Stops the broker and waits for it; closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             withOwnContextClassLoader(() -> {
                 stop(server);

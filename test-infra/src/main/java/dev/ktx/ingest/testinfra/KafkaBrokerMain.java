@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
  * Formats {@code dataDir} on first use (a later start reuses the data), listens on 127.0.0.1 ({@code port} for
  * clients, {@code controllerPort}, default a free one, for the KRaft controller) and runs until SIGTERM/SIGINT.
  * Prints {@value #READY} once clients can use it. With {@code -D}{@value #PARENT_PID_PROPERTY}{@code =<pid>} it stops
- * when that process is gone, so a test JVM killed with SIGKILL does not leave the broker behind.
+ * when that process is gone, so a test JVM killed with SIGKILL does not leave the broker behind (nor, with
+ * {@code -D}{@value #ORPHAN_DELETES_PROPERTY}{@code =<dir>}, its temporary directory).
  */
 public final class KafkaBrokerMain {
 
     /** The line printed once the broker serves clients, followed by its bootstrap servers. */
     public static final String READY = "KAFKA BROKER READY ";
     public static final String PARENT_PID_PROPERTY = "ktx.kafka.parent-pid";
+    /** A directory (the broker's temporary one) to delete when the broker stops because its parent is gone. */
+    public static final String ORPHAN_DELETES_PROPERTY = "ktx.kafka.orphan-deletes";
     private static final long PARENT_POLL_MILLIS = 1000;
 
     private KafkaBrokerMain() {
@@ -84,6 +87,9 @@ public final class KafkaBrokerMain {
                 }
             }
             System.out.println("parent process " + parentPid.get() + " is gone; stopping the broker");
+            broker.close();
+            Optional.ofNullable(System.getProperty(ORPHAN_DELETES_PROPERTY)).filter(dir -> !dir.isBlank())
+                    .ifPresent(dir -> TempDirs.delete(Path.of(dir)));
             System.exit(0);
         }
         broker.awaitShutdown();

@@ -238,6 +238,9 @@ public final class LocalKafkaProcess implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
             }
+            if (temporary) {
+                command.add("-D" + KafkaBrokerMain.ORPHAN_DELETES_PROPERTY + "=" + dir);
+            }
             command.add(KafkaBrokerMain.class.getName());
             command.add(dataDir.toString());
             command.add(Integer.toString(endpoint.port()));

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalKafkaProcessTest {
 
@@ -31,6 +35,34 @@ class LocalKafkaProcessTest {
         assertThat(broker.isAlive()).isFalse();
         assertThat(Ports.isListening(endpoint.host(), endpoint.port())).isFalse();
         assertThat(kafka.dataDir()).doesNotExist();
+    }
+
+    /** What happens when the test JVM is killed with SIGKILL: no shutdown hook runs, the broker notices alone. */
+    @Test
+    void anOrphanedBrokerStopsAndDeletesItsDirectory(@TempDir Path dir) throws Exception {
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        Path data = dir.resolve("broker");
+        Path log = dir.resolve("broker.log");
+        LocalProcess broker = LocalProcess.start("orphan", List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m",
+                        "-cp", System.getProperty("java.class.path"),
+                        "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "=" + parent.pid(),
+                        "-D" + KafkaBrokerMain.ORPHAN_DELETES_PROPERTY + "=" + data,
+                        KafkaBrokerMain.class.getName(), data.resolve("kafka").toString(),
+                        Integer.toString(FreePort.find())),
+                log, () -> Files.readString(log).contains(KafkaBrokerMain.READY), Duration.ofSeconds(60));
+        try {
+            ProcessHandle handle = ProcessHandle.of(broker.pid()).orElseThrow();
+
+            parent.destroyForcibly().waitFor();
+
+            handle.onExit().get(20, TimeUnit.SECONDS);
+            assertThat(data).doesNotExist();
+            assertThat(Files.readString(log)).contains("is gone; stopping the broker");
+        } finally {
+            broker.close();
+            parent.destroyForcibly();
+        }
     }
 
     @Test
