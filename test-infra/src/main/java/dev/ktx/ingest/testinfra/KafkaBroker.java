@@ -28,6 +28,8 @@ final class KafkaBroker implements AutoCloseable {
     /** The default is 128 MiB, allocated up front; a test broker compacts almost nothing. */
     static final String DEDUPE_BUFFER_BYTES = Integer.toString(4 * 1024 * 1024);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final String LOG4J_PROVIDER_PROPERTY = "log4j2.provider";
+    private static final String LOG4J_SIMPLE_PROVIDER = "org.apache.logging.log4j.simple.internal.SimpleProvider";
 
     private final KafkaRaftServer server;
     private final KafkaEndpoint endpoint;
@@ -91,6 +93,7 @@ final class KafkaBroker implements AutoCloseable {
     static KafkaBroker start(Path logDir, int port, int controllerPort, Map<String, String> overrides,
                              boolean keepJvmAlive) throws Exception {
         return withOwnContextClassLoader(() -> {
+            quietLog4jApi();
             if (keepJvmAlive) {
                 Exit.setExitProcedure((code, message) -> {
                     throw new IllegalStateException("Kafka broker asked to exit with " + code + ": " + message);
@@ -162,6 +165,29 @@ final class KafkaBroker implements AutoCloseable {
                 // A restarted local stack keeps its data (and cluster id).
                 .setIgnoreFormatted(true)
                 .run();
+    }
+
+    /**
+     * Kafka's logging controller asks log4j-api for a logger. With no log4j provider on the class path (log4j-core is
+     * excluded; JBoss LogManager's bridge may be absent) log4j-api prints "ERROR Log4j API could not find a logging
+     * provider". Then name log4j-api's built-in provider — only while our copy of log4j-api initialises, so nothing
+     * else in this JVM sees the property.
+     */
+    private static synchronized void quietLog4jApi() {
+        ClassLoader own = KafkaBroker.class.getClassLoader();
+        boolean hasProvider = own.getResource("META-INF/services/org.apache.logging.log4j.spi.Provider") != null
+                || own.getResource("META-INF/log4j-provider.properties") != null;
+        if (hasProvider || System.getProperty(LOG4J_PROVIDER_PROPERTY) != null) {
+            return;
+        }
+        System.setProperty(LOG4J_PROVIDER_PROPERTY, LOG4J_SIMPLE_PROVIDER);
+        try {
+            Class.forName("org.apache.logging.log4j.LogManager", true, own);
+        } catch (ClassNotFoundException | LinkageError noLog4jApi) {
+            // Kafka then disables its logging controller by itself.
+        } finally {
+            System.clearProperty(LOG4J_PROVIDER_PROPERTY);
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * Formats {@code dataDir} on first use (a later start reuses the data), listens on 127.0.0.1 ({@code port} for
- * clients, {@code controllerPort}, default a free one, for the KRaft controller) and runs until SIGTERM/SIGINT.
+ * clients, 0 for a free one; {@code controllerPort}, default a free one, for the KRaft controller) and runs until SIGTERM/SIGINT.
  * Prints {@value #READY} once clients can use it. With {@code -D}{@value #PARENT_PID_PROPERTY}{@code =<pid>} it stops
  * when that process is gone, so a test JVM killed with SIGKILL does not leave the broker behind (nor, with
  * {@code -D}{@value #ORPHAN_DELETES_PROPERTY}{@code =<dir>}, its temporary directory).
@@ -31,6 +31,9 @@ public final class KafkaBrokerMain {
     /** A directory (the broker's temporary one) to delete when the broker stops because its parent is gone. */
     public static final String ORPHAN_DELETES_PROPERTY = "ktx.kafka.orphan-deletes";
     private static final long PARENT_POLL_MILLIS = 1000;
+    static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
+    /** Held: JUL-style log managers may keep loggers only weakly, which would drop the level set on it. */
+    private static java.util.logging.Logger startedLogger;
 
     private KafkaBrokerMain() {
     }
@@ -42,6 +45,9 @@ public final class KafkaBrokerMain {
         }
         Path dataDir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
+        if (port == 0) {
+            port = FreePort.find();
+        }
         int controllerPort = 0;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
@@ -58,6 +64,7 @@ public final class KafkaBrokerMain {
             controllerPort = FreePort.find();
         }
         Files.createDirectories(dataDir);
+        logWarningsIfUnconfigured();
 
         KafkaBroker broker;
         try {
@@ -93,5 +100,30 @@ public final class KafkaBrokerMain {
             System.exit(0);
         }
         broker.awaitShutdown();
+    }
+
+    /**
+     * On a Quarkus class path SLF4J logs to JBoss LogManager, whose only handler holds everything back for a Quarkus
+     * application to configure: then at least warnings, errors and the "started" line go to the output.
+     */
+    private static void logWarningsIfUnconfigured() {
+        if (!JBOSS_LOG_MANAGER.equals(System.getProperty("java.util.logging.manager"))) {
+            return;
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            // Quarkus's bootstrap installs a handler that holds records until Quarkus configures logging: never here.
+            if (handler.getClass().getName().endsWith("DelayedHandler")) {
+                root.removeHandler(handler);
+            }
+        }
+        if (root.getHandlers().length == 0) {
+            java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+            console.setLevel(java.util.logging.Level.ALL);
+            root.addHandler(console);
+            root.setLevel(java.util.logging.Level.WARNING);
+            startedLogger = java.util.logging.Logger.getLogger("kafka.server.KafkaRaftServer");
+            startedLogger.setLevel(java.util.logging.Level.INFO);
+        }
     }
 }

@@ -200,7 +200,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
                 Path dir = temporary ? TempDirs.create(TempDirs.SYSTEM_TEMP, "ktx-kafka-") : directory;
                 try {
                     Files.createDirectories(dir);
-                    return launch(cp, found.contains(SLF4J_SIMPLE), dir, temporary);
+                    return launch(cp, found.contains(SLF4J_SIMPLE), found.contains(KafkaBrokerMain.JBOSS_LOG_MANAGER),
+                            dir, temporary);
                 } catch (Exception e) {
                     if (temporary) {
                         TempDirs.delete(dir);
@@ -211,7 +212,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
             throw last;
         }
 
-        private LocalKafkaProcess launch(String cp, boolean slf4jSimple, Path dir, boolean temporary)
+        private LocalKafkaProcess launch(String cp, boolean slf4jSimple, boolean jbossLogManager, Path dir,
+                                         boolean temporary)
                 throws Exception {
             Path dataDir = dir.resolve("kafka");
             Path log = dir.resolve("broker.log");
@@ -230,6 +232,10 @@ public final class LocalKafkaProcess implements AutoCloseable {
                     "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
                     // Kafka's logging controller asks log4j-api; without a provider it warns on every start.
                     "-Dlog4j2.provider=org.apache.logging.log4j.simple.internal.SimpleProvider"));
+            if (!slf4jSimple && jbossLogManager) {
+                // Quarkus's class path: SLF4J goes to JBoss LogManager, which must then be the JUL log manager.
+                command.add("-Djava.util.logging.manager=" + KafkaBrokerMain.JBOSS_LOG_MANAGER);
+            }
             if (slf4jSimple) {
                 command.addAll(List.of(
                         "-Dslf4j.provider=" + SLF4J_SIMPLE,
@@ -271,7 +277,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
     }
 
     /**
-     * Which of {@link #REQUIRED_CLASSES} and {@link #SLF4J_SIMPLE} the class path holds, looked up in its entries
+     * Which of {@link #REQUIRED_CLASSES}, {@link #SLF4J_SIMPLE} and JBoss LogManager the class path holds, looked up in its entries
      * only, not in this JVM's class loaders.
      */
     private static Set<String> findable(String classpath) {
@@ -281,7 +287,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
                 .toArray(URL[]::new);
         Set<String> found = new HashSet<>();
         try (URLClassLoader loader = new URLClassLoader(urls, null)) {
-            for (String name : concat(REQUIRED_CLASSES, SLF4J_SIMPLE)) {
+            for (String name : concat(REQUIRED_CLASSES, SLF4J_SIMPLE, KafkaBrokerMain.JBOSS_LOG_MANAGER)) {
                 if (loader.findResource(name.replace('.', '/') + ".class") != null) {
                     found.add(name);
                 }
@@ -292,9 +298,9 @@ public final class LocalKafkaProcess implements AutoCloseable {
         return found;
     }
 
-    private static List<String> concat(List<String> names, String name) {
+    private static List<String> concat(List<String> names, String... more) {
         List<String> all = new ArrayList<>(names);
-        all.add(name);
+        all.addAll(List.of(more));
         return all;
     }
 
