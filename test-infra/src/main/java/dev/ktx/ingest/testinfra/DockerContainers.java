@@ -1,6 +1,7 @@
 package dev.ktx.ingest.testinfra;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.testcontainers.containers.GenericContainer;
 
@@ -16,17 +17,29 @@ final class DockerContainers {
      */
     static <E> Started<E> start(Environment environment, Supplier<GenericContainer<?>> container, int containerPort,
                                 BiFunction<String, Integer, E> endpoint) {
+        Supplier<GenericContainer<?>> exposing = () -> {
+            GenericContainer<?> created = container.get();
+            created.addExposedPort(containerPort);
+            return created;
+        };
+        return start(environment, exposing,
+                started -> endpoint.apply(started.getHost(), started.getMappedPort(containerPort)));
+    }
+
+    /** @param endpoint reads the endpoint off the started container (for containers that know their own) */
+    static <C extends GenericContainer<?>, E> Started<E> start(Environment environment, Supplier<C> container,
+                                                              Function<? super C, E> endpoint) {
         if (!environment.isDockerAvailable()) {
             throw new IllegalStateException("no Docker engine available");
         }
-        GenericContainer<?> started = container.get().withExposedPorts(containerPort);
+        C started = container.get();
         try {
             started.start();
         } catch (RuntimeException e) {
             started.stop();
             throw e;
         }
-        return Started.of(endpoint.apply(started.getHost(), started.getMappedPort(containerPort)), Origin.DOCKER,
-                "container " + started.getDockerImageName(), started::stop);
+        return Started.of(endpoint.apply(started), Origin.DOCKER, "container " + started.getDockerImageName(),
+                started::stop);
     }
 }

@@ -91,6 +91,10 @@ final class LocalProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public String toString() {
         return name + " pid " + process.pid() + ", log " + log;

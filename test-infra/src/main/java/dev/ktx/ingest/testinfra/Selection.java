@@ -28,11 +28,19 @@ final class Selection {
      */
     static <E> Started<E> select(String service, Environment environment, String urlVariable,
                                  Function<String, E> parseUrl, List<Option<E>> options) {
-        var given = environment.variable(urlVariable);
-        if (given.isPresent()) {
-            return Started.external(parseUrl.apply(given.get()), "given by " + urlVariable);
+        return select(service, environment, List.of(urlVariable), parseUrl, options);
+    }
+
+    /** @param urlVariables consulted in this order; the first one set wins */
+    static <E> Started<E> select(String service, Environment environment, List<String> urlVariables,
+                                 Function<String, E> parseUrl, List<Option<E>> options) {
+        for (String urlVariable : urlVariables) {
+            var given = environment.variable(urlVariable);
+            if (given.isPresent()) {
+                return Started.external(parseUrl.apply(given.get()), "given by " + urlVariable);
+            }
         }
-        List<String> failures = new ArrayList<>(List.of(urlVariable + ": not set"));
+        List<String> failures = new ArrayList<>(List.of(String.join(", ", urlVariables) + ": not set"));
         List<Exception> causes = new ArrayList<>();
         for (Option<E> option : options) {
             try {

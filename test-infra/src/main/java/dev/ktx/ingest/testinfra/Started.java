@@ -32,6 +32,14 @@ final class Started<E> implements AutoCloseable {
         return new Started<>(endpoint, Origin.ENVIRONMENT, source, () -> { });
     }
 
+    /**
+     * A service another class loader of this JVM started and will stop (see {@link JvmWide}): nothing to stop from
+     * here.
+     */
+    static <E> Started<E> ownedElsewhere(E endpoint, Origin origin, String description) {
+        return new Started<>(endpoint, origin, description, () -> { });
+    }
+
     E endpoint() {
         return endpoint;
     }
