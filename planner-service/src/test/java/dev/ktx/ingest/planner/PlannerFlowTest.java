@@ -1,0 +1,152 @@
+package dev.ktx.ingest.planner;
+
+import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.messaging.MessageCodec;
+import dev.ktx.ingest.core.messaging.StageEventMessage;
+import dev.ktx.ingest.core.messaging.TargetJobMessage;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.plan.TargetResult;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The planner over a real broker and Redis: database jobs first, the barrier once the database stage is final,
+ * sources released one at a time (maxConcurrency 1), results in plan order, bad input rejected with nothing published.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+class PlannerFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String KTX_YAML = """
+            connections:
+              warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
+              docs: { driver: notion, snapshot_dir: ./notion }
+              analytics_dbt: { driver: dbt, source_dir: ./dbt }
+            ingest:
+              sources: { maxConcurrency: 1 }
+            """;
+
+    @Test
+    void databaseFirstThenTheBarrierThenCappedSourcesAndResultsInPlanOrder() throws Exception {
+        Path project = project(KTX_YAML);
+        try (TopicProbe databaseJobs = new TopicProbe("ktx.jobs.database");
+             TopicProbe sourceJobs = new TopicProbe("ktx.jobs.source");
+             TopicProbe stages = new TopicProbe("ktx.ingest.stages")) {
+            String runId = given().contentType(ContentType.JSON)
+                    .body("{\"projectDir\":\"" + project + "\",\"all\":true}")
+                    .when().post("/api/ingests")
+                    .then().statusCode(202).extract().path("runId");
+
+            TargetJobMessage warehouseJob = job(databaseJobs.await(1, WAIT), runId, 0);
+            assertThat(warehouseJob.connectionId()).isEqualTo("warehouse");
+            assertThat(sourceJobs.await(1, Duration.ofSeconds(2))).as("no source before the barrier").isEmpty();
+
+            report(runId, "warehouse", Driver.POSTGRES, Operation.DATABASE_INGEST, StepStatus.DONE);
+            assertThat(stages.await(1, WAIT)).singleElement().satisfies(record -> assertThat(
+                    MessageCodec.read(record.value(), StageEventMessage.class).runId()).isEqualTo(runId));
+            assertThat(job(sourceJobs.await(1, WAIT), runId, 0).connectionId()).isEqualTo("analytics_dbt");
+            assertThat(sourceJobs.await(2, Duration.ofSeconds(2))).as("capped at one source in flight").hasSize(1);
+
+            report(runId, "analytics_dbt", Driver.DBT, Operation.SOURCE_INGEST, StepStatus.FAILED);
+            assertThat(job(sourceJobs.await(2, WAIT), runId, 1).connectionId()).isEqualTo("docs");
+            report(runId, "docs", Driver.NOTION, Operation.SOURCE_INGEST, StepStatus.DONE);
+
+            awaitFinished(runId);
+            given().when().get("/api/ingests/" + runId).then().statusCode(200)
+                    .body("status", equalTo("finished"))
+                    .body("exitCode", equalTo(1))
+                    .body("results.connectionId", equalTo(List.of("warehouse", "analytics_dbt", "docs")))
+                    .body("results[1].steps[0].status", equalTo("failed"));
+            given().when().get("/api/ingests/" + runId + "/trace").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("\"event\":\"stage_barrier_reached\""));
+        }
+    }
+
+    @Test
+    void invalidKtxYamlIsRejectedWithItsKeyPathAndNothingIsPublished() throws Exception {
+        Path project = project("connections:\n  warehouse: { driver: postgres, url: env:X }\ningest:\n  sources: { maxConcurency: 4 }\n");
+        try (TopicProbe databaseJobs = new TopicProbe("ktx.jobs.database")) {
+            int before = databaseJobs.await(Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
+
+            given().contentType(ContentType.JSON).body("{\"projectDir\":\"" + project + "\",\"all\":true}")
+                    .when().post("/api/ingests")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors", hasItem("Unsupported ingest.sources.maxConcurency: unknown field"));
+
+            assertThat(databaseJobs.await(before + 1, Duration.ofSeconds(2))).hasSize(before);
+        }
+    }
+
+    @Test
+    void badRequestsNameTheField() {
+        given().contentType(ContentType.JSON).body("{\"all\":true}").when().post("/api/ingests")
+                .then().statusCode(400).body("detail", equalTo("projectDir: required"));
+        given().contentType(ContentType.JSON).body("{\"projectDir\":\"/tmp\",\"all\":true,\"connectionId\":\"x\"}")
+                .when().post("/api/ingests")
+                .then().statusCode(400).body("detail", equalTo("connectionId/all: give either connectionId or all=true"));
+        given().when().get("/api/ingests/no-such-run").then().statusCode(404);
+    }
+
+    @Test
+    void unreadableResultGoesToTheDeadLetterTopicWithItsReason() {
+        try (TopicProbe dlq = new TopicProbe("ktx.ingest.results.dlq")) {
+            TopicProbe.send("ktx.ingest.results", "poison", "{not json");
+
+            ConsumerRecord<String, String> dead = dlq.await(1, WAIT).get(0);
+            assertThat(dead.value()).isEqualTo("{not json");
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .startsWith("unreadable TargetResultMessage");
+        }
+    }
+
+    private static void report(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
+        TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
+                .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
+        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, result)));
+    }
+
+    private static TargetJobMessage job(List<ConsumerRecord<String, String>> records, String runId, int index) {
+        List<TargetJobMessage> jobs = records.stream().map(r -> MessageCodec.read(r.value(), TargetJobMessage.class))
+                .filter(j -> j.runId().equals(runId)).toList();
+        assertThat(jobs.size()).as("jobs of run %s", runId).isGreaterThan(index);
+        return jobs.get(index);
+    }
+
+    private static void awaitFinished(String runId) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if ("finished".equals(given().when().get("/api/ingests/" + runId).then().extract().path("status"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not finish");
+    }
+
+    private static Path project(String ktxYaml) throws Exception {
+        Path dir = Files.createTempDirectory("planner-test").resolve("acme.git");
+        LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init").close();
+        return dir;
+    }
+}
