@@ -1,6 +1,5 @@
-package dev.ktx.ingest.planner;
+package dev.ktx.ingest.testinfra;
 
-import dev.ktx.ingest.testinfra.KafkaService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads what the service published on a topic (from the start) and publishes what a test needs. */
-final class TopicProbe implements AutoCloseable {
+/** For tests on the shared broker: reads what a service published on a topic (from the start) and publishes input. */
+public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    TopicProbe(String topic) {
+    public TopicProbe(String topic) {
         Map<String, Object> config = new HashMap<>(KafkaService.shared().endpoint().clientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -32,7 +31,7 @@ final class TopicProbe implements AutoCloseable {
     }
 
     /** All records seen so far, after polling until {@code count} are there or the time is up. */
-    List<ConsumerRecord<String, String>> await(int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> await(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seen.size() < count && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -40,7 +39,7 @@ final class TopicProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    static void send(String topic, String key, String value) {
+    public static void send(String topic, String key, String value) {
         Map<String, Object> config = new HashMap<>(KafkaService.shared().endpoint().clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {

@@ -1,0 +1,94 @@
+package dev.ktx.ingest.finalizer;
+
+import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
+import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
+import dev.ktx.ingest.core.messaging.MessageCodec;
+import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.testinfra.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The finalizer over a real broker and Redis: a ready session lands on main, a broken one fails with its gate error. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+class FinalizerFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PAGE = "---\nsummary: %s\nrefs:\n- %s\n---\n\nAbout %s.\n";
+
+    @Test
+    void readySessionLandsAndBrokenSessionFailsWithTheGateError() throws Exception {
+        Path dir = Files.createTempDirectory("finalizer-test").resolve("acme.git");
+        ProjectRef project = new ProjectRef("acme", dir.toString());
+        SessionId good = new SessionId("run-f1", "docs");
+        SessionId broken = new SessionId("run-f1", "notes");
+        try (LocalContextRepository repo = LocalContextRepository.initBare(dir, Changeset.builder()
+                .write("ktx.yaml", "connections: {}\n")
+                .write("wiki/global/home.md", PAGE.formatted("home", "home", "home")).build(), "init")) {
+            repo.openSession(good);
+            repo.commit(good, Changeset.builder().write("wiki/global/guide.md", PAGE.formatted("guide", "home", "guide")).build(), "guide");
+            repo.openSession(broken);
+            repo.commit(broken, Changeset.builder().write("wiki/global/orphan.md", PAGE.formatted("orphan", "nowhere", "it")).build(), "orphan");
+        }
+
+        try (TopicProbe results = new TopicProbe("ktx.ingest.results")) {
+            request(project, good);
+            request(project, broken);
+
+            List<TargetResult> landed = results.await(2, WAIT).stream()
+                    .map(r -> MessageCodec.read(r.value(), TargetResultMessage.class))
+                    .filter(m -> m.runId().equals("run-f1")).map(TargetResultMessage::result).toList();
+            assertThat(landed).extracting(TargetResult::connectionId).containsExactlyInAnyOrder("docs", "notes");
+            assertThat(result(landed, "docs").steps()).containsExactly(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null));
+            assertThat(result(landed, "notes").steps().get(0).detail()).isEqualTo(
+                    "final artifact gates failed:\nwiki references target missing page(s): orphan -> nowhere");
+        }
+        try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
+            assertThat(repo.tree(repo.mainHead().orElseThrow()).exists("wiki/global/guide.md")).isTrue();
+            assertThat(repo.sessions()).containsExactly(broken);
+            assertThat(repo.sentinels()).containsExactly(broken);
+        }
+    }
+
+    @Test
+    void unreadableRequestGoesToTheDeadLetterTopic() {
+        try (TopicProbe dlq = new TopicProbe("ktx.finalize.requests.dlq")) {
+            TopicProbe.send("ktx.finalize.requests", "poison", "{\"schemaVersion\":1}");
+
+            ConsumerRecord<String, String> dead = dlq.await(1, WAIT).get(0);
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("invalid FinalizeRequestMessage: runId is required");
+        }
+    }
+
+    private static void request(ProjectRef project, SessionId session) {
+        TargetResult pending = new TargetResult(session.connectionId(), Driver.NOTION, Operation.SOURCE_INGEST,
+                List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null)));
+        TopicProbe.send("ktx.finalize.requests", session.toString(),
+                MessageCodec.write(FinalizeRequestMessage.of(session.runId(), project, List.of(), pending)));
+    }
+
+    private static TargetResult result(List<TargetResult> results, String connectionId) {
+        return results.stream().filter(r -> r.connectionId().equals(connectionId)).findFirst().orElseThrow();
+    }
+}
