@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +43,6 @@ public class StageCoordinator {
     private final PlannerPublisher publisher;
     private final KafkaTraceSink traces;
     private final MeterRegistry meters;
-    private final AtomicLong sourceJobsInFlight = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
@@ -54,7 +52,6 @@ public class StageCoordinator {
         this.publisher = publisher;
         this.traces = traces;
         this.meters = meters;
-        meters.gauge("ktx_source_jobs_in_flight", sourceJobsInFlight);
     }
 
     public void onResult(TargetResultMessage message) {
@@ -113,7 +110,5 @@ public class StageCoordinator {
                     UUID.randomUUID().toString(), run.configCommit())).toCompletableFuture().join();
             store.markReleased(run.runId(), target.connectionId());
         }
-        long inFlight = store.released(run.runId()).stream().filter(id -> !progress.finished().contains(id)).count();
-        sourceJobsInFlight.set(inFlight);
     }
 }
