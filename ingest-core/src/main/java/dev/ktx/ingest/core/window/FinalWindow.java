@@ -13,6 +13,7 @@ import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.OptionalLong;
 public final class FinalWindow {
 
     private static final String PHASE = RefreshPhase.before_final_squash.name();
+    /** Which process holds the window ({@code pid@host}), for operators and for tests with several finalizers. */
+    private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
 
     private final ContextRepository repo;
     private final ProjectLock lock;
@@ -61,7 +64,7 @@ public final class FinalWindow {
         long entered = clock.millis();
         try (LockLease lease = acquired.get()) {
             tracer.info(PHASE, TraceEvents.FINAL_WINDOW_ENTERED,
-                    Map.of("lockToken", lease.token(), "lockWaitMs", lockWait.toMillis()));
+                    Map.of("lockToken", lease.token(), "lockWaitMs", lockWait.toMillis(), "holder", HOLDER));
             Landing landing = land(request, lease.token(), tracer);
             long held = clock.millis() - entered;
             tracer.timed(PHASE, TraceEvents.FINAL_WINDOW_LEFT, held, Map.of("status", landing.status.name()));
