@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PostgresIntrospectorTest {
 
@@ -195,9 +196,5 @@ class PostgresIntrospectorTest {
 
     private static CatalogTable table(DatabaseCatalog catalog, String qualifiedName) {
         return catalog.tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst().orElseThrow();
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.groups.Tuple.tuple(values);
     }
 }

@@ -1,0 +1,78 @@
+package dev.ktx.ingest.core.database;
+
+import dev.ktx.ingest.core.config.QueryHistorySettings;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QueryHistoryIngestTest {
+
+    private static final QueryHistorySettings ENABLED = new QueryHistorySettings(true, 5);
+
+    private static Warehouse warehouse;
+    private static DatabaseCatalog catalog;
+
+    @BeforeAll
+    static void loadDemo() throws SQLException {
+        warehouse = Warehouse.demo();
+        try (Connection jdbc = warehouse.connect()) {
+            catalog = PostgresIntrospector.introspect(jdbc, warehouse.connection());
+        }
+    }
+
+    @Test
+    void missingExtensionSkipsTheStep() throws SQLException {
+        QueryHistoryOutcome outcome = read(ENABLED);
+
+        assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED,
+                "pg_stat_statements is not installed"));
+        assertThat(outcome.usage()).isEmpty();
+    }
+
+    @Test
+    void extensionThatIsNotPreloadedSkipsTheStepWithTheServerReason() throws SQLException {
+        Warehouse withExtension = Warehouse.demo();
+        withExtension.execute("CREATE EXTENSION pg_stat_statements");
+
+        QueryHistoryOutcome outcome;
+        try (Connection jdbc = withExtension.connect()) {
+            outcome = QueryHistoryIngest.read(jdbc, catalog, ENABLED);
+        }
+
+        assertThat(outcome.step().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(outcome.step().detail()).startsWith("pg_stat_statements is not readable: ")
+                .contains("shared_preload_libraries");
+    }
+
+    @Test
+    void disabledHistoryIsNotRead() throws SQLException {
+        QueryHistoryOutcome outcome = read(QueryHistorySettings.DEFAULTS);
+
+        assertThat(outcome.step().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(outcome.step().detail()).isEqualTo(QueryHistoryIngest.DISABLED);
+    }
+
+    @Test
+    void usageIsGivenExactlyWhenTheStepIsDone() {
+        assertThat(QueryHistoryOutcome.done(Map.of()).usage()).contains(Map.of());
+        assertThatThrownBy(() -> new QueryHistoryOutcome(
+                        new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, "x"), Optional.of(Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static QueryHistoryOutcome read(QueryHistorySettings settings) throws SQLException {
+        try (Connection jdbc = warehouse.connect()) {
+            return QueryHistoryIngest.read(jdbc, catalog, settings);
+        }
+    }
+}
