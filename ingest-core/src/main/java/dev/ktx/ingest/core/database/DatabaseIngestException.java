@@ -6,7 +6,12 @@ package dev.ktx.ingest.core.database;
  */
 public class DatabaseIngestException extends RuntimeException {
 
-    public DatabaseIngestException(String message) {
+    private DatabaseIngestException(String message) {
         super(message);
+    }
+
+    /** {@code postgres connection <id>: <reason>}; the reason must not contain secrets. */
+    static DatabaseIngestException of(String connectionId, String reason) {
+        return new DatabaseIngestException("postgres connection " + connectionId + ": " + reason);
     }
 }

@@ -27,7 +27,7 @@ public final class PostgresConnector {
         try {
             url = connection.url().resolve(secrets);
         } catch (SecretResolutionException e) {
-            throw new DatabaseIngestException("postgres connection " + connection.id() + ": " + e.getMessage());
+            throw DatabaseIngestException.of(connection.id(), e.getMessage());
         }
         Properties properties = new Properties();
         url.user().ifPresent(user -> properties.setProperty("user", user));
@@ -39,7 +39,7 @@ public final class PostgresConnector {
         } catch (SQLException e) {
             // The driver's message only (no cause attached): it is what a user needs, and nothing can leak from a cause.
             String reason = url.password().map(password -> redact(e.getMessage(), password)).orElse(e.getMessage());
-            throw new DatabaseIngestException("postgres connection " + connection.id() + ": cannot connect to "
+            throw DatabaseIngestException.of(connection.id(), "cannot connect to "
                     + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason);
         }
         try {
@@ -47,7 +47,7 @@ public final class PostgresConnector {
             return jdbc;
         } catch (SQLException e) {
             Jdbc.closeQuietly(jdbc);
-            throw new DatabaseIngestException("postgres connection " + connection.id() + ": " + e.getMessage());
+            throw DatabaseIngestException.of(connection.id(), e.getMessage());
         }
     }
 

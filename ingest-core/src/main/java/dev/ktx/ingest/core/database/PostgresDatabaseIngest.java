@@ -57,8 +57,7 @@ public final class PostgresDatabaseIngest {
         try {
             return PostgresIntrospector.introspect(jdbc, connection);
         } catch (SQLException e) {
-            throw new DatabaseIngestException("postgres connection " + connection.id() + ": cannot read the catalog: "
-                    + e.getMessage());
+            throw DatabaseIngestException.of(connection.id(), "cannot read the catalog: " + e.getMessage());
         }
     }
 }

@@ -40,18 +40,30 @@ public final class QueryHistoryIngest {
         if (!settings.enabled()) {
             return QueryHistoryOutcome.skipped(DISABLED);
         }
+        Optional<String> schema;
         try {
-            Optional<String> schema = extensionSchema(jdbc);
-            if (schema.isEmpty()) {
-                return QueryHistoryOutcome.skipped(NOT_INSTALLED);
-            }
-            List<ExecutedStatement> statements = statements(jdbc, schema.get(), settings.minExecutions());
+            schema = extensionSchema(jdbc);
+        } catch (SQLException e) {
+            return outcome(e);
+        }
+        return schema.map(quotedSchema -> readFrom(jdbc, quotedSchema, catalog, settings.minExecutions()))
+                .orElseGet(() -> QueryHistoryOutcome.skipped(NOT_INSTALLED));
+    }
+
+    /** Reads {@code <quotedSchema>.pg_stat_statements}; tests point it at a stand-in table. */
+    static QueryHistoryOutcome readFrom(Connection jdbc, String quotedSchema, DatabaseCatalog catalog, int minExecutions) {
+        try {
+            List<ExecutedStatement> statements = statements(jdbc, quotedSchema, minExecutions);
             return QueryHistoryOutcome.done(new UsageAggregator(catalog, searchPath(jdbc)).aggregate(statements));
         } catch (SQLException e) {
-            return UNREADABLE_STATES.contains(e.getSQLState())
-                    ? QueryHistoryOutcome.skipped("pg_stat_statements is not readable: " + e.getMessage())
-                    : QueryHistoryOutcome.failed("cannot read pg_stat_statements: " + e.getMessage());
+            return outcome(e);
         }
+    }
+
+    private static QueryHistoryOutcome outcome(SQLException e) {
+        return UNREADABLE_STATES.contains(e.getSQLState())
+                ? QueryHistoryOutcome.skipped("pg_stat_statements is not readable: " + e.getMessage())
+                : QueryHistoryOutcome.failed("cannot read pg_stat_statements: " + e.getMessage());
     }
 
     private static Optional<String> extensionSchema(Connection jdbc) throws SQLException {
