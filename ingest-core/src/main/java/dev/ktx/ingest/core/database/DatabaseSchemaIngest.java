@@ -1,0 +1,85 @@
+package dev.ktx.ingest.core.database;
+
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.repo.ManifestCodec;
+import dev.ktx.ingest.core.repo.ManifestShard;
+import dev.ktx.ingest.core.repo.ProvenanceCodec;
+import dev.ktx.ingest.core.repo.ProvenanceRow;
+import dev.ktx.ingest.core.repo.RepoPaths;
+import dev.ktx.ingest.core.repo.RepoTree;
+import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.core.repo.TableUsage;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The {@code database-schema} step's changes for one connection, computed against the session's base tree:
+ * <ul>
+ *   <li>manifest shards {@code semantic-layer/<conn>/_schema/<schema>.yaml}; shards of schemas that no longer have
+ *       tables are deleted (a successful introspection is authoritative);</li>
+ *   <li>the raw snapshot {@code raw-sources/<conn>/schema/<syncId>/catalog.json};</li>
+ *   <li>provenance {@code provenance/<conn>/schema/<syncId>.jsonl}: one {@code source_created} row per manifest
+ *       entry, pointing at {@code catalog.json}.</li>
+ * </ul>
+ * When every shard would be byte-identical to the base, the changeset is empty: no sync, no snapshot, no provenance.
+ */
+public final class DatabaseSchemaIngest {
+
+    /** The {@code <sourceKey>} of the schema step's raw snapshots and provenance. */
+    public static final String SOURCE_KEY = "schema";
+
+    private DatabaseSchemaIngest() {
+    }
+
+    /**
+     * @param usage query-history usage by {@link CatalogTable#qualifiedName()} (see {@link ManifestShards#of})
+     */
+    public static Changeset changes(RepoTree base, String connectionId, DatabaseCatalog catalog,
+                                    Map<String, TableUsage> usage, SyncId syncId) {
+        SortedMap<String, ManifestShard> shards = ManifestShards.of(catalog, usage);
+        SortedMap<String, String> wanted = new TreeMap<>();
+        shards.forEach((schema, shard) -> wanted.put(RepoPaths.manifestShard(connectionId, schema), ManifestCodec.write(shard)));
+        SortedMap<String, String> current = ManifestShards.shardFiles(base, connectionId);
+        if (wanted.equals(current)) {
+            return Changeset.builder().build();
+        }
+
+        Changeset.Builder changes = Changeset.builder();
+        wanted.forEach((path, text) -> {
+            if (!text.equals(current.get(path))) {
+                changes.write(path, text);
+            }
+        });
+        current.keySet().stream().filter(path -> !wanted.containsKey(path)).forEach(changes::delete);
+
+        String sync = syncId.toString();
+        byte[] raw = CatalogJson.write(catalog);
+        changes.write(RepoPaths.rawSnapshotDir(connectionId, SOURCE_KEY, sync) + "/" + CatalogJson.FILE_NAME, raw);
+        changes.write(RepoPaths.provenance(connectionId, SOURCE_KEY, sync),
+                ProvenanceCodec.write(provenance(connectionId, shards, sha256(raw))));
+        return changes.build();
+    }
+
+    private static List<ProvenanceRow> provenance(String connectionId, SortedMap<String, ManifestShard> shards, String rawSha256) {
+        List<ProvenanceRow> rows = new ArrayList<>();
+        shards.values().forEach(shard -> shard.tables().keySet().forEach(source -> rows.add(new ProvenanceRow(
+                CatalogJson.FILE_NAME, rawSha256, ProvenanceRow.ArtifactKind.SL, connectionId + "/" + source,
+                ProvenanceRow.Action.SOURCE_CREATED, null))));
+        return rows;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ktx.ingest.core.database;
+
+import dev.ktx.ingest.core.config.PostgresConnection;
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.repo.RepoTree;
+import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.core.repo.TableUsage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * One postgres database target: connect, introspect ({@code database-schema}), read query history
+ * ({@code query-history}) and compute the session's changes against its base tree. The usage in the shards is
+ * replaced only by a query history that was read ({@code done}); when it was disabled, skipped or failed, the usage
+ * already in the base shards is kept, since an absent answer is not an authoritative "unused".
+ */
+public final class PostgresDatabaseIngest {
+
+    private final PostgresConnector connector;
+
+    public PostgresDatabaseIngest(PostgresConnector connector) {
+        this.connector = connector;
+    }
+
+    /**
+     * Expected failures (cannot connect, cannot read the catalog) are returned as a failed schema step whose detail
+     * names the connection; the password never appears in it.
+     */
+    public DatabaseIngestResult run(PostgresConnection connection, RepoTree base, SyncId syncId) {
+        Connection jdbc;
+        try {
+            jdbc = connector.open(connection);
+        } catch (DatabaseIngestException e) {
+            return DatabaseIngestResult.schemaFailed(e.getMessage());
+        }
+        try {
+            DatabaseCatalog catalog = introspect(jdbc, connection);
+            QueryHistoryOutcome history = QueryHistoryIngest.read(jdbc, catalog, connection.queryHistory());
+            Map<String, TableUsage> usage = history.usage()
+                    .orElseGet(() -> ManifestShards.usageIn(base, connection.id()));
+            Changeset changes = DatabaseSchemaIngest.changes(base, connection.id(), catalog, usage, syncId);
+            return new DatabaseIngestResult(changes, new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null),
+                    history.step());
+        } catch (DatabaseIngestException e) {
+            return DatabaseIngestResult.schemaFailed(e.getMessage());
+        } finally {
+            Jdbc.closeQuietly(jdbc);
+        }
+    }
+
+    private static DatabaseCatalog introspect(Connection jdbc, PostgresConnection connection) {
+        try {
+            return PostgresIntrospector.introspect(jdbc, connection);
+        } catch (SQLException e) {
+            throw DatabaseIngestException.of(connection.id(), "cannot read the catalog: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The postgres database adapter: the {@code database-schema} and {@code query-history} steps of a database target.
+ * <p>
+ * {@link dev.ktx.ingest.core.database.PostgresDatabaseIngest#run} opens a read-only connection
+ * ({@link dev.ktx.ingest.core.database.PostgresConnector}), reads the catalog
+ * ({@link dev.ktx.ingest.core.database.PostgresIntrospector}), reads {@code pg_stat_statements} when query history
+ * is enabled ({@link dev.ktx.ingest.core.database.QueryHistoryIngest}) and computes the session's
+ * {@link dev.ktx.ingest.core.git.Changeset} against the session's base tree
+ * ({@link dev.ktx.ingest.core.database.DatabaseSchemaIngest}):
+ * <pre>
+ * semantic-layer/&lt;conn&gt;/_schema/&lt;schema&gt;.yaml          one shard per schema; source name = table name
+ * raw-sources/&lt;conn&gt;/schema/&lt;syncId&gt;/catalog.json      the catalog read (CatalogJson), incl. row estimates
+ * provenance/&lt;conn&gt;/schema/&lt;syncId&gt;.jsonl             one source_created row per manifest entry
+ * </pre>
+ * An unchanged schema (every shard byte-identical to the base) gives an empty changeset: no snapshot, no provenance.
+ * Row estimates ({@code reltuples}) are only in {@code catalog.json}: in the shards they would change on every
+ * {@code ANALYZE} and defeat that rule. Query-history usage replaces the shards' {@code usage} only when it was read;
+ * a disabled, skipped or failed read keeps the usage already there.
+ */
+package dev.ktx.ingest.core.database;

@@ -1,0 +1,117 @@
+package dev.ktx.ingest.core.database;
+
+import dev.ktx.ingest.core.config.PostgresConnection;
+import dev.ktx.ingest.core.config.PostgresUrl;
+import dev.ktx.ingest.core.config.PostgresUrlSetting;
+import dev.ktx.ingest.core.config.QueryHistorySettings;
+import dev.ktx.ingest.core.config.SecretRef;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.repo.InMemoryRepoTree;
+import dev.ktx.ingest.core.repo.ManifestCodec;
+import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.core.repo.TableUsage;
+import dev.ktx.ingest.testinfra.PostgresEndpoint;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostgresDatabaseIngestTest {
+
+    private static final SyncId SYNC = new SyncId(Instant.parse("2026-03-01T10:00:00Z"), "job1");
+    private static final QueryHistorySettings HISTORY = new QueryHistorySettings(true, 5);
+    private static final String PASSWORD = "s3cr3t-Pa55";
+
+    private static Warehouse warehouse;
+
+    private final PostgresDatabaseIngest ingest = new PostgresDatabaseIngest(new PostgresConnector(name -> null));
+
+    @BeforeAll
+    static void loadDemo() {
+        warehouse = Warehouse.demo();
+    }
+
+    @Test
+    void scansTheSchemaAndSkipsQueryHistoryWithoutTheExtension() {
+        DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), new InMemoryRepoTree(), SYNC);
+
+        assertThat(result.schema()).isEqualTo(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null));
+        assertThat(result.queryHistory()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED,
+                "pg_stat_statements is not installed"));
+        assertThat(result.changes().writes()).containsKey("semantic-layer/warehouse/_schema/public.yaml");
+    }
+
+    @Test
+    void usageInTheBaseIsKeptWhenQueryHistoryGaveNoAnswer() throws SQLException {
+        TableUsage usage = new TableUsage(42, new TreeMap<>(Map.of("plan_id", 40L)));
+        DatabaseCatalog catalog;
+        try (Connection jdbc = warehouse.connect()) {
+            catalog = PostgresIntrospector.introspect(jdbc, warehouse.connection());
+        }
+        InMemoryRepoTree base = Trees.apply(new InMemoryRepoTree(),
+                DatabaseSchemaIngest.changes(new InMemoryRepoTree(), "warehouse", catalog, Map.of("public.plans", usage), SYNC));
+
+        DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), base, SYNC);
+
+        assertThat(result.queryHistory().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(result.changes().isEmpty()).isTrue();
+        assertThat(ManifestCodec.parse(base.readText("semantic-layer/warehouse/_schema/public.yaml").orElseThrow())
+                .tables().get("plans").usage()).isEqualTo(usage);
+    }
+
+    @Test
+    void badCredentialsFailTheSchemaStepNamingTheConnectionButNotThePassword() {
+        PostgresEndpoint endpoint = warehouse.endpoint();
+        PostgresConnection connection = connection(new PostgresUrlSetting.Inline(PostgresUrl.parse(
+                "postgresql://no_such_role:" + PASSWORD + "@" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database())));
+
+        DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
+
+        assertThat(result.schema().status()).isEqualTo(StepStatus.FAILED);
+        assertThat(result.schema().detail()).startsWith("postgres connection warehouse: cannot connect to jdbc:postgresql://")
+                .contains("as no_such_role", "no_such_role\" does not exist").doesNotContain(PASSWORD);
+        assertThat(result.queryHistory()).isEqualTo(StepResult.notRun(Step.QUERY_HISTORY));
+        assertThat(result.changes().isEmpty()).isTrue();
+    }
+
+    @Test
+    void unreachableServerFailsNamingTheConnection() {
+        PostgresConnection connection = connection(new PostgresUrlSetting.Inline(
+                PostgresUrl.parse("postgresql://app:" + PASSWORD + "@127.0.0.1:1/acme")));
+
+        DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
+
+        assertThat(result.schema().detail()).startsWith("postgres connection warehouse: cannot connect to "
+                + "jdbc:postgresql://127.0.0.1:1/acme as app: ").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void unsetSecretFailsNamingTheConnectionAndTheReference() {
+        PostgresConnection connection = connection(new PostgresUrlSetting.Referenced(
+                SecretRef.parse("env:WAREHOUSE_URL", Path.of(".")).orElseThrow()));
+
+        DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
+
+        assertThat(result.schema().detail()).isEqualTo("postgres connection warehouse: Cannot resolve secret "
+                + "env:WAREHOUSE_URL: environment variable WAREHOUSE_URL is not set");
+    }
+
+    @Test
+    void aPasswordEchoedByTheDriverIsRedacted() {
+        assertThat(PostgresConnector.redact("bad password " + PASSWORD + " here", PASSWORD)).isEqualTo("bad password **** here");
+    }
+
+    private static PostgresConnection connection(PostgresUrlSetting url) {
+        return new PostgresConnection("warehouse", url, List.of(), List.of(), HISTORY);
+    }
+}
