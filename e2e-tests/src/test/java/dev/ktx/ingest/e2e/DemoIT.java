@@ -1,0 +1,126 @@
+package dev.ktx.ingest.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.trace.TraceEvent;
+import dev.ktx.ingest.core.trace.TraceEvents;
+import dev.ktx.ingest.core.trace.TraceJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Seed scenario end to end: `ktx ingest --all` on a fresh copy of the demo through the packaged services. */
+class DemoIT {
+
+    private static final List<String> PLAN_ORDER = List.of("warehouse", "analytics_dbt", "docs", "prod_metabase");
+    private static final Set<String> SOURCES = Set.of("analytics_dbt", "docs", "prod_metabase");
+    private static E2eStack stack;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void up() throws Exception {
+        stack = E2eStack.up(Map.of());
+    }
+
+    @AfterAll
+    static void down() {
+        stack.close();
+    }
+
+    @Test
+    void demoIngestLandsEverySourceInPlanOrderThroughTheLockedWindow() throws Exception {
+        Path project = DemoProject.create(dir);
+
+        E2eStack.Result run = stack.ktx("ingest", "--all", "--project-dir", project.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        List<String> order = new ArrayList<>();
+        report.get("results").forEach(target -> {
+            order.add(target.get("connectionId").asText());
+            target.get("steps").forEach(step -> assertThat(step.get("status").asText())
+                    .as(target + " " + step).isIn("done", "skipped"));
+        });
+        assertThat(order).isEqualTo(PLAN_ORDER);
+
+        try (LocalContextRepository repo = LocalContextRepository.open(project)) {
+            assertThat(repo.sessions()).as("no session refs left").isEmpty();
+            var main = repo.tree(repo.mainHead().orElseThrow());
+            assertThat(main.listFiles("semantic-layer/warehouse/_schema")).contains("semantic-layer/warehouse/_schema/public.yaml");
+            assertThat(main.exists("wiki/global/activation-policy-change-jan-2026.md")).isTrue();
+            assertThat(main.exists("wiki/global/account-segmentation-rules.md")).isTrue();
+            assertThat(main.listFiles("wiki/global")).anyMatch(p -> p.startsWith("wiki/global/metabase-"));
+            assertThat(main.exists("semantic-layer/warehouse/legacy_revenue.yaml")).as("no overlay for the missing table").isFalse();
+            assertThat(main.listFiles("wiki/global").stream().map(p -> main.readText(p).orElseThrow())
+                    .filter(text -> text.contains("legacy_revenue")))
+                    .allSatisfy(text -> assertThat(text).doesNotContain("sl_refs"));
+        }
+
+        List<TraceEvent> trace = trace(report.get("runId").asText());
+        Instant barrier = first(trace, TraceEvents.STAGE_BARRIER_REACHED).at();
+        List<TraceEvent> sourceStarts = trace.stream().filter(e -> e.event().equals(TraceEvents.TARGET_STARTED)
+                && SOURCES.contains(e.connectionId())).toList();
+        assertThat(sourceStarts).hasSize(3).allSatisfy(start -> assertThat(start.at()).isAfterOrEqualTo(barrier));
+        assertThat(overlappingSourceJobs(trace)).as("source jobs ran in parallel").isGreaterThanOrEqualTo(2);
+        assertWindowsNeverOverlap(trace);
+
+        int commits = DemoProject.log(project).size();
+        E2eStack.Result again = stack.ktx("ingest", "--all", "--project-dir", project.toString());
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(DemoProject.log(project)).as("unchanged inputs add no commit").hasSize(commits);
+    }
+
+    private static List<TraceEvent> trace(String runId) {
+        E2eStack.Result result = stack.ktx("ingest", "trace", runId);
+        assertThat(result.exitCode()).isZero();
+        return result.out().lines().filter(line -> !line.isBlank()).map(TraceJson::fromLine).toList();
+    }
+
+    private static TraceEvent first(List<TraceEvent> trace, String event) {
+        return trace.stream().filter(e -> e.event().equals(event)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + event + " in the trace"));
+    }
+
+    /** The largest number of source jobs between their target_started and target_finished at one moment. */
+    private static int overlappingSourceJobs(List<TraceEvent> trace) {
+        int running = 0;
+        int most = 0;
+        for (TraceEvent event : trace) {
+            if (event.connectionId() == null || !SOURCES.contains(event.connectionId())) {
+                continue;
+            }
+            if (event.event().equals(TraceEvents.TARGET_STARTED)) {
+                most = Math.max(most, ++running);
+            } else if (event.event().equals(TraceEvents.TARGET_FINISHED)) {
+                running--;
+            }
+        }
+        return most;
+    }
+
+    static void assertWindowsNeverOverlap(List<TraceEvent> trace) {
+        List<TraceEvent> windows = trace.stream().filter(e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
+                || e.event().equals(TraceEvents.FINAL_WINDOW_LEFT)).toList();
+        assertThat(windows).isNotEmpty();
+        for (int i = 0; i < windows.size(); i++) {
+            String expected = i % 2 == 0 ? TraceEvents.FINAL_WINDOW_ENTERED : TraceEvents.FINAL_WINDOW_LEFT;
+            assertThat(windows.get(i).event()).as("window event %d of %s", i,
+                    windows.stream().map(e -> e.event() + ":" + e.connectionId()).collect(Collectors.joining(", ")))
+                    .isEqualTo(expected);
+        }
+    }
+}

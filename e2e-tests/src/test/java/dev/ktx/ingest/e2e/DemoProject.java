@@ -1,0 +1,53 @@
+package dev.ktx.ingest.e2e;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A fresh copy of {@code examples/acme} as a git checkout with one commit on {@code main}, as a user would have it. */
+final class DemoProject {
+
+    private DemoProject() {
+    }
+
+    static Path create(Path parent) throws Exception {
+        Path project = parent.resolve("acme");
+        Path source = E2eStack.HOME.resolve("examples/acme");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = project.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent user = new PersonIdent("e2e", "e2e@localhost");
+            git.commit().setAuthor(user).setCommitter(user).setMessage("acme project").call();
+        }
+        return project;
+    }
+
+    static List<RevCommit> log(Path project) throws Exception {
+        try (Git git = Git.open(project.toFile())) {
+            List<RevCommit> commits = new ArrayList<>();
+            git.log().call().forEach(commits::add);
+            return commits;
+        }
+    }
+
+    static String read(Path project, String path) throws IOException {
+        return Files.readString(project.resolve(path));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ktx.ingest.source.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Source worker settings (docs/configuration.md). */
+@ConfigMapping(prefix = "ktx.source-ingest")
+public interface SourceIngestSettings {
+
+    /** Wait for the project lock when reading the main head before reconciliation. */
+    @WithDefault("2m")
+    Duration lockWait();
+
+    /**
+     * Fault-injection aid for tests and drills: every job takes at least this long. Shows that jobs running for
+     * minutes neither trip consumer health nor cause rebalances. Zero in production.
+     */
+    @WithDefault("0s")
+    Duration minJobDuration();
+}

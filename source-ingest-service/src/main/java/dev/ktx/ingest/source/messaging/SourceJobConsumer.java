@@ -1,0 +1,102 @@
+package dev.ktx.ingest.source.messaging;
+
+import dev.ktx.ingest.core.config.SecretResolver;
+import dev.ktx.ingest.core.lock.RedissonProjectLock;
+import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.source.SourceContext;
+import dev.ktx.ingest.core.source.SourceRun;
+import dev.ktx.ingest.core.source.SourceRunResult;
+import dev.ktx.ingest.core.window.ReconciliationRefresh;
+import dev.ktx.ingest.service.JobOutcome;
+import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.TargetJob;
+import dev.ktx.ingest.service.TargetJobRunner;
+import dev.ktx.ingest.source.adapter.SourceAdapters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.redisson.api.RedissonClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Consumes {@code jobs.source}. In-flight jobs per replica are capped by the channel's {@code concurrency}
+ * (ordered {@code @Blocking}: one job per channel copy); more replicas in the consumer group scale out.
+ */
+@ApplicationScoped
+public class SourceJobConsumer {
+
+    private final TargetJobRunner runner;
+    private final SourceAdapters adapters;
+    private final RedissonProjectLock lock;
+    private final KafkaTraceSink traces;
+    private final SourceIngestSettings settings;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Clock clock = Clock.systemUTC();
+
+    public SourceJobConsumer(TargetJobRunner runner, SourceAdapters adapters, RedissonClient redisson,
+                             KafkaTraceSink traces, SourceIngestSettings settings, MeterRegistry meters) {
+        this.runner = runner;
+        this.adapters = adapters;
+        this.lock = new RedissonProjectLock(redisson);
+        this.traces = traces;
+        this.settings = settings;
+        meters.gauge("ktx_source_jobs_in_flight", inFlight);
+    }
+
+    @Incoming("jobs-source")
+    @Blocking
+    public void job(String json) {
+        runner.run(json, Operation.SOURCE_INGEST, this::ingest);
+    }
+
+    private JobOutcome ingest(TargetJob job) {
+        inFlight.incrementAndGet();
+        long started = clock.millis();
+        try {
+            SourceRun run = new SourceRun(job.repo(),
+                    new ReconciliationRefresh(job.repo(), lock, traces, clock, settings.lockWait()),
+                    traces, clock, job.config().ingest().workUnitsMaxConcurrency());
+            SourceContext context = new SourceContext(job.message().runId(), job.connection(), job.config(),
+                    Path.of(job.message().project().projectDir()), SecretResolver.system());
+            SourceRunResult result = run.run(job.message().project().projectId(), job.session(),
+                    adapters.forConnection(job.connection()), context, job.message().jobId());
+            padToMinimumDuration(started);
+            return outcome(job, result);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting " + job.session(), e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static JobOutcome outcome(TargetJob job, SourceRunResult result) {
+        return switch (result.status()) {
+            case READY -> new JobOutcome.ReadyToFinalize(sourceResult(job, StepStatus.DONE, null),
+                    List.copyOf(job.connection().semanticLayerTargets()));
+            case UNCHANGED -> new JobOutcome.Unchanged(sourceResult(job, StepStatus.DONE, "unchanged"));
+            case FAILED -> new JobOutcome.Failed(sourceResult(job, StepStatus.FAILED, result.error().orElseThrow()));
+        };
+    }
+
+    private static TargetResult sourceResult(TargetJob job, StepStatus status, String detail) {
+        return new TargetResult(job.connection().id(), job.connection().driver(), Operation.SOURCE_INGEST,
+                List.of(new StepResult(Step.SOURCE_INGEST, status, detail)));
+    }
+
+    private void padToMinimumDuration(long started) throws InterruptedException {
+        long remaining = settings.minJobDuration().toMillis() - (clock.millis() - started);
+        if (remaining > 0) {
+            Thread.sleep(remaining);
+        }
+    }
+}
