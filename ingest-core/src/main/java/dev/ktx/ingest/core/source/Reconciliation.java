@@ -68,7 +68,7 @@ final class Reconciliation {
 
     private boolean isOrphanOverlay(RepoPath.SlSourcePath source, byte[] content) {
         boolean overlay = !SlSourceCodec.parse(new String(content, StandardCharsets.UTF_8)).isStandalone();
-        return overlay && !manifestNames.computeIfAbsent(source.connection(), conn -> ManifestNames.of(refreshed, conn))
+        return overlay && !manifestNames.computeIfAbsent(source.connection(), conn -> Manifests.entries(refreshed, conn).keySet())
                 .contains(source.name());
     }
 
