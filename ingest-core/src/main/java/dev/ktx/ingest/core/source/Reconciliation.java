@@ -56,7 +56,9 @@ final class Reconciliation {
         if (removedKeys.isEmpty()) {
             return new Outcome(changes.build(), 0);
         }
-        List<ProvenanceRow> rows = integrated.provenance().stream().map(row -> unmapIfRemoved(row, removedKeys)).toList();
+        List<ProvenanceRow> rows = integrated.provenance().stream()
+                .map(row -> unmapIfRemoved(row, removedKeys))
+                .toList();
         changes.write(provenancePath, ProvenanceCodec.write(rows));
         integrated.writes().keySet().forEach(path -> {
             if (RepoPaths.classify(path).orElseThrow() instanceof RepoPath.WikiPagePath page) {
@@ -68,7 +70,8 @@ final class Reconciliation {
 
     private boolean isOrphanOverlay(RepoPath.SlSourcePath source, byte[] content) {
         boolean overlay = !SlSourceCodec.parse(new String(content, StandardCharsets.UTF_8)).isStandalone();
-        return overlay && !manifestNames.computeIfAbsent(source.connection(), conn -> Manifests.entries(refreshed, conn).keySet())
+        return overlay && !manifestNames
+                .computeIfAbsent(source.connection(), conn -> Manifests.entries(refreshed, conn).keySet())
                 .contains(source.name());
     }
 

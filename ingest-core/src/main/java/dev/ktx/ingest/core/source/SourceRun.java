@@ -53,14 +53,14 @@ public final class SourceRun {
                 .orElseThrow(() -> new IllegalStateException("session " + session + " is not open"));
         SyncId syncId = new SyncId(clock.instant(), jobId);
         try {
-            return stageAndIntegrate(projectId, session, adapter, context, syncId, baseHead);
+            return runPhases(projectId, session, adapter, context, syncId, baseHead);
         } catch (PhaseFailure failure) {
             return crashed(session, context.connectionId(), syncId, baseHead, failure);
         }
     }
 
-    private SourceRunResult stageAndIntegrate(String projectId, SessionId session, SourceAdapter adapter,
-                                              SourceContext context, SyncId syncId, String baseHead)
+    private SourceRunResult runPhases(String projectId, SessionId session, SourceAdapter adapter,
+                                      SourceContext context, SyncId syncId, String baseHead)
             throws InterruptedException {
         String connection = context.connectionId();
         RawSnapshot raw = phase("fetch", () -> adapter.fetch(context));
@@ -82,10 +82,15 @@ public final class SourceRun {
         staged.files().forEach((path, content) -> changes.write(staged.rawRoot() + "/" + path, content));
         stale.forEach(changes::delete);
         phase("commit", () -> repo.commit(session, changes.build(), "ktx: " + connection + " sync " + syncId));
-
-        PhaseRefresh.Refreshed refreshed = phase("refresh", () -> refresh.refresh(projectId, session));
         SourceRunResult.Counts counts = new SourceRunResult.Counts(results.size(), staged.files().size(),
                 integrated.writes().size(), stale.size(), integrated.provenance().size(), 0);
+        return refreshAndReconcile(projectId, session, syncId, integrated, provenancePath, counts);
+    }
+
+    private SourceRunResult refreshAndReconcile(String projectId, SessionId session, SyncId syncId,
+                                                Integration integrated, String provenancePath,
+                                                SourceRunResult.Counts counts) throws InterruptedException {
+        PhaseRefresh.Refreshed refreshed = phase("refresh", () -> refresh.refresh(projectId, session));
         if (refreshed.failure().isPresent()) {
             return SourceRunResult.failed(syncId, refreshed.failure().get(), counts);
         }
@@ -93,9 +98,8 @@ public final class SourceRun {
         Reconciliation.Outcome reconciled = phase("reconciliation",
                 () -> Reconciliation.reconcile(refreshedTree, integrated, provenancePath));
         String head = phase("commit", () -> repo.commit(session, reconciled.changes(),
-                "ktx: " + connection + " reconciliation " + syncId));
-        return SourceRunResult.ready(syncId, head, new SourceRunResult.Counts(counts.units(), counts.rawFiles(),
-                counts.artifactsWritten(), counts.staleDeleted(), counts.provenanceRows(), reconciled.overlaysRemoved()));
+                "ktx: " + session.connectionId() + " reconciliation " + syncId));
+        return SourceRunResult.ready(syncId, head, counts.withOverlaysRemoved(reconciled.overlaysRemoved()));
     }
 
     /** @throws IllegalArgumentException for a raw path that would leave or not fit the snapshot directory */

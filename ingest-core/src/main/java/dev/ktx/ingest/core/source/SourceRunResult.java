@@ -24,6 +24,10 @@ public record SourceRunResult(Status status, SyncId syncId, Optional<String> ses
                          int overlaysRemoved) {
 
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+
+        Counts withOverlaysRemoved(int removed) {
+            return new Counts(units, rawFiles, artifactsWritten, staleDeleted, provenanceRows, removed);
+        }
     }
 
     public SourceRunResult {

@@ -56,7 +56,8 @@ final class DocsPagesUnit implements WorkUnit {
         if (heading.matches()) {
             return Optional.of(heading.group(1).strip()).filter(text -> !text.isEmpty());
         }
-        String paragraph = String.join(" ", lines.stream().takeWhile(line -> !line.isBlank()).map(String::strip).toList());
+        String paragraph = String.join(" ",
+                lines.stream().takeWhile(line -> !line.isBlank()).map(String::strip).toList());
         Matcher sentence = FIRST_SENTENCE.matcher(paragraph);
         return Optional.of(sentence.find() ? sentence.group(1) : paragraph);
     }

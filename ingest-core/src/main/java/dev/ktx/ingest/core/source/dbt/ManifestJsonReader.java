@@ -64,7 +64,8 @@ final class ManifestJsonReader {
     }
 
     private static DbtModel model(JsonNode node, Map<String, List<DbtTest>> tests) {
-        String name = node.path("alias").asText("").isBlank() ? node.path("name").asText() : node.path("alias").asText();
+        String alias = node.path("alias").asText("");
+        String name = alias.isBlank() ? node.path("name").asText() : alias;
         List<DbtColumn> columns = new ArrayList<>();
         node.path("columns").forEach(column -> {
             String columnName = column.path("name").asText();

@@ -58,7 +58,8 @@ final class ModelOverlaysUnit implements WorkUnit {
             String key = ArtifactKeys.sl(targetConnection, model.name());
             ManifestEntry entry = manifest.get(model.name());
             if (entry == null) {
-                output.provenance(row(snapshot, model, key, ProvenanceRow.Action.UNMAPPED, ProvenanceRow.MISSING_TARGET_TABLE));
+                output.provenance(row(snapshot, model, key, ProvenanceRow.Action.UNMAPPED,
+                        ProvenanceRow.MISSING_TARGET_TABLE));
                 continue;
             }
             SlSource overlay = overlay(model, entry);

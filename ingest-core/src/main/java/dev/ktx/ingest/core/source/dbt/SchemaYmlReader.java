@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  */
 final class SchemaYmlReader {
 
-    private static final Pattern DOC_CALL = Pattern.compile("\\{\\{\\s*doc\\(\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*\\)\\s*}}");
+    private static final Pattern DOC_CALL =
+            Pattern.compile("\\{\\{\\s*doc\\(\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*\\)\\s*}}");
 
     private final Map<String, DocsBlock> docs;
 

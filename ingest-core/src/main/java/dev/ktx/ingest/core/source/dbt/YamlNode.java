@@ -23,8 +23,8 @@ record YamlNode(String file, String path, Object value) {
         try {
             return new YamlNode(file, "", new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
         } catch (MarkedYAMLException e) {
-            String at = e.getProblemMark() == null ? ""
-                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
+            String at = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1);
             throw new DbtProjectException(file + ": malformed YAML" + at + ": " + e.getProblem());
         } catch (YAMLException e) {
             throw new DbtProjectException(file + ": malformed YAML: " + e.getMessage().lines().findFirst().orElse(""));
