@@ -1,0 +1,59 @@
+package dev.ktx.ingest.core.source;
+
+import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.core.window.SessionFailure;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a source run ended. {@code READY}: the session holds the sync and is ready for the finalizer
+ * ({@code sessionHead}). {@code UNCHANGED}: the input equals the previous sync, nothing was committed (the caller
+ * deletes the session and reports {@code done}). {@code FAILED}: {@code failure} says why; its sentinel is written.
+ */
+public record SourceRunResult(Status status, SyncId syncId, Optional<String> sessionHead,
+                              Optional<SessionFailure> failure, Counts counts) {
+
+    public enum Status { READY, UNCHANGED, FAILED }
+
+    /**
+     * Sizes for traces: work units run, raw files staged, artifacts written, stale artifacts deleted, provenance
+     * rows, and overlays reconciliation removed (the missing-schema hard stop after the refresh).
+     */
+    public record Counts(int units, int rawFiles, int artifactsWritten, int staleDeleted, int provenanceRows,
+                         int overlaysRemoved) {
+
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+
+        Counts withOverlaysRemoved(int removed) {
+            return new Counts(units, rawFiles, artifactsWritten, staleDeleted, provenanceRows, removed);
+        }
+    }
+
+    public SourceRunResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(syncId, "syncId");
+        Objects.requireNonNull(counts, "counts");
+        if ((status == Status.FAILED) != failure.isPresent()) {
+            throw new IllegalArgumentException("a failure is given exactly when the status is FAILED");
+        }
+    }
+
+    static SourceRunResult ready(SyncId syncId, String sessionHead, Counts counts) {
+        return new SourceRunResult(Status.READY, syncId, Optional.of(sessionHead), Optional.empty(), counts);
+    }
+
+    static SourceRunResult unchanged(SyncId syncId, int rawFiles) {
+        return new SourceRunResult(Status.UNCHANGED, syncId, Optional.empty(), Optional.empty(),
+                new Counts(0, rawFiles, 0, 0, 0, 0));
+    }
+
+    static SourceRunResult failed(SyncId syncId, SessionFailure failure, Counts counts) {
+        return new SourceRunResult(Status.FAILED, syncId, Optional.empty(), Optional.of(failure), counts);
+    }
+
+    /** The failure text users see, when FAILED. */
+    public Optional<String> error() {
+        return failure.map(SessionFailure::error);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.ktx.ingest.core.source.dbt;
+
+import java.util.List;
+
+/**
+ * A dbt model as documented: {@code name} is the relation it builds in the warehouse (the alias when the manifest
+ * has one), {@code rawPath} the snapshot file it was read from.
+ */
+record DbtModel(String name, String description, List<DbtColumn> columns, String rawPath) {
+
+    DbtModel {
+        columns = List.copyOf(columns);
+    }
+}
