@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.source.notion;
 
+import dev.ktx.ingest.core.source.CodeBlocks;
 import dev.ktx.ingest.core.source.RawJson;
 
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders Notion blocks as markdown. Supported: paragraph, heading_1/2/3 (one level below the page title), bulleted
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * {@link #unsupportedTypes()}. One instance renders one page.
  */
 final class BlockMarkdown {
-
-    private static final Pattern BACKTICK_RUN = Pattern.compile("`{3,}");
 
     private record Chunk(String text, boolean listItem) {
     }
@@ -106,14 +103,8 @@ final class BlockMarkdown {
     }
 
     private String codeFence(NotionBlock block) {
-        String code = RichText.plain(block.richText());
-        int longestRun = 2;
-        for (Matcher run = BACKTICK_RUN.matcher(code); run.find(); ) {
-            longestRun = Math.max(longestRun, run.group().length());
-        }
-        String fence = "`".repeat(longestRun + 1);
         String language = block.content().optionalText("language").filter(l -> !l.equals("plain text")).orElse("");
-        return fence + language + "\n" + code + "\n" + fence;
+        return CodeBlocks.fenced(language, RichText.plain(block.richText()));
     }
 
     private List<Chunk> pageLink(Optional<String> pageId) {
