@@ -1,0 +1,38 @@
+package dev.ktx.ingest.core.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Reads a local {@code snapshot_dir}: the regular files an adapter's layout selects, by {@code /}-separated relative
+ * path. Symbolic links are not followed, so a snapshot cannot pull in files from elsewhere.
+ */
+public final class SnapshotDirectory {
+
+    private SnapshotDirectory() {
+    }
+
+    /** @throws NoSuchFileException when {@code dir} is not a directory */
+    public static SortedMap<String, byte[]> read(Path dir, Predicate<String> inLayout) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "snapshot_dir is not a directory");
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                String relative = dir.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+                if (inLayout.test(relative)) {
+                    files.put(relative, Files.readAllBytes(path));
+                }
+            }
+        }
+        return files;
+    }
+}

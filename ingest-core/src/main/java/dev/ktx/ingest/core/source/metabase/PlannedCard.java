@@ -1,0 +1,5 @@
+package dev.ktx.ingest.core.source.metabase;
+
+/** A card with its page key and where it lands in the semantic layer, decided once in planning for all units. */
+record PlannedCard(MetabaseCard card, String pageKey, CardResolution resolution) {
+}
