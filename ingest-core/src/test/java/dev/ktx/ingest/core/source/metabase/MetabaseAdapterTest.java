@@ -1,10 +1,12 @@
 package dev.ktx.ingest.core.source.metabase;
 
 import dev.ktx.ingest.core.config.SecretRef;
+import dev.ktx.ingest.core.repo.BodyReferences;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
 import dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind;
+import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.AdapterHarness;
 import dev.ktx.ingest.core.source.RawFormatException;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,18 @@ class MetabaseAdapterTest {
                         tuple("metabase-accounts-by-segment-30", Action.WIKI_WRITTEN, null));
         assertThat(result.text("wiki/global/metabase-accounts-by-segment-31.md"))
                 .contains("collection \"Our analytics\"").contains("  - warehouse/accounts.count_distinct_plan\n");
+    }
+
+    @Test
+    void optionalClausesOfNativeSqlAreNotReadAsWikiLinks() throws Exception {
+        MetabaseFixture.copyDemo(dir);
+        card(dir, 50, "MRR of a segment", 5L, nativeQuery("SELECT sum(mrr) FROM mart_account_segments WHERE true [[AND segment = {{segment}}]]"));
+
+        String body = WikiPageCodec.parse("metabase-mrr-of-a-segment", AdapterHarness.run(new MetabaseAdapter(),
+                MetabaseFixture.context(dir), MetabaseFixture.warehouse()).text("wiki/global/metabase-mrr-of-a-segment.md")).body();
+
+        assertThat(body).contains("WHERE true [ [AND segment = {{segment}}] ]");
+        assertThat(BodyReferences.of(body).links()).isEmpty();
     }
 
     @Test
