@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code databases/<id>.json}: {@code GET /api/database/<id>?include=tables.fields}. */
-record MetabaseDatabase(long id, String engine, List<Table> tables) {
+record MetabaseDatabase(long id, List<Table> tables) {
 
     /** A table Metabase knows, with its fields by id (how MBQL refers to columns). */
     record Table(long id, String schema, String name, Map<Long, String> fieldNames) {
@@ -31,7 +31,7 @@ record MetabaseDatabase(long id, String engine, List<Table> tables) {
                 table.optionalText("schema").orElse(null), table.text("name"),
                 table.objects("fields").stream().collect(Collectors.toMap(field -> field.id("id"), field -> field.text("name")))))
                 .toList();
-        return new MetabaseDatabase(json.id("id"), json.text("engine"), tables);
+        return new MetabaseDatabase(json.id("id"), tables);
     }
 
     Optional<Table> table(long tableId) {

@@ -24,7 +24,7 @@ final class NotionSnapshot {
         return LAYOUT.matcher(path).matches();
     }
 
-    /** The pages sorted by id. @throws RawFormatException naming the first bad file */
+    /** The pages sorted by id, each id once. @throws RawFormatException naming the first bad file */
     static List<NotionPage> parse(SortedMap<String, byte[]> files) {
         List<NotionPage> pages = new ArrayList<>();
         for (String path : files.keySet()) {
@@ -35,7 +35,12 @@ final class NotionSnapshot {
                 throw new RawFormatException(path, "no " + PAGE_FILE + " beside it");
             }
         }
-        pages.sort(Comparator.comparing(NotionPage::id));
+        pages.sort(Comparator.comparing(NotionPage::normalizedId));
+        for (int i = 1; i < pages.size(); i++) {
+            if (pages.get(i).normalizedId().equals(pages.get(i - 1).normalizedId())) {
+                throw new RawFormatException(pages.get(i).pageFile(), "page id also in " + pages.get(i - 1).pageFile());
+            }
+        }
         return pages;
     }
 

@@ -7,10 +7,12 @@ import dev.ktx.ingest.core.source.SourceContext;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** A warehouse manifest like database ingest writes for the acme demo, and the Metabase connection that maps to it. */
 final class MetabaseFixture {
@@ -60,5 +62,40 @@ final class MetabaseFixture {
 
     static AdapterHarness.Result runDemo(InMemoryRepoTree base) throws IOException {
         return AdapterHarness.run(new MetabaseAdapter(), context(DEMO), base);
+    }
+
+    /** Copies the demo snapshot into {@code dir} so a test can add or replace files. */
+    static Path copyDemo(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(DEMO)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = dir.resolve(DEMO.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        return dir;
+    }
+
+    static void write(Path dir, String path, String content) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    /** {@code cards/<id>.json} with the fields the adapter reads; {@code query} is the {@code dataset_query} JSON. */
+    static void card(Path dir, long id, String name, Long collectionId, String query) throws IOException {
+        write(dir, "cards/" + id + ".json", """
+                {"id": %d, "name": "%s", "description": null, "archived": false, "collection_id": %s,
+                 "database_id": 2, "display": "table", "dataset_query": %s, "result_metadata": []}
+                """.formatted(id, name, collectionId, query));
+    }
+
+    static String nativeQuery(String sql) {
+        return "{\"database\": 2, \"type\": \"native\", \"native\": {\"query\": \"" + sql + "\"}}";
+    }
+
+    static String mbqlQuery(long sourceTable, String aggregation) {
+        return "{\"database\": 2, \"type\": \"query\", \"query\": {\"source-table\": " + sourceTable
+                + ", \"aggregation\": " + aggregation + "}}";
     }
 }

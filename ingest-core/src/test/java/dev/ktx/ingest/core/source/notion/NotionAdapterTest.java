@@ -187,6 +187,9 @@ class NotionAdapterTest {
         NotionFixture blockWithoutContent = new NotionFixture(dir).page(PAGE_A, "A", "{\"id\": \"b1\", \"type\": \"quote\"}");
         assertThatThrownBy(blockWithoutContent::run).hasMessage("pages/" + PAGE_A + "/blocks.json: [0].quote is required");
 
+        NotionFixture sameIdTwice = new NotionFixture(dir).page(PAGE_A, "A").page(PAGE_A.replace("-", ""), "A again");
+        assertThatThrownBy(sameIdTwice::run).hasMessageEndingWith("page id also in pages/" + PAGE_A + "/page.json");
+
         NotionFixture wrongDirectory = new NotionFixture(dir).page(PAGE_A, "A")
                 .file("pages/" + PAGE_C + "/page.json", "{\"id\": \"" + PAGE_B + "\", \"properties\": {}}");
         assertThatThrownBy(wrongDirectory::run)
