@@ -17,6 +17,7 @@ import dev.ktx.ingest.service.TargetJob;
 import dev.ktx.ingest.service.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (ordered {@code @Blocking}: one job per channel copy); more replicas in the consumer group scale out.
  */
 @ApplicationScoped
+@Startup // registers its metrics before the first job arrives
 public class SourceJobConsumer {
 
     private final TargetJobRunner runner;
