@@ -2,6 +2,7 @@ package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.Ktx;
+import dev.ktx.ingest.testinfra.KafkaEndpoint;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
 import dev.ktx.ingest.testinfra.RedisService;
@@ -67,6 +68,22 @@ final class E2eStack implements AutoCloseable {
 
     Path stackDir() {
         return Path.of(environment.variables().get("KTX_STACK_DIR"));
+    }
+
+    /** What {@code ktx stack up} wrote: endpoints of the broker, Redis and each service. */
+    Map<String, String> endpoints() throws Exception {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(stackDir().resolve("stack.env"))) {
+            int equals = line.indexOf('=');
+            if (equals > 0 && !line.startsWith("#")) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+
+    KafkaEndpoint kafka() throws Exception {
+        return KafkaEndpoint.parse(endpoints().get("KAFKA_BOOTSTRAP_SERVERS"));
     }
 
     private static void loadDemoWarehouse(PostgresEndpoint warehouse) throws Exception {

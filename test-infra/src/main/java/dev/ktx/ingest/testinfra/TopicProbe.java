@@ -22,8 +22,13 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
+    /** On the JVM's shared broker ({@link KafkaService#shared()}). */
     public TopicProbe(String topic) {
-        Map<String, Object> config = new HashMap<>(KafkaService.shared().endpoint().clientProperties());
+        this(KafkaService.shared().endpoint(), topic);
+    }
+
+    public TopicProbe(KafkaEndpoint kafka, String topic) {
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
@@ -39,8 +44,13 @@ public final class TopicProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Publishes on the JVM's shared broker ({@link KafkaService#shared()}). */
     public static void send(String topic, String key, String value) {
-        Map<String, Object> config = new HashMap<>(KafkaService.shared().endpoint().clientProperties());
+        send(KafkaService.shared().endpoint(), topic, key, value);
+    }
+
+    public static void send(KafkaEndpoint kafka, String topic, String key, String value) {
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
