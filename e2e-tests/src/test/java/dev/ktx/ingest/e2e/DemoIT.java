@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.trace.TraceJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,9 +27,6 @@ class DemoIT {
     private static final Set<String> SOURCES = Set.of("analytics_dbt", "docs", "prod_metabase");
     private static E2eStack stack;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void up() throws Exception {
         stack = E2eStack.up(Map.of());
@@ -43,7 +39,7 @@ class DemoIT {
 
     @Test
     void demoIngestLandsEverySourceInPlanOrderThroughTheLockedWindow() throws Exception {
-        Path project = DemoProject.create(dir);
+        Path project = DemoProject.create();
 
         E2eStack.Result run = stack.ktx("ingest", "--all", "--project-dir", project.toString(), "--json");
 

@@ -10,16 +10,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
-/** A fresh copy of {@code examples/acme} as a git checkout with one commit on {@code main}, as a user would have it. */
+/**
+ * A fresh copy of {@code examples/acme} as a git checkout with one commit on {@code main}, as a user would have it.
+ * Projects live under {@code target/projects/}, not in JUnit temp dirs: the services may still read a project
+ * (e.g. the planner taking the last result) after a test's assertions are done.
+ */
 final class DemoProject {
+
+    private static final Path PROJECTS = Path.of("target/projects").toAbsolutePath();
 
     private DemoProject() {
     }
 
-    static Path create(Path parent) throws Exception {
-        Path project = parent.resolve("acme");
+    static Path create() throws Exception {
+        Path project = Files.createDirectories(PROJECTS).resolve("acme-" + UUID.randomUUID());
         Path source = E2eStack.HOME.resolve("examples/acme");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {

@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.net.URI;
@@ -31,15 +30,12 @@ class LongJobsIT {
     /** Longer than the 60 s after which SmallRye's throttled commit strategy would call the channel unhealthy. */
     private static final String JOB_DURATION = "65s";
 
-    @TempDir
-    Path dir;
-
     @Test
     void slowSourcesStayHealthyAreNotRedeliveredAndTwoFinalizersNeverOverlap() throws Exception {
         try (E2eStack stack = E2eStack.up(Map.of("KTX_SOURCE_INGEST_MIN_JOB_DURATION", JOB_DURATION))) {
             Process secondFinalizer = startSecondFinalizer(stack);
             try {
-                Path project = DemoProject.create(dir);
+                Path project = DemoProject.create();
                 AtomicBoolean running = new AtomicBoolean(true);
                 CompletableFuture<List<Integer>> health = CompletableFuture.supplyAsync(
                         () -> pollReadiness(stack, running));

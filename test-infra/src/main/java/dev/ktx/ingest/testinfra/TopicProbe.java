@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** For tests on the shared broker: reads what a service published on a topic (from the start) and publishes input. */
 public final class TopicProbe implements AutoCloseable {
@@ -42,6 +44,19 @@ public final class TopicProbe implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
         return List.copyOf(seen);
+    }
+
+    /** The first record (from the start of the topic) that matches, polling until it arrives or the time is up. */
+    public Optional<ConsumerRecord<String, String>> awaitMatching(Predicate<ConsumerRecord<String, String>> match,
+                                                                  Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(match).findFirst();
+            if (found.isPresent() || System.nanoTime() >= deadline) {
+                return found;
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
     }
 
     /** Publishes on the JVM's shared broker ({@link KafkaService#shared()}). */
