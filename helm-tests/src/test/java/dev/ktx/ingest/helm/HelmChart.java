@@ -3,7 +3,11 @@ package dev.ktx.ingest.helm;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import org.yaml.snakeyaml.Yaml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,15 @@ final class HelmChart {
      */
     static LintResult lint() {
         return new Helm(DIR).lint().strict().call();
+    }
+
+    /** The chart's own values.yaml. */
+    static Map<String, Object> values() {
+        try {
+            return new Yaml().load(Files.readString(DIR.resolve("values.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path valuesFile(String name) {
