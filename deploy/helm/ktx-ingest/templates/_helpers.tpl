@@ -1,10 +1,7 @@
 {{/* Names and labels. */}}
+{{/* Prefix of every resource name: the release name (resources are <release>-<service>, <release>-config, ...). */}}
 {{- define "ktx.fullname" -}}
-{{- if contains .Chart.Name .Release.Name -}}
-{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
-{{- else -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
-{{- end -}}
+{{- .Release.Name | trunc 36 | trimSuffix "-" -}}
 {{- end -}}
 
 {{- define "ktx.labels" -}}

@@ -16,9 +16,9 @@ import java.util.Map;
 final class HelmChart {
 
     static final Path DIR = Path.of("..", "deploy", "helm", "ktx-ingest").toAbsolutePath().normalize();
-    static final String RELEASE = "ktx-ingest";
-    /** Deployment/Service name prefix for the release name {@link #RELEASE}. */
-    static final String FULLNAME = "ktx-ingest";
+    static final String RELEASE = "ktx";
+    /** Prefix of the resource names: the release name. */
+    static final String FULLNAME = RELEASE;
     static final List<String> SERVICES =
             List.of("planner-service", "database-ingest-service", "source-ingest-service", "finalizer-service");
 
