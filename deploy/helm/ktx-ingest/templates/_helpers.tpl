@@ -1,0 +1,88 @@
+{{/* Names and labels. */}}
+{{/* Prefix of every resource name: the release name (resources are <release>-<service>, <release>-config, ...). */}}
+{{- define "ktx.fullname" -}}
+{{- .Release.Name | trunc 36 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "ktx.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/part-of: ktx-ingest
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end -}}
+
+{{/* The four services: values key, name, port variable. */}}
+{{- define "ktx.services" -}}
+planner: {name: planner-service, portVar: KTX_PLANNER_PORT}
+databaseIngest: {name: database-ingest-service, portVar: KTX_DATABASE_INGEST_PORT}
+sourceIngest: {name: source-ingest-service, portVar: KTX_SOURCE_INGEST_PORT}
+finalizer: {name: finalizer-service, portVar: KTX_FINALIZER_PORT}
+{{- end -}}
+
+{{/* Source workers at most (the active autoscaler's maximum); fails when they would have idle consumers. */}}
+{{- define "ktx.checkSourceScaling" -}}
+{{- $s := .Values.sourceIngest -}}
+{{- $max := int $s.replicaCount -}}
+{{- $what := "sourceIngest.replicaCount" -}}
+{{- if $s.keda.enabled -}}
+{{- $max = int $s.keda.maxReplicaCount -}}{{- $what = "sourceIngest.keda.maxReplicaCount" -}}
+{{- else if $s.hpa.enabled -}}
+{{- $max = int $s.hpa.maxReplicas -}}{{- $what = "sourceIngest.hpa.maxReplicas" -}}
+{{- end -}}
+{{- $partitions := int .Values.kafka.topics.jobsSourcePartitions -}}
+{{- if gt (mul $max (int $s.concurrency)) $partitions -}}
+{{- fail (printf "%s (%d) x sourceIngest.concurrency (%d) exceeds kafka.topics.jobsSourcePartitions (%d): every source consumer needs its own partition of %sjobs.source" $what $max (int $s.concurrency) $partitions .Values.kafka.topicPrefix) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "ktx.bootstrapServers" -}}
+{{- required "kafka.bootstrapServers is required: the bootstrap servers of your Kafka cluster (host:port,...)" .Values.kafka.bootstrapServers -}}
+{{- end -}}
+
+{{- define "ktx.redisUrl" -}}
+{{- $url := required "redis.url is required: redis://host:port (or rediss://host:port) of your Redis" .Values.redis.url -}}
+{{- if not (regexMatch "^rediss?://[^@/]+$" $url) -}}
+{{- fail (printf "redis.url must be redis://host:port or rediss://host:port without credentials (use redis.passwordSecret), got %q" $url) -}}
+{{- end -}}
+{{- $url -}}
+{{- end -}}
+
+{{- define "ktx.secretEnv" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .key }}
+{{- end -}}
+
+{{/*
+Secret environment of one service (dict "root" $ "key" <values key>): only references to existing Secrets.
+*/}}
+{{- define "ktx.secretEnvs" -}}
+{{- $v := .root.Values -}}
+{{- with $v.kafka.saslJaasConfigSecret.name }}
+{{ include "ktx.secretEnv" (dict "env" "KAFKA_SASL_JAAS_CONFIG" "name" . "key" $v.kafka.saslJaasConfigSecret.key) }}
+{{- end }}
+{{- with $v.kafka.truststore.passwordSecret.name }}
+{{ include "ktx.secretEnv" (dict "env" "KAFKA_SSL_TRUSTSTORE_PASSWORD" "name" . "key" $v.kafka.truststore.passwordSecret.key) }}
+{{- end }}
+{{- with $v.redis.passwordSecret.name }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_REDIS_PASSWORD" "name" . "key" $v.redis.passwordSecret.key) }}
+{{- $parts := split "://" (include "ktx.redisUrl" $.root) }}
+- name: KTX_REDIS_URL
+  value: {{ printf "%s://:$(KTX_REDIS_PASSWORD)@%s" $parts._0 $parts._1 | quote }}
+{{- end }}
+{{- if and (eq $v.repo.mode "git") $v.repo.git.credentialsSecret.name }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_GIT_USERNAME" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.usernameKey) }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_GIT_PASSWORD" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.passwordKey) }}
+{{- end }}
+{{- if and (eq .key "planner") $v.planner.apiTokenSecret.name }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_PLANNER_API_TOKEN" "name" $v.planner.apiTokenSecret.name "key" $v.planner.apiTokenSecret.key) }}
+{{- end }}
+{{- if has .key (list "databaseIngest" "sourceIngest") }}
+{{- range $v.connectorSecrets }}
+{{ include "ktx.secretEnv" (dict "env" .env "name" .secretName "key" .key) }}
+{{- end }}
+{{- end }}
+{{- end -}}
