@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * A child process whose output is appended to a log file. {@link #start} waits until it is ready; {@link #close}
@@ -68,27 +65,7 @@ final class LocalProcess implements AutoCloseable {
     @Override
     public void close() {
         Cleanup.unregister(this);
-        // Collect the tree before signalling: children of a dead parent are re-parented and lost from view.
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        tree.forEach(ProcessHandle::destroy);
-        if (!allExit(tree)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            // Waited for too, so the port and files are free once close returns.
-            allExit(tree);
-        }
-    }
-
-    private static boolean allExit(List<ProcessHandle> tree) {
-        try {
-            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        ProcessTrees.terminate(process.toHandle(), STOP_GRACE);
     }
 
     long pid() {

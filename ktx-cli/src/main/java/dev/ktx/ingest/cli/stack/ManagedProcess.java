@@ -1,6 +1,7 @@
 package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliException;
+import dev.ktx.ingest.testinfra.ProcessTrees;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * A process of the local stack that outlives the CLI, known by its pid file and its log. Unlike test-infra's
@@ -115,26 +111,7 @@ final class ManagedProcess {
     }
 
     private static void terminate(ProcessHandle process) {
-        // collected before signalling: children of a dead parent are re-parented and lost from view
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process)).toList();
-        tree.forEach(ProcessHandle::destroy);
-        if (!allExit(tree)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            allExit(tree);
-        }
-    }
-
-    private static boolean allExit(List<ProcessHandle> tree) {
-        try {
-            CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        ProcessTrees.terminate(process, STOP_GRACE);
     }
 
     private CliException notReady(String what) {

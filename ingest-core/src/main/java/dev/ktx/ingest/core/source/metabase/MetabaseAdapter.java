@@ -11,7 +11,6 @@ import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +39,7 @@ public final class MetabaseAdapter implements SourceAdapter {
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException {
         MetabaseConnection connection = connection(context);
-        Path dir = connection.snapshotDir().orElseThrow(() -> new UnsupportedOperationException(
-                "live Metabase API not supported yet; set snapshot_dir for connection " + connection.id()));
-        SortedMap<String, byte[]> files = SnapshotDirectory.read(dir, MetabaseSnapshot::inLayout);
-        MetabaseSnapshot.parse(files);
-        return new RawSnapshot(files, true);
+        return SnapshotDirectory.fetch(connection.snapshotDir(), "Metabase", connection.id(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,7 @@ public final class NotionAdapter implements SourceAdapter {
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException {
         NotionConnection connection = connection(context);
-        Path dir = connection.snapshotDir().orElseThrow(() -> new UnsupportedOperationException(
-                "live Notion API not supported yet; set snapshot_dir for connection " + connection.id()));
-        SortedMap<String, byte[]> files = SnapshotDirectory.read(dir, NotionSnapshot::inLayout);
-        NotionSnapshot.parse(files);
-        return new RawSnapshot(files, true);
+        return SnapshotDirectory.fetch(connection.snapshotDir(), "Notion", connection.id(), NotionSnapshot::inLayout, NotionSnapshot::parse);
     }
 
     @Override
