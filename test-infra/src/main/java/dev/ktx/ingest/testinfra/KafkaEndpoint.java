@@ -95,6 +95,34 @@ public record KafkaEndpoint(String bootstrapServers) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted creating topics on " + this, e);
         }
+        awaitPartitions(partitionsByTopic);
+    }
+
+    /** Metadata of new partitions reaches the brokers' caches a moment after the admin call returns. */
+    private void awaitPartitions(Map<String, Integer> partitionsByTopic) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        try {
+            while (!visible(partitionsByTopic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("partitions of " + partitionsByTopic + " not visible within " + ADMIN_TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Could not create topics " + partitionsByTopic + " on " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating topics on " + this, e);
+        }
+    }
+
+    private boolean visible(Map<String, Integer> partitionsByTopic) {
+        try {
+            Map<String, Integer> counts = partitionCounts(partitionsByTopic.keySet());
+            return partitionsByTopic.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0) >= e.getValue());
+        } catch (IllegalStateException e) {
+            return false; // a topic this fresh may not be known to the broker that answered yet
+        }
     }
 
     /** The number of partitions of each topic. */
