@@ -39,6 +39,11 @@ record ComposeFile(Map<String, Object> root) {
         return variables;
     }
 
+    /** A list of scalars (volumes, entrypoint ...) as strings; empty when the key is absent. */
+    static List<String> strings(Map<String, Object> parent, String key) {
+        return parent.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Map<String, Object> parent, String key) {
         Object value = parent.get(key);

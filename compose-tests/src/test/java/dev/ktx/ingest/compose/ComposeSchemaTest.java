@@ -46,7 +46,6 @@ class ComposeSchemaTest {
                     depends_on:
                       db:
                         condition: sometimes
-                    restart: unless-stoped
                 """);
 
         assertThat(errors(broken)).extracting(Error::getKeyword).contains("enum");
