@@ -39,6 +39,11 @@ record ComposeFile(Map<String, Object> root) {
         return variables;
     }
 
+    /** The value the service's environment gives its HTTP port variable (from its application.properties). */
+    String httpPort(String service) {
+        return environment(service).get(ServiceProperties.of(service).httpPortVariable());
+    }
+
     /** A list of scalars (volumes, entrypoint ...) as strings; empty when the key is absent. */
     static List<String> strings(Map<String, Object> parent, String key) {
         return parent.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
