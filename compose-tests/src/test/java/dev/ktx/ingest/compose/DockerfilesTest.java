@@ -1,0 +1,60 @@
+package dev.ktx.ingest.compose;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The images (not built here: no Docker engine): non-root, health-checked, the Quarkus fast-jar layout. */
+class DockerfilesTest {
+
+    private static final List<String> SERVICES = ComposeFile.KTX_SERVICES;
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void serviceImageRunsTheFastJarAsNonRootWithAHealthCheck(String service) {
+        List<String> dockerfile = instructions(service + "/src/main/docker/Dockerfile");
+        ServiceProperties properties = ServiceProperties.of(service);
+        String port = properties.properties().getProperty("quarkus.http.port").replaceAll(".*:(\\d+)}$", "$1");
+
+        assertNonRootUser(dockerfile);
+        assertThat(dockerfile).contains(
+                "COPY target/quarkus-app/lib/ lib/",
+                "COPY target/quarkus-app/*.jar ./",
+                "COPY target/quarkus-app/app/ app/",
+                "COPY target/quarkus-app/quarkus/ quarkus/",
+                "ENV " + properties.httpPortVariable() + "=" + port,
+                "EXPOSE " + port);
+        assertThat(dockerfile).filteredOn(line -> line.startsWith("HEALTHCHECK ")).singleElement().asString()
+                .contains("curl", "http://localhost:${" + properties.httpPortVariable() + "}/q/health/ready");
+        assertThat(dockerfile).filteredOn(line -> line.startsWith("ENTRYPOINT ")).singleElement().asString()
+                .contains("\"-jar\", \"quarkus-run.jar\"");
+        // the shared repo volume's mount point, writable by that user
+        assertThat(dockerfile).anySatisfy(line -> assertThat(line).contains("mkdir /repos && chown ktx:ktx /repos"));
+    }
+
+    @Test
+    void cliImageRunsTheCliMainClassAsNonRoot() throws ClassNotFoundException {
+        List<String> dockerfile = instructions("ktx-cli/src/main/docker/Dockerfile");
+
+        assertNonRootUser(dockerfile);
+        assertThat(dockerfile).contains("COPY target/dependency/ /opt/ktx/lib/", "COPY target/ktx-cli-*.jar /opt/ktx/lib/");
+        assertThat(dockerfile).filteredOn(line -> line.startsWith("ENTRYPOINT ")).singleElement().asString()
+                .contains("\"-cp\", \"/opt/ktx/lib/*\"", "\"" + Class.forName("dev.ktx.ingest.cli.Ktx").getName() + "\"");
+    }
+
+    private static void assertNonRootUser(List<String> dockerfile) {
+        assertThat(dockerfile).filteredOn(line -> line.startsWith("USER ")).last().asString()
+                .isNotIn("USER root", "USER 0");
+    }
+
+    /** The instructions, one per element: comments dropped, continuation lines joined. */
+    private static List<String> instructions(String path) {
+        String joined = RepoFiles.read(path).replaceAll("(?m)^\\s*#.*\\n", "").replaceAll("\\\\\\n\\s*", "");
+        return Arrays.stream(joined.split("\\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+}
