@@ -31,8 +31,8 @@ finalizer: {name: finalizer-service, portVar: KTX_FINALIZER_PORT}
 {{- $max = int $s.hpa.maxReplicas -}}{{- $what = "sourceIngest.hpa.maxReplicas" -}}
 {{- end -}}
 {{- $partitions := int .Values.kafka.topics.jobsSourcePartitions -}}
-{{- if gt (mul $max (int $s.concurrency)) $partitions -}}
-{{- fail (printf "%s (%d) x sourceIngest.concurrency (%d) exceeds kafka.topics.jobsSourcePartitions (%d): every source consumer needs its own partition of %sjobs.source" $what $max (int $s.concurrency) $partitions .Values.kafka.topicPrefix) -}}
+{{- if gt $max $partitions -}}
+{{- fail (printf "%s (%d) exceeds kafka.topics.jobsSourcePartitions (%d): every source replica is one consumer and needs its own partition of %sjobs.source" $what $max $partitions .Values.kafka.topicPrefix) -}}
 {{- end -}}
 {{- end -}}
 

@@ -51,7 +51,7 @@ public final class FinalWindowBench {
                 prepareSession(repo, session, run);
                 long started = System.nanoTime();
                 FinalizeOutcome outcome = window.finalizeSession(
-                        new FinalizeRequest("bench", session, Set.of("warehouse"), "bench " + run, false));
+                        new FinalizeRequest("bench", session, Set.of("warehouse"), "bench " + run, Set.of()));
                 double millis = (System.nanoTime() - started) / 1e6;
                 if (!outcome.landed()) {
                     throw new IllegalStateException("bench session did not land: " + outcome);

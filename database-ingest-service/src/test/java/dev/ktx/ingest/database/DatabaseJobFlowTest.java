@@ -25,7 +25,9 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 
 /** The database worker over a real broker and a real PostgreSQL: a scan lands in the session and goes to the finalizer. */
 @QuarkusTest
@@ -76,5 +78,11 @@ class DatabaseJobFlowTest {
             assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .startsWith("unreadable TargetJobMessage");
         }
+    }
+
+    @Test
+    void readinessCoversKafkaRedisAndTheContextRepos() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("redis", "git"));
     }
 }

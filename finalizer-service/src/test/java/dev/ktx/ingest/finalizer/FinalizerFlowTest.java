@@ -25,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 
 /** The finalizer over a real broker and Redis: a ready session lands on main, a broken one fails with its gate error. */
 @QuarkusTest
@@ -90,5 +92,11 @@ class FinalizerFlowTest {
 
     private static TargetResult result(List<TargetResult> results, String connectionId) {
         return results.stream().filter(r -> r.connectionId().equals(connectionId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readinessCoversKafkaRedisAndTheContextRepos() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("redis", "git"));
     }
 }

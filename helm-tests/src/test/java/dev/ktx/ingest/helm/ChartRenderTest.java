@@ -166,20 +166,16 @@ class ChartRenderTest {
     }
 
     @Test
-    void moreSourceConsumersThanPartitionsFailTheRendering() {
-        // keda.yaml: 24 partitions, concurrency 4
+    void moreSourceReplicasThanPartitionsFailTheRendering() {
+        // keda.yaml: 24 partitions; defaults.yaml: 16
         assertThatThrownBy(() -> render(Map.of("sourceIngest.keda.maxReplicaCount", 25), "keda.yaml"))
-                .hasMessageContaining("sourceIngest.keda.maxReplicaCount (25) x sourceIngest.concurrency (4)"
-                        + " exceeds kafka.topics.jobsSourcePartitions (24)");
-        assertThatThrownBy(() -> render(Map.of("sourceIngest.keda.maxReplicaCount", 7), "keda.yaml"))
-                .hasMessageContaining("exceeds kafka.topics.jobsSourcePartitions (24)");
-        assertThat(render(Map.of("sourceIngest.keda.maxReplicaCount", 6), "keda.yaml").ofKind("ScaledObject"))
+                .hasMessageContaining("sourceIngest.keda.maxReplicaCount (25) exceeds kafka.topics.jobsSourcePartitions (24)");
+        assertThat(render(Map.of("sourceIngest.keda.maxReplicaCount", 24), "keda.yaml").ofKind("ScaledObject"))
                 .hasSize(1);
-        assertThatThrownBy(() -> render(Map.of("sourceIngest.hpa.maxReplicas", 5), "defaults.yaml"))
-                .hasMessageContaining("sourceIngest.hpa.maxReplicas (5) x sourceIngest.concurrency (4)"
-                        + " exceeds kafka.topics.jobsSourcePartitions (16)");
-        assertThatThrownBy(() -> render(Map.of("sourceIngest.hpa.enabled", false, "sourceIngest.replicaCount", 5),
-                "defaults.yaml")).hasMessageContaining("sourceIngest.replicaCount (5)");
+        assertThatThrownBy(() -> render(Map.of("sourceIngest.hpa.maxReplicas", 17), "defaults.yaml"))
+                .hasMessageContaining("sourceIngest.hpa.maxReplicas (17) exceeds kafka.topics.jobsSourcePartitions (16)");
+        assertThatThrownBy(() -> render(Map.of("sourceIngest.hpa.enabled", false, "sourceIngest.replicaCount", 17),
+                "defaults.yaml")).hasMessageContaining("sourceIngest.replicaCount (17)");
     }
 
     @Test

@@ -32,6 +32,11 @@ public class ContextRepositories {
         return loader.parse(yaml, Path.of(project.projectDir()));
     }
 
+    /** The projects this process has opened, by project directory. */
+    Map<String, LocalContextRepository> opened() {
+        return Map.copyOf(open);
+    }
+
     @PreDestroy
     void closeAll() {
         open.values().forEach(LocalContextRepository::close);

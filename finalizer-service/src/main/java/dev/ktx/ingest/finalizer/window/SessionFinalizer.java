@@ -16,6 +16,7 @@ import dev.ktx.ingest.core.window.FinalizeRequest;
 import dev.ktx.ingest.core.window.SessionGates;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.api.RedissonClient;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the final window of ingest-core for one finalize request under the Redisson project lock and turns the
@@ -39,15 +41,17 @@ public class SessionFinalizer {
     private final KafkaTraceSink traces;
     private final MeterRegistry meters;
     private final FinalizerSettings settings;
+    private final RunLedger ledger;
 
     public SessionFinalizer(ContextRepositories repositories, RedissonClient redisson, KafkaTraceSink traces,
-                            MeterRegistry meters, FinalizerSettings settings) {
+                            MeterRegistry meters, FinalizerSettings settings, RunLedger ledger) {
         this.repositories = repositories;
         this.lock = new RedissonProjectLock(redisson);
         this.gates = SessionGates.of(new FinalGates(settings.deleteLimitPercent()), new ProvenanceGate());
         this.traces = traces;
         this.meters = meters;
         this.settings = settings;
+        this.ledger = ledger;
     }
 
     /** The result to publish, or empty when the request was deferred and must be finalized again later. */
@@ -57,7 +61,7 @@ public class SessionFinalizer {
         SessionId session = new SessionId(message.runId(), message.connectionId());
         FinalizeRequest request = new FinalizeRequest(message.project().projectId(), session,
                 new HashSet<>(message.allowedSlConnections()), "ktx: ingest " + message.connectionId() + " (run " + message.runId() + ")",
-                message.deferrals() < settings.maxDeferrals());
+                message.deferrals() < settings.maxDeferrals() ? ledger.unfinishedPeers(message.runId(), message.connectionId()) : Set.of());
         FinalizeOutcome outcome;
         do {
             outcome = window.finalizeSession(request);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 
 /**
  * The locked final window of one session (SPEC §5): under one hold of the project lock, refresh from the
@@ -92,10 +93,9 @@ public final class FinalWindow {
                 GateReport report = gates.check(GateInput.of(repo.tree(mainHead), repo.tree(sessionHead), changes,
                         request.allowedSlConnections()));
                 if (!report.isPassed()) {
-                    List<SessionId> open = otherOpenSessionsOfRun(session);
-                    if (request.mayDefer() && report.onlyUnresolvedReferences() && !open.isEmpty()) {
-                        tracer.warn(PHASE, TraceEvents.FINALIZE_DEFERRED, Map.of("waitingFor",
-                                open.stream().map(SessionId::connectionId).toList()), report.message());
+                    if (report.onlyUnresolvedReferences() && !request.awaitedPeers().isEmpty()) {
+                        tracer.warn(PHASE, TraceEvents.FINALIZE_DEFERRED,
+                                Map.of("waitingFor", new TreeSet<>(request.awaitedPeers())), report.message());
                         return new Landing(FinalizeOutcome.Status.DEFERRED, Optional.empty(), Optional.empty());
                     }
                     tracer.error(PHASE, TraceEvents.FINAL_ARTIFACT_GATES_FAILED,
@@ -119,14 +119,6 @@ public final class FinalWindow {
         } catch (RuntimeException e) {
             return fail(session, mainHead, SessionFailure.crash(e.getClass().getSimpleName() + ": " + e.getMessage()), tracer);
         }
-    }
-
-    /** Sessions of the same run that may still land: they have a ref and no sentinel. */
-    private List<SessionId> otherOpenSessionsOfRun(SessionId session) {
-        List<SessionId> failed = repo.sentinels();
-        return repo.sessions().stream()
-                .filter(other -> other.runId().equals(session.runId()) && !other.equals(session) && !failed.contains(other))
-                .toList();
     }
 
     /** The session must still be exactly what was gated and must contain main, or the squash would drop work. */

@@ -10,16 +10,18 @@ import java.util.Set;
  *
  * @param allowedSlConnections connections whose semantic layer this session may write
  * @param subject              first line of the squash commit
- * @param mayDefer             whether a session failing only on references to missing pages or sources may be
- *                             deferred (no sentinel) while other sessions of its run are still open
+ * @param awaitedPeers         other targets of the run that have not finished yet; while there are any, a session
+ *                             failing only on references to missing pages or sources is deferred (no sentinel),
+ *                             since one of them may still land what it refers to. Empty: never defer.
  */
 public record FinalizeRequest(String projectId, SessionId session, Set<String> allowedSlConnections, String subject,
-                              boolean mayDefer) {
+                              Set<String> awaitedPeers) {
 
     public FinalizeRequest {
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(session, "session");
         allowedSlConnections = Set.copyOf(allowedSlConnections);
         Objects.requireNonNull(subject, "subject");
+        awaitedPeers = Set.copyOf(awaitedPeers);
     }
 }

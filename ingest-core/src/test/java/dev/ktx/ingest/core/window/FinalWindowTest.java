@@ -111,7 +111,7 @@ class FinalWindowTest {
     }
 
     @Test
-    void sessionMissingAPageThatAnOpenSessionOfItsRunMayLandIsDeferredThenLands() throws Exception {
+    void sessionMissingAPageThatAnUnfinishedPeerMayLandIsDeferredThenLands() throws Exception {
         SessionId notion = session("docs");
         SessionId dbt = session("analytics_dbt");
         repo.openSession(notion);
@@ -120,25 +120,25 @@ class FinalWindowTest {
         writePage(dbt, "activation-policy-change-jan-2026", List.of("home"));
         String mainBefore = repo.mainHead().orElseThrow();
 
-        FinalizeOutcome early = window(realGates).finalizeSession(deferrable(notion));
+        FinalizeOutcome early = window(realGates).finalizeSession(awaiting(notion, Set.of("analytics_dbt")));
 
         assertThat(early.status()).isEqualTo(FinalizeOutcome.Status.DEFERRED);
         assertThat(repo.mainHead()).contains(mainBefore);
         assertThat(repo.sentinels()).isEmpty();
         assertThat(trace.named(TraceEvents.FINALIZE_DEFERRED)).singleElement()
-                .satisfies(e -> assertThat(e.data().get("waitingFor")).isEqualTo(List.of("analytics_dbt")));
+                .satisfies(e -> assertThat(e.data().get("waitingFor")).isEqualTo(Set.of("analytics_dbt")));
 
-        window(realGates).finalizeSession(deferrable(dbt));
-        assertThat(window(realGates).finalizeSession(deferrable(notion)).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
+        window(realGates).finalizeSession(awaiting(dbt, Set.of("docs")));
+        assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of())).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
     }
 
     @Test
-    void missingPageWithNoOtherOpenSessionFailsEvenWhenDeferrable() throws Exception {
+    void missingPageWithNoUnfinishedPeerFails() throws Exception {
         SessionId notion = session("docs");
         repo.openSession(notion);
         writePage(notion, "onboarding", List.of("nowhere"));
 
-        FinalizeOutcome outcome = window(realGates).finalizeSession(deferrable(notion));
+        FinalizeOutcome outcome = window(realGates).finalizeSession(request(notion));
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.FAILED);
         assertThat(repo.sentinel(notion).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
@@ -276,11 +276,11 @@ class FinalWindowTest {
     }
 
     private static FinalizeRequest request(SessionId session) {
-        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), false);
+        return awaiting(session, Set.of());
     }
 
-    private static FinalizeRequest deferrable(SessionId session) {
-        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), true);
+    private static FinalizeRequest awaiting(SessionId session, Set<String> peers) {
+        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), peers);
     }
 
     private void writePage(SessionId session, String key, List<String> refs) {

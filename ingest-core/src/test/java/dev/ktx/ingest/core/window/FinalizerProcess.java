@@ -42,7 +42,7 @@ public final class FinalizerProcess {
                 String[] parts = args[i].split("/");
                 SessionId session = new SessionId(parts[0], parts[1]);
                 FinalizeOutcome outcome = window.finalizeSession(
-                        new FinalizeRequest("acme", session, Set.of(), "ktx: ingest " + session, false));
+                        new FinalizeRequest("acme", session, Set.of(), "ktx: ingest " + session, Set.of()));
                 System.out.println(session + " " + outcome.status() + outcome.failure().map(f -> " " + f.error()).orElse(""));
                 if (!outcome.landed()) {
                     failures++;

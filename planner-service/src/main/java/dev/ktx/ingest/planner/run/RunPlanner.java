@@ -16,6 +16,7 @@ import dev.ktx.ingest.planner.messaging.PlannerPublisher;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -35,15 +36,17 @@ public class RunPlanner {
     private final PlannerPublisher publisher;
     private final StageCoordinator stages;
     private final KafkaTraceSink traces;
+    private final RunLedger ledger;
     private final Clock clock = Clock.systemUTC();
 
     public RunPlanner(ContextRepositories repositories, RunStore store, PlannerPublisher publisher,
-                      StageCoordinator stages, KafkaTraceSink traces) {
+                      StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
         this.stages = stages;
         this.traces = traces;
+        this.ledger = ledger;
     }
 
     /** Validates and plans without starting anything. */
@@ -68,6 +71,7 @@ public class RunPlanner {
         RunRecord run = new RunRecord(runId, request.project(), request.connectionId(), request.all(),
                 planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(), clock.instant());
         store.create(run);
+        ledger.open(runId, planned.plan().targets().stream().map(PlanTarget::connectionId).toList());
         new TargetTracer(traces, clock, runId, null).info("plan", TraceEvents.RUN_STARTED, Map.of(
                 "projectId", request.project().projectId(), "configCommit", planned.configCommit(),
                 "targets", planned.plan().targets().stream().map(PlanTarget::connectionId).toList()));

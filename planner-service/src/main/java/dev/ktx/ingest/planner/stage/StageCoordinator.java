@@ -15,6 +15,7 @@ import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
 import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -43,20 +44,23 @@ public class StageCoordinator {
     private final PlannerPublisher publisher;
     private final KafkaTraceSink traces;
     private final MeterRegistry meters;
+    private final RunLedger ledger;
     private final Clock clock = Clock.systemUTC();
 
     public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, RunLedger ledger) {
         this.store = store;
         this.plans = plans;
         this.publisher = publisher;
         this.traces = traces;
         this.meters = meters;
+        this.ledger = ledger;
     }
 
     public void onResult(TargetResultMessage message) {
         TargetResult result = message.result();
         store.putResult(message.runId(), result);
+        ledger.finish(message.runId(), result.connectionId());
         meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
         afterProgress(message.runId());
     }

@@ -18,7 +18,7 @@ import dev.ktx.ingest.service.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.redisson.api.RedissonClient;
@@ -29,12 +29,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Consumes {@code jobs.source}. In-flight jobs per replica are capped by the channel's {@code concurrency}
- * (ordered {@code @Blocking}: one job per channel copy); more replicas in the consumer group scale out.
+ * Consumes {@code jobs.source}. Jobs run on a named worker pool whose size ({@code KTX_SOURCE_CONCURRENCY}) caps the
+ * jobs in flight per replica whatever partitions the jobs landed on (jobs need no order among themselves); more
+ * replicas in the consumer group scale out.
  */
 @ApplicationScoped
 @Startup // registers its metrics before the first job arrives
 public class SourceJobConsumer {
+
+    static final String WORKER_POOL = "source-jobs";
 
     private final TargetJobRunner runner;
     private final SourceAdapters adapters;
@@ -55,7 +58,7 @@ public class SourceJobConsumer {
     }
 
     @Incoming("jobs-source")
-    @Blocking
+    @Blocking(value = WORKER_POOL, ordered = false)
     public void job(String json) {
         runner.run(json, Operation.SOURCE_INGEST, this::ingest);
     }
