@@ -10,7 +10,7 @@ import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
 /**
  * A session ready for the final window ({@code finalize.requests}, keyed by session). {@code result} holds the steps
  * as the worker ended them; the finalizer publishes it, with the landing's outcome, on {@code ingest.results}.
- * {@code deferrals} counts how often the finalizer put it back while other sessions of the run were still open.
+ * {@code deferrals} counts how often the finalizer put it back while other targets of the run were unfinished.
  */
 public record FinalizeRequestMessage(int schemaVersion, String runId, ProjectRef project, List<String> allowedSlConnections,
                                      TargetResult result, int deferrals) {

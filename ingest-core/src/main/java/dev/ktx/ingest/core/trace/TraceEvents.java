@@ -15,7 +15,7 @@ public final class TraceEvents {
     public static final String SQUASH_FINISHED = "squash_finished";
     /** Not in SPEC's list: the compare-and-swap on main lost to another writer and the window retries. */
     public static final String SQUASH_CAS_LOST = "squash_cas_lost";
-    /** Not in SPEC's list: gates only missed references another open session of the run may land; retried later. */
+    /** Not in SPEC's list: gates only missed references an unfinished peer of the run may land; retried later. */
     public static final String FINALIZE_DEFERRED = "finalize_deferred";
     /** Not in SPEC's list: a session failed and its sentinel was written. */
     public static final String SESSION_FAILED = "session_failed";
