@@ -21,7 +21,7 @@ public interface FinalizerSettings {
     @WithDefault("20")
     int deleteLimitPercent();
 
-    /** How often a session missing only pages/sources of other open sessions of its run is put back. */
+    /** How often a session missing only pages/sources, while other targets of its run are unfinished, is put back. */
     @WithDefault("50")
     int maxDeferrals();
 
