@@ -113,6 +113,7 @@ public class StageCoordinator {
             publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
                     UUID.randomUUID().toString(), run.configCommit())).toCompletableFuture().join();
             store.markReleased(run.runId(), target.connectionId());
+            LOG.debugf("released source job %s/%s", run.runId(), target.connectionId());
         }
     }
 }
