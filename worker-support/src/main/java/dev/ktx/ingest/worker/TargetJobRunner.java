@@ -1,4 +1,4 @@
-package dev.ktx.ingest.service;
+package dev.ktx.ingest.worker;
 
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.KtxConfig;
@@ -16,6 +16,8 @@ import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
+import dev.ktx.ingest.service.ContextRepositories;
+import dev.ktx.ingest.service.KafkaTraceSink;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.service;
+package dev.ktx.ingest.worker;
 
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.KtxConfig;
