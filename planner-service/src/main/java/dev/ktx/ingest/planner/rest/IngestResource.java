@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.nio.file.Paths;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +61,8 @@ public class IngestResource {
     public String trace(@PathParam("runId") String runId) {
         store.find(runId).orElseThrow(() -> new NotFoundException("no run " + runId));
         List<String> lines = store.trace(runId).stream()
-                .sorted(Comparator.comparing(line -> TraceJson.fromLine(line).at())).toList();
+                .map(line -> Map.entry(TraceJson.fromLine(line).at(), line))
+                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
