@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -44,6 +45,20 @@ final class DemoProject {
             git.commit().setAuthor(user).setCommitter(user).setMessage("acme project").call();
         }
         return project;
+    }
+
+    /** Writes {@code files} (relative path → content) into the checkout and commits them on {@code main}. */
+    static void amend(Path project, Map<String, String> files) throws Exception {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = project.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        try (Git git = Git.open(project.toFile())) {
+            git.add().addFilepattern(".").call();
+            PersonIdent user = new PersonIdent("e2e", "e2e@localhost");
+            git.commit().setAuthor(user).setCommitter(user).setMessage("test variant").call();
+        }
     }
 
     static List<RevCommit> log(Path project) throws Exception {

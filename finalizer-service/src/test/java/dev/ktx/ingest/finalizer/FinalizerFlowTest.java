@@ -7,15 +7,18 @@ import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.Operation;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.service.RunLedger;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,9 @@ import static org.hamcrest.Matchers.hasItems;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class FinalizerFlowTest {
+
+    @Inject
+    RunLedger ledger;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PAGE = "---\nsummary: %s\nrefs:\n- %s\n---\n\nAbout %s.\n";
@@ -57,9 +63,7 @@ class FinalizerFlowTest {
             request(project, good);
             request(project, broken);
 
-            List<TargetResult> landed = results.await(2, WAIT).stream()
-                    .map(r -> MessageCodec.read(r.value(), TargetResultMessage.class))
-                    .filter(m -> m.runId().equals("run-f1")).map(TargetResultMessage::result).toList();
+            List<TargetResult> landed = awaitResults(results, "run-f1", 2);
             assertThat(landed).extracting(TargetResult::connectionId).containsExactlyInAnyOrder("docs", "notes");
             assertThat(result(landed, "docs").steps()).containsExactly(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null));
             assertThat(result(landed, "notes").steps().get(0).detail()).isEqualTo(
@@ -70,6 +74,67 @@ class FinalizerFlowTest {
             assertThat(repo.sessions()).containsExactly(broken);
             assertThat(repo.sentinels()).containsExactly(broken);
         }
+    }
+
+    @Test
+    void sessionsWaitingOnEachOtherParkThenLandTogetherOnceNoWorkingPeerIsLeft() throws Exception {
+        Path dir = Files.createTempDirectory("finalizer-test").resolve("acme.git");
+        ProjectRef project = new ProjectRef("acme-parking", dir.toString());
+        SessionId dbt = new SessionId("run-p1", "analytics_dbt");
+        SessionId notion = new SessionId("run-p1", "docs");
+        SessionId faq = new SessionId("run-p1", "wiki_faq");
+        try (LocalContextRepository repo = LocalContextRepository.initBare(dir, Changeset.builder()
+                .write("ktx.yaml", "connections: {}\n")
+                .write("wiki/global/home.md", PAGE.formatted("home", "home", "home")).build(), "init")) {
+            write(repo, dbt, "revenue", "onboarding");
+            write(repo, notion, "onboarding", "revenue");
+            write(repo, faq, "faq", "glossary");
+        }
+        ledger.open("run-p1", List.of("analytics_dbt", "docs", "wiki_faq", "glossary_src"));
+
+        try (TopicProbe results = new TopicProbe("ktx.ingest.results"); TopicProbe stages = new TopicProbe("ktx.ingest.stages")) {
+            request(project, notion);
+            request(project, faq);
+            request(project, dbt);
+            assertThat(stages.await(3, WAIT)).extracting(r -> MessageCodec.read(r.value(), StageEventMessage.class))
+                    .extracting(StageEventMessage::stage).containsOnly(StageEventMessage.TARGET_PARKED);
+            assertThat(ledger.parked("run-p1")).containsOnlyKeys("analytics_dbt", "docs", "wiki_faq");
+
+            // What the planner does when a peer becomes final (here: glossary_src's job failed).
+            ledger.finish("run-p1", "glossary_src");
+            ledger.parked("run-p1").values().forEach(parked -> TopicProbe.send("ktx.finalize.requests",
+                    parked.request().runId() + "/" + parked.request().connectionId(), MessageCodec.write(parked.request())));
+
+            List<TargetResult> decided = awaitResults(results, "run-p1", 3);
+            assertThat(decided).extracting(TargetResult::connectionId).containsExactly("analytics_dbt", "docs", "wiki_faq");
+            assertThat(decided.get(0).failure()).isEmpty();
+            assertThat(decided.get(1).failure()).isEmpty();
+            assertThat(decided.get(2).steps().get(0).detail()).isEqualTo(
+                    "final artifact gates failed:\nwiki references target missing page(s): faq -> glossary");
+        }
+        assertThat(ledger.parked("run-p1")).isEmpty();
+        try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
+            assertThat(repo.tree(repo.mainHead().orElseThrow()).listFiles("wiki/global")).containsExactly(
+                    "wiki/global/home.md", "wiki/global/onboarding.md", "wiki/global/revenue.md");
+            assertThat(repo.sessions()).containsExactly(faq);
+        }
+    }
+
+    private static void write(LocalContextRepository repo, SessionId session, String page, String ref) {
+        repo.openSession(session);
+        repo.commit(session, Changeset.builder().write("wiki/global/" + page + ".md", PAGE.formatted(page, ref, page)).build(), page);
+    }
+
+    /** The first {@code count} results of {@code runId} (the topic also holds other tests' results). */
+    private static List<TargetResult> awaitResults(TopicProbe probe, String runId, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<TargetResult> mine = List.of();
+        while (mine.size() < count && System.nanoTime() < deadline) {
+            List<ConsumerRecord<String, String>> seen = probe.await(Integer.MAX_VALUE, Duration.ofMillis(500));
+            mine = seen.stream().map(r -> MessageCodec.read(r.value(), TargetResultMessage.class))
+                    .filter(m -> m.runId().equals(runId)).map(TargetResultMessage::result).toList();
+        }
+        return mine;
     }
 
     @Test

@@ -20,12 +20,4 @@ public interface FinalizerSettings {
     /** Percent of the wiki/SL files on main one session may delete. */
     @WithDefault("20")
     int deleteLimitPercent();
-
-    /** How often a session missing only pages/sources, while other targets of its run are unfinished, is put back. */
-    @WithDefault("50")
-    int maxDeferrals();
-
-    /** Pause before a deferred request is looked at again. */
-    @WithDefault("500ms")
-    Duration deferralDelay();
 }

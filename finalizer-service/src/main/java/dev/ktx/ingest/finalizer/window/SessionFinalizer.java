@@ -3,19 +3,24 @@ package dev.ktx.ingest.finalizer.window;
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.GateReport;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
+import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.trace.TargetTracer;
+import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.window.FinalWindow;
 import dev.ktx.ingest.core.window.FinalWindowSettings;
 import dev.ktx.ingest.core.window.FinalizeOutcome;
 import dev.ktx.ingest.core.window.FinalizeRequest;
+import dev.ktx.ingest.core.window.RefreshPhase;
 import dev.ktx.ingest.core.window.SessionGates;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.ParkedSession;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,17 +28,26 @@ import org.redisson.api.RedissonClient;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs the final window of ingest-core for one finalize request under the Redisson project lock and turns the
- * outcome into the target's result. Waits (in bounded attempts) while another window of the project holds the lock.
+ * Turns a finalize request into final windows and target results (docs/ingest-core.md, "Parking"). A session that
+ * only misses references an unfinished peer may still land is parked in the run ledger — no thread sleeps, no lock
+ * is held — and the planner sends it again when a peer becomes final. When no peer that may still land anything is
+ * left, the request's session and every parked session of its run are finalized together in one window.
  */
 @ApplicationScoped
 public class SessionFinalizer {
+
+    /** Plan order: database targets first, then sources, each sorted by connection id. */
+    private static final Comparator<FinalizeRequestMessage> PLAN_ORDER = Comparator
+            .comparing((FinalizeRequestMessage m) -> m.result().operation())
+            .thenComparing(FinalizeRequestMessage::connectionId);
 
     private final ContextRepositories repositories;
     private final RedissonProjectLock lock;
@@ -42,6 +56,7 @@ public class SessionFinalizer {
     private final MeterRegistry meters;
     private final FinalizerSettings settings;
     private final RunLedger ledger;
+    private final Clock clock = Clock.systemUTC();
 
     public SessionFinalizer(ContextRepositories repositories, RedissonClient redisson, KafkaTraceSink traces,
                             MeterRegistry meters, FinalizerSettings settings, RunLedger ledger) {
@@ -54,30 +69,83 @@ public class SessionFinalizer {
         this.ledger = ledger;
     }
 
-    /** The result to publish, or empty when the request was deferred and must be finalized again later. */
-    public Optional<TargetResult> finalizeSession(FinalizeRequestMessage message) throws InterruptedException {
-        FinalWindow window = new FinalWindow(repositories.repository(message.project()), lock, gates, traces,
-                Clock.systemUTC(), new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts()));
-        SessionId session = new SessionId(message.runId(), message.connectionId());
-        FinalizeRequest request = new FinalizeRequest(message.project().projectId(), session,
-                new HashSet<>(message.allowedSlConnections()), "ktx: ingest " + message.connectionId() + " (run " + message.runId() + ")",
-                message.deferrals() < settings.maxDeferrals() ? ledger.unfinishedPeers(message.runId(), message.connectionId()) : Set.of());
-        FinalizeOutcome outcome;
-        do {
-            outcome = window.finalizeSession(request);
-            meters.timer("ktx_finalizer_lock_wait_seconds").record(outcome.lockWait());
-        } while (outcome.status() == FinalizeOutcome.Status.LOCK_UNAVAILABLE);
-        meters.timer("ktx_finalizer_lock_hold_seconds").record(outcome.lockHold());
-        return switch (outcome.status()) {
-            case MERGED, ALREADY_MERGED -> Optional.of(message.result());
-            case DEFERRED -> Optional.empty();
-            case FAILED -> Optional.of(failed(message.result(), outcome.failure().orElseThrow().error()));
-            case LOCK_UNAVAILABLE -> throw new IllegalStateException("unreachable");
-        };
+    /** What a request led to: results to publish (plan order) and whether its own session is now parked. */
+    public record Finalized(List<TargetResult> results, boolean parked) {
+
+        static final Finalized NOTHING = new Finalized(List.of(), false);
     }
 
-    /** The target's last step fails with the window's error; gate failures are counted for alerting. */
-    private TargetResult failed(TargetResult result, String error) {
+    public Finalized finalizeRequest(FinalizeRequestMessage message) throws InterruptedException {
+        String runId = message.runId();
+        String self = message.connectionId();
+        ContextRepository repo = repositories.repository(message.project());
+        if (message.resumed()) {
+            Optional<ParkedSession> parked = ledger.parkedSession(runId, self);
+            if (parked.isEmpty()) {
+                return Finalized.NOTHING; // decided meanwhile, with a peer's group or by an earlier copy
+            }
+            Set<String> working = ledger.workingPeers(runId, self);
+            if (!working.isEmpty() && repo.mainHead().orElseThrow().equals(parked.get().mainHead())) {
+                return Finalized.NOTHING; // nothing landed since it parked, and a peer may still land what it needs
+            }
+            tracer(message).info(RefreshPhase.before_final_squash.name(), TraceEvents.FINALIZE_RESUMED, Map.of("workingPeers", working));
+        }
+        FinalWindow window = new FinalWindow(repo, lock, gates, traces, clock,
+                new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts()));
+        while (true) {
+            Set<String> working = ledger.workingPeers(runId, self);
+            List<FinalizeRequestMessage> group = new ArrayList<>(List.of(message));
+            if (working.isEmpty()) {
+                ledger.parked(runId).forEach((id, parked) -> {
+                    if (!id.equals(self)) {
+                        group.add(parked.request());
+                    }
+                });
+            }
+            group.sort(PLAN_ORDER);
+            List<FinalizeOutcome> outcomes = finalizeTogether(window, group, self, working);
+            List<TargetResult> results = new ArrayList<>();
+            boolean parked = false;
+            for (int i = 0; i < group.size(); i++) {
+                FinalizeRequestMessage member = group.get(i);
+                FinalizeOutcome outcome = outcomes.get(i);
+                if (outcome.status() == FinalizeOutcome.Status.PARKED) {
+                    ledger.park(runId, self, new ParkedSession(message.asResumed(), repo.mainHead().orElseThrow(), clock.instant()));
+                    parked = true;
+                } else {
+                    results.add(result(member, outcome));
+                    ledger.unpark(runId, member.connectionId());
+                }
+            }
+            // Parked first, read second: if the last working peer finished meanwhile, nobody would wake this one.
+            if (!parked || !ledger.workingPeers(runId, self).isEmpty()) {
+                return new Finalized(results, parked);
+            }
+        }
+    }
+
+    private List<FinalizeOutcome> finalizeTogether(FinalWindow window, List<FinalizeRequestMessage> group, String self,
+                                                   Set<String> working) throws InterruptedException {
+        List<FinalizeRequest> requests = group.stream().map(member -> new FinalizeRequest(member.project().projectId(),
+                new SessionId(member.runId(), member.connectionId()), new HashSet<>(member.allowedSlConnections()),
+                "ktx: ingest " + member.connectionId() + " (run " + member.runId() + ")",
+                member.connectionId().equals(self) ? working : Set.of())).toList();
+        List<FinalizeOutcome> outcomes;
+        do {
+            outcomes = window.finalizeSessions(requests);
+            meters.timer("ktx_finalizer_lock_wait_seconds").record(outcomes.get(0).lockWait());
+        } while (outcomes.get(0).retry());
+        meters.timer("ktx_finalizer_lock_hold_seconds").record(outcomes.get(0).lockHold());
+        return outcomes;
+    }
+
+    /** The worker's result once landed; else its last step fails with the window's error (gate failures counted). */
+    private TargetResult result(FinalizeRequestMessage member, FinalizeOutcome outcome) {
+        TargetResult result = member.result();
+        if (outcome.landed()) {
+            return result;
+        }
+        String error = outcome.failure().orElseThrow().error();
         if (error.startsWith(GateReport.HEADER)) {
             meters.counter("ktx_gate_failures_total").increment();
         }
@@ -85,5 +153,9 @@ public class SessionFinalizer {
         StepResult last = steps.remove(steps.size() - 1);
         steps.add(new StepResult(last.step(), StepStatus.FAILED, error));
         return new TargetResult(result.connectionId(), result.driver(), result.operation(), steps);
+    }
+
+    private TargetTracer tracer(FinalizeRequestMessage message) {
+        return new TargetTracer(traces, clock, message.runId(), message.connectionId());
     }
 }

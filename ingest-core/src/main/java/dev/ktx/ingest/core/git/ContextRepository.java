@@ -49,6 +49,25 @@ public interface ContextRepository extends AutoCloseable {
      */
     SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata);
 
+    /**
+     * The commit of {@code main} that already carries this session's squash, if any (its leftover refs are then
+     * removed). Throws when there is neither such a commit nor a session ref.
+     */
+    Optional<String> landedSquash(SessionId id);
+
+    /**
+     * Writes the squash commit of a refreshed session above {@code parentId} ({@code main}'s head, or the squash of
+     * a session landing before it in the same window) without moving any ref; a session that does not contain
+     * {@code parentId} is merged with it, and a conflict writes nothing.
+     */
+    StackedSquash stackSquash(SessionId id, String parentId, SquashMetadata metadata);
+
+    /**
+     * Moves {@code main} from {@code expectedMainHead} to {@code newHead} by compare-and-swap; false when
+     * {@code main} moved meanwhile. On success the refs and sentinels of {@code landed} are removed.
+     */
+    boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed);
+
     /** Records a failure: a sentinel ref next to the kept session ref. */
     void writeSentinel(SessionId id, Sentinel sentinel);
 

@@ -199,6 +199,24 @@ public final class LocalContextRepository implements ContextRepository {
     }
 
     @Override
+    public Optional<String> landedSquash(SessionId id) {
+        return io("look up the squash of " + id, () -> {
+            ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(mainRef + " has no commit"));
+            return squasher.landedAs(id, main).map(RevCommit::name);
+        });
+    }
+
+    @Override
+    public StackedSquash stackSquash(SessionId id, String parentId, SquashMetadata metadata) {
+        return io("squash " + id.sessionRef() + " above " + parentId, () -> squasher.stack(id, parentId, metadata));
+    }
+
+    @Override
+    public boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed) {
+        return squasher.publish(expectedMainHead, newHead, landed);
+    }
+
+    @Override
     public void writeSentinel(SessionId id, Sentinel sentinel) {
         io("write " + id.sentinelRef(), () -> {
             sentinels.write(id, sentinel);

@@ -3,17 +3,22 @@ package dev.ktx.ingest.core.git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Squash of a refreshed session onto {@code main}: one commit with the session's tree whose only parent is the
- * expected {@code main} head, published by a compare-and-swap of {@code main}.
+ * Squash of refreshed sessions onto {@code main}: each session becomes one commit whose only parent is the commit
+ * below it ({@code main}, or the previous session's squash when several land together), and {@code main} moves by
+ * one compare-and-swap to the top of that stack.
  */
 final class Squasher {
 
@@ -36,40 +41,78 @@ final class Squasher {
     SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata) throws IOException {
         ObjectId mainHead = refs.read(mainRef).orElseThrow(
                 () -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
-        Optional<ObjectId> sessionHead = refs.read(id.sessionRef());
+        Optional<RevCommit> earlier = landedAs(id, mainHead);
+        if (earlier.isPresent()) {
+            return SquashResult.alreadyMerged(earlier.get().name());
+        }
+        if (!contains(refs.read(id.sessionRef()).orElseThrow(), expectedMainHead)) {
+            throw new IllegalStateException("cannot squash " + id + ": the session does not contain "
+                    + mainRef + " " + expectedMainHead + "; refresh it from that head first");
+        }
+        String squash = stack(id, expectedMainHead, metadata).commitId().orElseThrow();
+        return publish(expectedMainHead, squash, List.of(id)) ? SquashResult.merged(squash) : SquashResult.casLost();
+    }
 
-        Optional<RevCommit> earlier = SquashLookup.find(repo, id, mainHead, sessionHead);
+    /** The squash of {@code id} already on {@code main}, if any; then its leftover refs are removed. */
+    Optional<RevCommit> landedAs(SessionId id, ObjectId mainHead) throws IOException {
+        Optional<RevCommit> earlier = SquashLookup.find(repo, id, mainHead, refs.read(id.sessionRef()));
         if (earlier.isPresent()) {
             LOG.info("session {} is already on {} as {}", id, mainRef, earlier.get().name());
             cleanUp(id);
-            return SquashResult.alreadyMerged(earlier.get().name());
-        }
-        if (sessionHead.isEmpty()) {
+        } else if (refs.read(id.sessionRef()).isEmpty()) {
             throw new IllegalStateException("cannot squash " + id + ": no ref " + id.sessionRef()
                     + " and no commit with its " + SquashMessage.SESSION + " trailer in the last "
                     + SquashLookup.DEPTH_WITHOUT_SESSION + " commits of " + mainRef);
         }
+        return earlier;
+    }
 
-        RevCommit expected;
-        ObjectId squash;
+    /**
+     * Writes (without moving any ref) the squash commit of session {@code id} whose parent is {@code parentId}.
+     * The session must contain {@code main}; when {@code parentId} is a squash stacked above that, the session is
+     * merged with it in core, and a conflict leaves nothing referenced.
+     */
+    StackedSquash stack(SessionId id, String parentId, SquashMetadata metadata) throws IOException {
+        ObjectId sessionHead = refs.read(id.sessionRef())
+                .orElseThrow(() -> new IllegalStateException("no session ref " + id.sessionRef()));
         try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
-            RevCommit session = walk.parseCommit(sessionHead.get());
-            expected = Commits.parse(walk, expectedMainHead);
-            if (!walk.isMergedInto(expected, session)) {
-                throw new IllegalStateException("cannot squash " + id + ": the session does not contain "
-                        + mainRef + " " + expectedMainHead + "; refresh it from that head first");
+            RevCommit session = walk.parseCommit(sessionHead);
+            RevCommit parent = Commits.parse(walk, parentId);
+            ObjectId tree;
+            if (walk.isMergedInto(parent, session)) {
+                tree = session.getTree();
+            } else {
+                ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
+                if (!merger.merge(session, parent)) {
+                    List<String> paths = new ArrayList<>(merger.getUnmergedPaths());
+                    paths.sort(null);
+                    return StackedSquash.conflict(paths);
+                }
+                tree = merger.getResultTreeId();
             }
-            squash = commits.insert(inserter, session.getTree(), SquashMessage.format(id, metadata), expected);
+            ObjectId squash = commits.insert(inserter, tree, SquashMessage.format(id, metadata), parent);
             inserter.flush();
+            return StackedSquash.of(squash.name());
         }
+    }
 
-        if (!refs.compareAndSet(mainRef, expected, squash, "ktx: squash " + id)) {
-            LOG.info("squash of {} lost the race: {} is no longer {}", id, mainRef, expected.name());
-            return SquashResult.casLost();
+    private boolean contains(ObjectId sessionHead, String commitId) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            return walk.isMergedInto(Commits.parse(walk, commitId), walk.parseCommit(sessionHead));
         }
-        cleanUp(id);
-        checkout.mainMoved(expected, squash);
-        return SquashResult.merged(squash.name());
+    }
+
+    /** Moves {@code main} from {@code expectedMainHead} to {@code newHead} (CAS); then drops the landed sessions' refs. */
+    boolean publish(String expectedMainHead, String newHead, List<SessionId> landed) {
+        ObjectId expected = ObjectId.fromString(expectedMainHead);
+        ObjectId target = ObjectId.fromString(newHead);
+        if (!refs.compareAndSet(mainRef, expected, target, "ktx: squash " + landed)) {
+            LOG.info("squash of {} lost the race: {} is no longer {}", landed, mainRef, expectedMainHead);
+            return false;
+        }
+        landed.forEach(this::cleanUp);
+        checkout.mainMoved(expected, target);
+        return true;
     }
 
     /** {@code main} is already right; a leftover session ref is harmless and removed by the next squash or gc. */

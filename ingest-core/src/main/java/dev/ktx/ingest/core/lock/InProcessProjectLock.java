@@ -21,6 +21,6 @@ public final class InProcessProjectLock implements ProjectLock {
             return Optional.empty();
         }
         long token = tokens.incrementAndGet();
-        return Optional.of(LockLease.of(token, lock::unlock));
+        return Optional.of(LockLease.of(token, lock::isHeldByCurrentThread, lock::unlock));
     }
 }

@@ -27,6 +27,7 @@ public final class RedissonProjectLock implements ProjectLock {
         if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(LockLease.of(token, lock::unlock));
+        return Optional.of(LockLease.of(token, () -> lock.isHeldByCurrentThread() && token.equals(lock.getToken()),
+                lock::unlock));
     }
 }

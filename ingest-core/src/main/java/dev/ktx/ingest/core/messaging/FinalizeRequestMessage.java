@@ -10,10 +10,10 @@ import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
 /**
  * A session ready for the final window ({@code finalize.requests}, keyed by session). {@code result} holds the steps
  * as the worker ended them; the finalizer publishes it, with the landing's outcome, on {@code ingest.results}.
- * {@code deferrals} counts how often the finalizer put it back while other targets of the run were unfinished.
+ * {@code resumed} marks a copy the planner sent to look at a parked session again after a peer reached a final state.
  */
 public record FinalizeRequestMessage(int schemaVersion, String runId, ProjectRef project, List<String> allowedSlConnections,
-                                     TargetResult result, int deferrals) {
+                                     TargetResult result, boolean resumed) {
 
     public FinalizeRequestMessage {
         requireSchemaVersion(schemaVersion);
@@ -25,11 +25,11 @@ public record FinalizeRequestMessage(int schemaVersion, String runId, ProjectRef
 
     public static FinalizeRequestMessage of(String runId, ProjectRef project, List<String> allowedSlConnections,
                                             TargetResult result) {
-        return new FinalizeRequestMessage(Messages.SCHEMA_VERSION, runId, project, allowedSlConnections, result, 0);
+        return new FinalizeRequestMessage(Messages.SCHEMA_VERSION, runId, project, allowedSlConnections, result, false);
     }
 
-    public FinalizeRequestMessage deferred() {
-        return new FinalizeRequestMessage(schemaVersion, runId, project, allowedSlConnections, result, deferrals + 1);
+    public FinalizeRequestMessage asResumed() {
+        return new FinalizeRequestMessage(schemaVersion, runId, project, allowedSlConnections, result, true);
     }
 
     public String connectionId() {

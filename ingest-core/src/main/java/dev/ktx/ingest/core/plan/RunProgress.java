@@ -10,12 +10,16 @@ import java.util.Set;
  *
  * @param finished connections with a final result
  * @param released source connections whose job was published
+ * @param parked   connections whose session waits, parked, for a peer to land what it refers to; they hold no slot,
+ *                 or a run whose parked sessions wait on unreleased peers could never finish
  */
-public record RunProgress(Plan plan, Set<String> finished, Set<String> released, int sourcesMaxConcurrency) {
+public record RunProgress(Plan plan, Set<String> finished, Set<String> released, Set<String> parked,
+                          int sourcesMaxConcurrency) {
 
     public RunProgress {
         finished = Set.copyOf(finished);
         released = Set.copyOf(released);
+        parked = Set.copyOf(parked);
     }
 
     /** Every database target is final (merged or failed); true at once for a plan without database targets. */
@@ -25,10 +29,10 @@ public record RunProgress(Plan plan, Set<String> finished, Set<String> released,
 
     /**
      * Source targets to release now, in plan order, so that at most {@code sourcesMaxConcurrency} are in flight
-     * (released and not finished). Call only once the barrier was observed.
+     * (released, not finished and not parked). Call only once the barrier was observed.
      */
     public List<PlanTarget> sourcesToRelease() {
-        long inFlight = released.stream().filter(id -> !finished.contains(id)).count();
+        long inFlight = released.stream().filter(id -> !finished.contains(id) && !parked.contains(id)).count();
         List<PlanTarget> next = new ArrayList<>();
         for (PlanTarget target : targets(Operation.SOURCE_INGEST)) {
             if (inFlight + next.size() >= sourcesMaxConcurrency) {

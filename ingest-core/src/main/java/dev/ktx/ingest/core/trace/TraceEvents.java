@@ -15,8 +15,12 @@ public final class TraceEvents {
     public static final String SQUASH_FINISHED = "squash_finished";
     /** Not in SPEC's list: the compare-and-swap on main lost to another writer and the window retries. */
     public static final String SQUASH_CAS_LOST = "squash_cas_lost";
-    /** Not in SPEC's list: gates only missed references an unfinished peer of the run may land; retried later. */
-    public static final String FINALIZE_DEFERRED = "finalize_deferred";
+    /** Gates only missed references an unfinished peer of the run may land; looked at again when a peer is final. */
+    public static final String FINALIZE_PARKED = "finalize_parked";
+    /** A parked session is looked at again because a peer of its run reached a final state. */
+    public static final String FINALIZE_RESUMED = "finalize_resumed";
+    /** The project lock expired before the compare-and-swap; nothing was written and the request is handled again. */
+    public static final String FINAL_WINDOW_LOCK_LOST = "final_window_lock_lost";
     /** Not in SPEC's list: a session failed and its sentinel was written. */
     public static final String SESSION_FAILED = "session_failed";
 

@@ -25,9 +25,10 @@ class MessageCodecTest {
         List<Object> messages = List.of(
                 IngestRequestMessage.of(ACME, null, true),
                 TargetJobMessage.of("run-1", ACME, "docs", "job-1", "abc123"),
-                FinalizeRequestMessage.of("run-1", ACME, List.of("warehouse"), result).deferred(),
+                FinalizeRequestMessage.of("run-1", ACME, List.of("warehouse"), result).asResumed(),
                 TargetResultMessage.of("run-1", result),
-                StageEventMessage.databaseStageComplete("run-1", Instant.parse("2026-11-24T10:00:00Z")));
+                StageEventMessage.databaseStageComplete("run-1", Instant.parse("2026-11-24T10:00:00Z")),
+                StageEventMessage.targetParked("run-1", "docs", Instant.parse("2026-11-24T10:00:00Z")));
 
         for (Object message : messages) {
             assertThat(MessageCodec.read(MessageCodec.write(message), message.getClass())).isEqualTo(message);

@@ -20,7 +20,7 @@ class RunProgressTest {
     void databaseStageCompletesWhenEveryDatabaseTargetIsFinal() {
         assertThat(progress(Set.of(), Set.of(), 2).databaseStageComplete()).isFalse();
         assertThat(progress(Set.of("warehouse"), Set.of(), 2).databaseStageComplete()).isTrue();
-        assertThat(new RunProgress(new Plan(List.of(PLAN.targets().get(1))), Set.of(), Set.of(), 1)
+        assertThat(new RunProgress(new Plan(List.of(PLAN.targets().get(1))), Set.of(), Set.of(), Set.of(), 1)
                 .databaseStageComplete()).isTrue();
     }
 
@@ -35,13 +35,21 @@ class RunProgressTest {
     }
 
     @Test
+    void aParkedSessionFreesItsSlotSoThePeersItWaitsForCanStart() {
+        RunProgress docsParked = new RunProgress(PLAN, Set.of("warehouse"), Set.of("docs"), Set.of("docs"), 1);
+
+        assertThat(docsParked.sourcesToRelease()).extracting(PlanTarget::connectionId).containsExactly("analytics_dbt");
+        assertThat(docsParked.runComplete()).isFalse();
+    }
+
+    @Test
     void runCompletesWhenEveryTargetIsFinal() {
         assertThat(progress(Set.of("warehouse", "analytics_dbt", "docs"), Set.of(), 4).runComplete()).isFalse();
         assertThat(progress(Set.of("warehouse", "analytics_dbt", "docs", "prod_metabase"), Set.of(), 4).runComplete()).isTrue();
     }
 
     private static RunProgress progress(Set<String> finished, Set<String> released, int max) {
-        return new RunProgress(PLAN, finished, released, max);
+        return new RunProgress(PLAN, finished, released, Set.of(), max);
     }
 
     private static PlanTarget target(String id, Driver driver, Operation operation) {

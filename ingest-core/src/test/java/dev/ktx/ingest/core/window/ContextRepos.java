@@ -3,6 +3,13 @@ package dev.ktx.ingest.core.window;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +26,18 @@ final class ContextRepos {
         Changeset.Builder content = Changeset.builder().write("ktx.yaml", KTX_YAML);
         files.forEach(content::write);
         LocalContextRepository.initBare(dir, content.build(), "initial context").close();
+    }
+
+    /** The single parent of {@code commit} in the repository at {@code dir}. */
+    static String parentOf(Path dir, String commit) throws IOException {
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+             RevWalk walk = new RevWalk(repo)) {
+            RevCommit parsed = walk.parseCommit(ObjectId.fromString(commit));
+            if (parsed.getParentCount() != 1) {
+                throw new IllegalStateException(commit + " has " + parsed.getParentCount() + " parents");
+            }
+            return parsed.getParent(0).name();
+        }
     }
 
     static Map<String, String> page(String key, List<String> refs) {

@@ -11,6 +11,7 @@ import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.git.SquashMetadata;
 import dev.ktx.ingest.core.lock.InProcessProjectLock;
 import dev.ktx.ingest.core.lock.LockLease;
+import dev.ktx.ingest.core.lock.ProjectLock;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -111,7 +113,7 @@ class FinalWindowTest {
     }
 
     @Test
-    void sessionMissingAPageThatAnUnfinishedPeerMayLandIsDeferredThenLands() throws Exception {
+    void sessionMissingAPageThatAnUnfinishedPeerMayLandIsParkedThenLands() throws Exception {
         SessionId notion = session("docs");
         SessionId dbt = session("analytics_dbt");
         repo.openSession(notion);
@@ -122,14 +124,83 @@ class FinalWindowTest {
 
         FinalizeOutcome early = window(realGates).finalizeSession(awaiting(notion, Set.of("analytics_dbt")));
 
-        assertThat(early.status()).isEqualTo(FinalizeOutcome.Status.DEFERRED);
+        assertThat(early.status()).isEqualTo(FinalizeOutcome.Status.PARKED);
+        assertThat(early.missing().orElseThrow().errors()).containsExactly(
+                "wiki references target missing page(s): onboarding -> activation-policy-change-jan-2026");
         assertThat(repo.mainHead()).contains(mainBefore);
         assertThat(repo.sentinels()).isEmpty();
-        assertThat(trace.named(TraceEvents.FINALIZE_DEFERRED)).singleElement()
+        assertThat(trace.named(TraceEvents.FINALIZE_PARKED)).singleElement()
                 .satisfies(e -> assertThat(e.data().get("waitingFor")).isEqualTo(Set.of("analytics_dbt")));
 
         window(realGates).finalizeSession(awaiting(dbt, Set.of("docs")));
         assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of())).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
+    }
+
+    @Test
+    void sessionsReferringToEachOtherLandTogetherEachAsItsOwnSquashInOrder() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        SessionId notion = session("docs");
+        repo.openSession(dbt);
+        repo.openSession(notion);
+        writePage(dbt, "revenue", List.of("onboarding"));
+        writePage(notion, "onboarding", List.of("revenue"));
+        assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of("analytics_dbt"))).status())
+                .isEqualTo(FinalizeOutcome.Status.PARKED);
+        String mainBefore = repo.mainHead().orElseThrow();
+
+        List<FinalizeOutcome> outcomes = window(realGates).finalizeSessions(List.of(request(dbt), request(notion)));
+
+        assertThat(outcomes).extracting(FinalizeOutcome::status)
+                .containsExactly(FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.MERGED);
+        String dbtSquash = outcomes.get(0).commitId().orElseThrow();
+        String notionSquash = outcomes.get(1).commitId().orElseThrow();
+        assertThat(repo.mainHead()).contains(notionSquash);
+        assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), notionSquash)).isEqualTo(dbtSquash);
+        assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), dbtSquash)).isEqualTo(mainBefore);
+        assertThat(repo.tree(dbtSquash).exists("wiki/global/onboarding.md")).as("first squash holds only its session").isFalse();
+        assertThat(repo.tree(notionSquash).listFiles("wiki/global")).containsExactly(
+                "wiki/global/home.md", "wiki/global/onboarding.md", "wiki/global/revenue.md");
+        assertThat(repo.sessions()).isEmpty();
+        assertThat(trace.named(TraceEvents.FINAL_WINDOW_ENTERED)).extracting(TraceEvent::connectionId)
+                .containsExactly("docs", "analytics_dbt", "docs");
+    }
+
+    @Test
+    void inAGroupOnlyTheSessionWithAReferenceNobodyLandsFailsAndTheOthersLand() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        SessionId notion = session("docs");
+        repo.openSession(dbt);
+        repo.openSession(notion);
+        writePage(dbt, "revenue", List.of("home"));
+        writePage(notion, "onboarding", List.of("revenue", "nowhere"));
+
+        List<FinalizeOutcome> outcomes = window(realGates).finalizeSessions(List.of(request(dbt), request(notion)));
+
+        assertThat(outcomes).extracting(FinalizeOutcome::status)
+                .containsExactly(FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.FAILED);
+        assertThat(outcomes.get(1).failure().orElseThrow().error()).isEqualTo(GateReport.HEADER
+                + "\nwiki references target missing page(s): onboarding -> nowhere");
+        assertThat(repo.mainHead()).contains(outcomes.get(0).commitId().orElseThrow());
+        assertThat(repo.sentinel(notion).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
+    }
+
+    @Test
+    void lockLostBeforeTheSquashWritesNothingAndGivesTheRequestBack() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        repo.openSession(dbt);
+        writePage(dbt, "metrics", List.of("home"));
+        String mainBefore = repo.mainHead().orElseThrow();
+        ProjectLock expiring = (projectId, maxWait) -> Optional.of(LockLease.of(7, () -> false, () -> { }));
+
+        FinalizeOutcome outcome = new FinalWindow(repo, expiring, realGates, trace, Clock.systemUTC(), SETTINGS)
+                .finalizeSession(request(dbt));
+
+        assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.LOCK_LOST);
+        assertThat(outcome.retry()).isTrue();
+        assertThat(repo.mainHead()).contains(mainBefore);
+        assertThat(repo.sessionHead(dbt)).isPresent();
+        assertThat(repo.sentinels()).isEmpty();
+        assertThat(trace.names()).contains(TraceEvents.FINAL_WINDOW_LOCK_LOST);
     }
 
     @Test

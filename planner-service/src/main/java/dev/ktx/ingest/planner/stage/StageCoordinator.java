@@ -62,14 +62,28 @@ public class StageCoordinator {
         store.putResult(message.runId(), result);
         ledger.finish(message.runId(), result.connectionId());
         meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
+        resumeParked(message.runId(), result.connectionId());
         afterProgress(message.runId());
     }
 
     public void onStage(StageEventMessage event) {
         if (StageEventMessage.DATABASE_STAGE_COMPLETE.equals(event.stage())) {
             store.setOnce(event.runId(), RunStore.Flag.barrier_seen);
-            afterProgress(event.runId());
         }
+        afterProgress(event.runId());
+    }
+
+    /**
+     * A peer reached a final state: every parked session of the run is looked at again (docs/ingest-core.md,
+     * "Parking"). The ledger was updated first, so a session parking concurrently either is seen here or sees the
+     * peer as finished itself.
+     */
+    private void resumeParked(String runId, String finished) {
+        ledger.parked(runId).forEach((connectionId, parked) -> {
+            if (!connectionId.equals(finished)) {
+                publisher.finalizeRequest(parked.request()).toCompletableFuture().join();
+            }
+        });
     }
 
     /** Publishes the barrier, releases sources and finishes the run as far as the stored state allows. */
@@ -85,7 +99,8 @@ public class StageCoordinator {
         try {
             Plan plan = plans.of(run);
             Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
-            RunProgress progress = new RunProgress(plan, finished, store.released(runId), run.sourcesMaxConcurrency());
+            RunProgress progress = new RunProgress(plan, finished, store.released(runId), ledger.parked(runId).keySet(),
+                    run.sourcesMaxConcurrency());
             TargetTracer tracer = new TargetTracer(traces, clock, runId, null);
             if (progress.databaseStageComplete() && !store.isSet(runId, RunStore.Flag.barrier_published)) {
                 // Published before the flag is set: a crash in between publishes it twice, which is harmless.

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Source worker settings (docs/configuration.md). */
 @ConfigMapping(prefix = "ktx.source-ingest")
@@ -19,4 +20,10 @@ public interface SourceIngestSettings {
      */
     @WithDefault("0s")
     Duration minJobDuration();
+
+    /**
+     * Fault-injection aid like {@link #minJobDuration()}, per connection: {@code <connectionId>=<duration>,...}
+     * (e.g. {@code analytics_dbt=90s}) makes one source far slower than its peers.
+     */
+    Optional<String> minJobDurationByConnection();
 }

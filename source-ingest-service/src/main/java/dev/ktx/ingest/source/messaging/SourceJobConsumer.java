@@ -44,6 +44,7 @@ public class SourceJobConsumer {
     private final RedissonProjectLock lock;
     private final KafkaTraceSink traces;
     private final SourceIngestSettings settings;
+    private final JobPadding padding;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
 
@@ -54,6 +55,7 @@ public class SourceJobConsumer {
         this.lock = new RedissonProjectLock(redisson);
         this.traces = traces;
         this.settings = settings;
+        this.padding = new JobPadding(settings);
         meters.gauge("ktx_source_jobs_in_flight", inFlight);
     }
 
@@ -74,7 +76,7 @@ public class SourceJobConsumer {
                     Path.of(job.message().project().projectDir()), SecretResolver.system());
             SourceRunResult result = run.run(job.message().project().projectId(), job.session(),
                     adapters.forConnection(job.connection()), context, job.message().jobId());
-            padToMinimumDuration(started);
+            padToMinimumDuration(job.connection().id(), started);
             return outcome(job, result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,8 +100,8 @@ public class SourceJobConsumer {
                 List.of(new StepResult(Step.SOURCE_INGEST, status, detail)));
     }
 
-    private void padToMinimumDuration(long started) throws InterruptedException {
-        long remaining = settings.minJobDuration().toMillis() - (clock.millis() - started);
+    private void padToMinimumDuration(String connectionId, long started) throws InterruptedException {
+        long remaining = padding.of(connectionId).toMillis() - (clock.millis() - started);
         if (remaining > 0) {
             Thread.sleep(remaining);
         }

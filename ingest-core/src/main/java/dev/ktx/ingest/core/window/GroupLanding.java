@@ -1,0 +1,226 @@
+package dev.ktx.ingest.core.window;
+
+import dev.ktx.ingest.core.gate.GateInput;
+import dev.ktx.ingest.core.gate.GateReport;
+import dev.ktx.ingest.core.git.ContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
+import dev.ktx.ingest.core.git.SquashMetadata;
+import dev.ktx.ingest.core.git.StackedSquash;
+import dev.ktx.ingest.core.lock.LockLease;
+import dev.ktx.ingest.core.repo.RepoTree;
+import dev.ktx.ingest.core.trace.TargetTracer;
+import dev.ktx.ingest.core.trace.TraceEvents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/**
+ * The inside of one final window for one or more sessions: refresh each from {@code main}, stack their squash
+ * commits in order, gate every session against the union, drop the ones that fail or park and gate the rest again,
+ * check they are clean and the lock is still ours, then move {@code main} once (compare-and-swap). Every failure
+ * becomes a decision (with its sentinel), never an exception.
+ */
+final class GroupLanding {
+
+    private final ContextRepository repo;
+    private final SessionGates gates;
+    private final PhaseRefresh refresher;
+    private final FinalWindowSettings settings;
+    private final LockLease lease;
+    private final Map<FinalizeRequest, TargetTracer> tracers;
+    private final Map<FinalizeRequest, Decision> decided = new LinkedHashMap<>();
+    /** Sessions still on their way to main, in landing order, with the head their refresh produced. */
+    private final Map<FinalizeRequest, String> active = new LinkedHashMap<>();
+
+    GroupLanding(ContextRepository repo, SessionGates gates, PhaseRefresh refresher, FinalWindowSettings settings,
+                 LockLease lease, Map<FinalizeRequest, TargetTracer> tracers) {
+        this.repo = repo;
+        this.gates = gates;
+        this.refresher = refresher;
+        this.settings = settings;
+        this.lease = lease;
+        this.tracers = tracers;
+    }
+
+    Map<FinalizeRequest, Decision> land() {
+        String mainHead = repo.mainHead().orElseThrow(() -> new IllegalStateException("main has no commit"));
+        tracers.keySet().forEach(request -> guarded(request, mainHead, () -> skipIfLanded(request)));
+        try {
+            landActive(mainHead);
+        } catch (RuntimeException e) {
+            List.copyOf(active.keySet()).forEach(request -> guarded(request, mainHead, () -> {
+                throw e;
+            }));
+        }
+        return decided;
+    }
+
+    private void landActive(String initialMain) {
+        String mainHead = initialMain;
+        for (int attempt = 1; attempt <= settings.maxSquashAttempts() && !active.isEmpty(); attempt++) {
+            String base = mainHead;
+            List.copyOf(active.keySet()).forEach(request -> guarded(request, base, () -> refresh(request, base)));
+            Map<FinalizeRequest, String> squashes = gateAndStack(mainHead);
+            if (active.isEmpty()) {
+                break;
+            }
+            if (!lease.stillHeld()) {
+                active.keySet().forEach(request -> {
+                    tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.FINAL_WINDOW_LOCK_LOST,
+                            Map.of("lockToken", lease.token()), "the project lock expired before the squash; nothing written");
+                    decided.put(request, Decision.of(FinalizeOutcome.Status.LOCK_LOST));
+                });
+                active.clear();
+                break;
+            }
+            String top = squashes.get(List.copyOf(active.keySet()).get(active.size() - 1));
+            if (repo.advanceMain(mainHead, top, active.keySet().stream().map(FinalizeRequest::session).toList())) {
+                int landedAttempt = attempt;
+                active.keySet().forEach(request -> landed(request, squashes.get(request), landedAttempt));
+                active.clear();
+                break;
+            }
+            for (FinalizeRequest request : active.keySet()) {
+                tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.SQUASH_CAS_LOST,
+                        Map.of("attempt", attempt, "expectedMain", mainHead), "main moved while the window held the lock");
+            }
+            mainHead = repo.mainHead().orElseThrow();
+        }
+        String finalMain = mainHead;
+        List.copyOf(active.keySet()).forEach(request -> fail(request, finalMain, SessionFailure.crash("main moved during "
+                + settings.maxSquashAttempts() + " squash attempts; another writer bypasses the project lock")));
+    }
+
+    /** A session already squashed onto main (a redelivered request) or gone without a squash is decided at once. */
+    private void skipIfLanded(FinalizeRequest request) {
+        Optional<String> earlier = repo.landedSquash(request.session());
+        if (earlier.isPresent()) {
+            landed(request, earlier.get(), 0, FinalizeOutcome.Status.ALREADY_MERGED);
+        } else {
+            active.put(request, "");
+        }
+    }
+
+    private void refresh(FinalizeRequest request, String mainHead) {
+        PhaseRefresh.Refreshed refreshed = refresher.refresh(request.session(), mainHead,
+                RefreshPhase.before_final_squash, tracers.get(request));
+        if (refreshed.failure().isPresent()) {
+            active.remove(request);
+            decided.put(request, Decision.failed(refreshed.failure().get()));
+        } else {
+            active.put(request, refreshed.result().sessionHead());
+        }
+    }
+
+    /**
+     * Stacks the active sessions' squashes above {@code mainHead} and gates each session's own changes against the
+     * union; a session that fails or parks leaves the group and the rest are stacked and gated again without it.
+     * Returns the squash commit of each session still active.
+     */
+    private Map<FinalizeRequest, String> gateAndStack(String mainHead) {
+        while (true) {
+            Map<FinalizeRequest, String> squashes = new LinkedHashMap<>();
+            String top = mainHead;
+            for (FinalizeRequest request : List.copyOf(active.keySet())) {
+                StackedSquash stacked = repo.stackSquash(request.session(), top, metadata(request));
+                if (stacked.isConflict()) {
+                    fail(request, mainHead, SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflictPaths()));
+                } else {
+                    top = stacked.commitId().orElseThrow();
+                    squashes.put(request, top);
+                }
+            }
+            if (active.isEmpty()) {
+                return squashes;
+            }
+            RepoTree mainTree = repo.tree(mainHead);
+            RepoTree union = repo.tree(top);
+            boolean dropped = false;
+            for (FinalizeRequest request : List.copyOf(active.keySet())) {
+                String head = active.get(request);
+                GateReport report = gates.check(GateInput.of(mainTree, union, repo.diff(mainHead, head),
+                        request.allowedSlConnections()));
+                Optional<String> dirty = report.isPassed() ? cleanCheck(request.session(), head, mainHead) : Optional.empty();
+                if (!report.isPassed()) {
+                    gateFailed(request, mainHead, report);
+                    dropped = true;
+                } else if (dirty.isPresent()) {
+                    fail(request, mainHead, SessionFailure.crash(dirty.get()));
+                    dropped = true;
+                }
+            }
+            if (!dropped) {
+                return squashes;
+            }
+        }
+    }
+
+    private void gateFailed(FinalizeRequest request, String mainHead, GateReport report) {
+        TargetTracer tracer = tracers.get(request);
+        if (report.onlyUnresolvedReferences() && !request.awaitedPeers().isEmpty()) {
+            tracer.warn(FinalWindow.PHASE, TraceEvents.FINALIZE_PARKED,
+                    Map.of("waitingFor", new TreeSet<>(request.awaitedPeers()), "mainHead", mainHead), report.message());
+            active.remove(request);
+            decided.put(request, Decision.parked(report));
+            return;
+        }
+        tracer.error(FinalWindow.PHASE, TraceEvents.FINAL_ARTIFACT_GATES_FAILED,
+                Map.of("errors", report.errors().size()), report.message());
+        fail(request, mainHead, SessionFailure.gateFailed(report.message()));
+    }
+
+    /** The session must still be exactly what was gated and must contain main, or the squash would drop work. */
+    private Optional<String> cleanCheck(SessionId session, String gatedHead, String mainHead) {
+        Optional<String> current = repo.sessionHead(session);
+        if (current.isEmpty() || !current.get().equals(gatedHead)) {
+            return Optional.of("session is not clean: " + session.sessionRef() + " moved during the final window");
+        }
+        if (!repo.isAncestor(mainHead, gatedHead)) {
+            return Optional.of("session is not clean: " + session.sessionRef() + " does not contain main " + mainHead);
+        }
+        return Optional.empty();
+    }
+
+    private SquashMetadata metadata(FinalizeRequest request) {
+        return new SquashMetadata(request.subject(), OptionalLong.of(lease.token()));
+    }
+
+    private void landed(FinalizeRequest request, String commit, int attempt) {
+        landed(request, commit, attempt, FinalizeOutcome.Status.MERGED);
+    }
+
+    private void landed(FinalizeRequest request, String commit, int attempt, FinalizeOutcome.Status status) {
+        tracers.get(request).info(FinalWindow.PHASE, TraceEvents.SQUASH_FINISHED, Map.of("commit", commit,
+                "result", status.name(), "attempt", attempt, "sessions", tracers.size()));
+        decided.put(request, Decision.landed(status, commit));
+    }
+
+    private void fail(FinalizeRequest request, String mainHead, SessionFailure failure) {
+        active.remove(request);
+        refresher.recordFailure(request.session(), mainHead, failure, RefreshPhase.before_final_squash,
+                tracers.get(request));
+        decided.put(request, Decision.failed(failure));
+    }
+
+    /** An unexpected error decides only the session it happened to, as a crash with its sentinel. */
+    private void guarded(FinalizeRequest request, String mainHead, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            active.remove(request);
+            SessionFailure crash = SessionFailure.crash(e.getClass().getSimpleName() + ": " + e.getMessage());
+            try {
+                refresher.recordFailure(request.session(), mainHead, crash, RefreshPhase.before_final_squash,
+                        tracers.get(request));
+            } catch (RuntimeException sentinelFailure) {
+                e.addSuppressed(sentinelFailure);
+            }
+            decided.put(request, Decision.failed(crash));
+        }
+    }
+}
