@@ -2,6 +2,8 @@ package dev.ktx.ingest.core.lock;
 
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * lease), so a live holder keeps it and a dead one loses it after the watchdog timeout.
  */
 public final class RedissonProjectLock implements ProjectLock {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedissonProjectLock.class);
 
     private final RedissonClient redisson;
 
@@ -28,6 +32,15 @@ public final class RedissonProjectLock implements ProjectLock {
             return Optional.empty();
         }
         return Optional.of(LockLease.of(token, () -> lock.isHeldByCurrentThread() && token.equals(lock.getToken()),
-                lock::unlock));
+                () -> release(lock, token)));
+    }
+
+    /** A lock that expired or was taken over is no longer ours to release; the CAS on main already kept it safe. */
+    private static void release(RFencedLock lock, long token) {
+        try {
+            lock.unlock();
+        } catch (IllegalMonitorStateException e) {
+            LOG.warn("project lock {} (token {}) was lost before its release: {}", lock.getName(), token, e.getMessage());
+        }
     }
 }
