@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,15 +111,41 @@ class DemoIT {
         return most;
     }
 
+    /**
+     * Lock holds follow each other: each hold (named by its fencing token; sessions finalized together share one)
+     * enters all its sessions before any leaves, and no other hold's event comes between its first and last.
+     */
     static void assertWindowsNeverOverlap(List<TraceEvent> trace) {
         List<TraceEvent> windows = trace.stream().filter(e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
                 || e.event().equals(TraceEvents.FINAL_WINDOW_LEFT)).toList();
         assertThat(windows).isNotEmpty();
-        for (int i = 0; i < windows.size(); i++) {
-            String expected = i % 2 == 0 ? TraceEvents.FINAL_WINDOW_ENTERED : TraceEvents.FINAL_WINDOW_LEFT;
-            assertThat(windows.get(i).event()).as("window event %d of %s", i,
-                    windows.stream().map(e -> e.event() + ":" + e.connectionId()).collect(Collectors.joining(", ")))
-                    .isEqualTo(expected);
+        String events = windows.stream().map(e -> e.event() + ":" + e.connectionId() + "@" + e.data().get("lockToken"))
+                .collect(Collectors.joining(", "));
+        Set<Object> finished = new HashSet<>();
+        Object current = null;
+        int inside = 0;
+        boolean leaving = false;
+        for (TraceEvent event : windows) {
+            Object token = event.data().get("lockToken");
+            boolean entered = event.event().equals(TraceEvents.FINAL_WINDOW_ENTERED);
+            if (!token.equals(current)) {
+                assertThat(inside).as("hold %s ended before the next: %s", current, events).isZero();
+                assertThat(finished).as("hold %s appears once: %s", token, events).doesNotContain(token);
+                assertThat(entered).as("hold %s starts by entering: %s", token, events).isTrue();
+                if (current != null) {
+                    finished.add(current);
+                }
+                current = token;
+                leaving = false;
+            }
+            if (entered) {
+                assertThat(leaving).as("hold %s enters no session after one left: %s", token, events).isFalse();
+                inside++;
+            } else {
+                leaving = true;
+                inside--;
+            }
         }
+        assertThat(inside).as("every entered window was left: %s", events).isZero();
     }
 }

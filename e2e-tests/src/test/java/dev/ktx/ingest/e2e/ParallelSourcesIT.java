@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,10 +56,14 @@ class ParallelSourcesIT {
             assertThat(repo.sessions()).isEmpty();
         }
         List<TraceEvent> trace = trace(report);
-        assertThat(named(trace, TraceEvents.FINALIZE_PARKED, "docs")).as("docs finished first and parked").isNotEmpty();
-        assertThat(named(trace, TraceEvents.FINALIZE_RESUMED, "docs")).isNotEmpty();
-        assertThat(named(trace, TraceEvents.FINAL_WINDOW_ENTERED, "docs")).as("windows entered for the parked session")
-                .hasSizeBetween(1, 2);
+        String timeline = trace.stream().filter(e -> e.connectionId() != null)
+                .map(e -> e.at() + " " + e.connectionId() + " " + e.event()).collect(Collectors.joining("\n"));
+        assertThat(named(trace, TraceEvents.FINALIZE_PARKED, "docs")).as("docs finished first and parked:\n" + timeline)
+                .isNotEmpty();
+        // Once parked, docs lands either in the slow source's window (finalized together: no working peer is left)
+        // or when resumed after it: never more than one further window.
+        assertThat(named(trace, TraceEvents.FINAL_WINDOW_ENTERED, "docs")).as("windows entered for the parked session:\n"
+                + timeline).hasSize(2);
         DemoIT.assertWindowsNeverOverlap(trace);
     }
 

@@ -79,7 +79,7 @@ public final class FinalWindow {
                     settings, lease, tracers).land();
             Duration held = Duration.ofMillis(clock.millis() - entered);
             tracers.forEach((request, tracer) -> tracer.timed(PHASE, TraceEvents.FINAL_WINDOW_LEFT, held.toMillis(),
-                    Map.of("status", decisions.get(request).status().name())));
+                    Map.of("status", decisions.get(request).status().name(), "lockToken", lease.token())));
             return requests.stream().map(r -> decisions.get(r).outcome(lockWait, held)).toList();
         }
     }
