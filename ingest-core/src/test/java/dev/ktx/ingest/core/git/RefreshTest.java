@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.merge.MergeConflict;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class RefreshTest {
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
-            assertThat(result).isEqualTo(RefreshResult.changed(main, main));
+            assertThat(result).isEqualTo(RefreshResult.changed(main, main, List.of()));
             assertThat(repo.context.sessionHead(SESSION)).contains(main);
         }
     }
@@ -87,8 +88,10 @@ class RefreshTest {
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
-            assertThat(result).isEqualTo(
-                    RefreshResult.conflict(head, main, List.of("ktx.yaml", "wiki/global/shared.md")));
+            assertThat(result).isEqualTo(RefreshResult.conflict(head, main, List.of(
+                    new MergeConflict("ktx.yaml", "", "changed on both sides in the same lines"),
+                    new MergeConflict("wiki/global/shared.md", "", "created on both sides with different content"))));
+            assertThat(result.conflictPaths()).containsExactly("ktx.yaml", "wiki/global/shared.md");
             assertThat(repo.context.sessionHead(SESSION)).contains(head);
             assertThat(repo.refs()).isEqualTo(refsBefore);
             assertThat(repo.gitDir.resolve("MERGE_HEAD")).doesNotExist();
