@@ -56,18 +56,14 @@ final class YamlMerge {
         if (oneSided != BOTH_CHANGED) {
             return oneSided;
         }
-        if (ours instanceof Map<?, ?> && theirs instanceof Map<?, ?> && (base == null || base instanceof Map<?, ?>)) {
+        if (each(Map.class, base, ours, theirs)) {
             return mapping(at, asMap(base), asMap(ours), asMap(theirs));
         }
-        if (ours instanceof List<?> o && theirs instanceof List<?> t && (base == null || base instanceof List<?>)) {
-            List<?> b = base == null ? List.of() : (List<?>) base;
-            MergeRules.ListRule rule = rules.lists().get(at);
-            if (rule instanceof MergeRules.AsSet) {
-                return set(b, o, t);
-            }
-            if (rule instanceof MergeRules.ByIdentity identity) {
-                return identified(at, identity, b, o, t);
-            }
+        MergeRules.ListRule rule = rules.lists().get(at);
+        if (rule != null && each(List.class, base, ours, theirs)) {
+            return rule instanceof MergeRules.ByIdentity identity
+                    ? identified(at, identity, asList(base), asList(ours), asList(theirs))
+                    : set(asList(base), asList(ours), asList(theirs));
         }
         return conflict(at, ours, theirs);
     }
@@ -176,8 +172,21 @@ final class YamlMerge {
         return rest;
     }
 
+    /**
+     * Whether every version is a {@code type} or absent: the writers leave empty mappings and lists out, so absent
+     * means empty here (one side removing the last description while the other adds one is no conflict).
+     */
+    private static boolean each(Class<?> type, Object base, Object ours, Object theirs) {
+        return (base == null || type.isInstance(base)) && (ours == null || type.isInstance(ours))
+                && (theirs == null || type.isInstance(theirs));
+    }
+
     private static String child(String at, String key) {
         return at.isEmpty() ? key : at + "." + key;
+    }
+
+    private static List<?> asList(Object value) {
+        return value == null ? List.of() : (List<?>) value;
     }
 
     @SuppressWarnings("unchecked")
