@@ -1,21 +1,23 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.merge.TreeMergeResult;
+import dev.ktx.ingest.core.merge.TreeMerger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.merge.MergeStrategy;
-import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Merges a {@code main} head into a session branch with JGit's in-core recursive merger: no index, no working
- * tree, no {@code MERGE_HEAD}. On a conflict nothing is referenced or moved.
+ * Merges a {@code main} head into a session branch by meaning ({@link TreeMerger}), in the object database: no
+ * index, no working tree, no {@code MERGE_HEAD}. On a conflict nothing is referenced or moved.
  */
 final class SessionRefresher {
 
@@ -46,31 +48,41 @@ final class SessionRefresher {
             if (walk.isMergedInto(session, main)) {
                 // The session has no commits of its own: taking main's head is the whole merge.
                 moveSession(id, session, main);
-                return RefreshResult.changed(main.name(), main.name());
+                return RefreshResult.changed(main.name(), main.name(), List.of());
             }
             return merge(id, session, main);
         }
     }
 
     private RefreshResult merge(SessionId id, RevCommit session, RevCommit main) throws IOException {
-        ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-        if (!merger.merge(session, main)) {
-            List<String> paths = new ArrayList<>(merger.getUnmergedPaths());
-            if (paths.isEmpty()) {
-                throw new IllegalStateException("merge of main " + main.name() + " into " + id.sessionRef()
-                        + " failed without conflicts: " + merger.getFailingPaths());
+        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
+            ObjectId baseTree = mergeBaseTree(reader, inserter, session, main);
+            TreeMergeResult merged = new TreeMerger(reader, inserter).merge(baseTree, session.getTree(), main.getTree());
+            if (merged.isConflict()) {
+                return RefreshResult.conflict(session.name(), main.name(), merged.conflicts());
             }
-            paths.sort(null);
-            return RefreshResult.conflict(session.name(), main.name(), paths);
-        }
-        ObjectId mergeCommit;
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
             String message = "ktx: refresh " + id + " from main " + main.abbreviate(Commits.SHORT_SHA).name();
-            mergeCommit = commits.insert(inserter, merger.getResultTreeId(), message, session, main);
+            ObjectId mergeCommit = commits.insert(inserter, merged.tree().orElseThrow(), message, session, main);
             inserter.flush();
+            moveSession(id, session, mergeCommit);
+            return RefreshResult.changed(mergeCommit.name(), main.name(), merged.mergedPaths());
         }
-        moveSession(id, session, mergeCommit);
-        return RefreshResult.changed(mergeCommit.name(), main.name());
+    }
+
+    /**
+     * The tree of the merge base, or the empty tree for unrelated histories. With several bases (a criss-cross,
+     * which this system never makes: {@code main} moves by single-parent commits and sessions only merge it in)
+     * the first one found is used.
+     */
+    private static ObjectId mergeBaseTree(ObjectReader reader, ObjectInserter inserter, RevCommit session, RevCommit main)
+            throws IOException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(session));
+            walk.markStart(walk.parseCommit(main));
+            RevCommit base = walk.next();
+            return base == null ? inserter.insert(new TreeFormatter()) : base.getTree();
+        }
     }
 
     private void moveSession(SessionId id, ObjectId from, ObjectId to) {

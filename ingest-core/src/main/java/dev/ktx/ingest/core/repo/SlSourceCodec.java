@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.repo;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,7 +19,12 @@ public final class SlSourceCodec {
 
     /** @throws ArtifactFormatException with the reason, e.g. {@code measures[0].agg is required} */
     public static SlSource parse(String text) {
-        YamlObject root = YamlObject.root(Yamls.load(text));
+        return read(Yamls.load(text));
+    }
+
+    /** Reads a loaded YAML document, e.g. one merged from two versions of the file; errors as {@link #parse}. */
+    public static SlSource read(Object document) {
+        YamlObject root = YamlObject.root(document);
         root.allowOnly(FIELDS);
         SortedMap<String, ColumnOverride> overrides = new TreeMap<>();
         root.objectsByName("column_overrides").forEach((column, yaml) -> overrides.put(column, ColumnOverride.read(yaml)));
@@ -31,9 +37,14 @@ public final class SlSourceCodec {
     }
 
     public static String write(SlSource source) {
+        return Yamls.dump(toYaml(source));
+    }
+
+    /** The document {@link #write} dumps: a fresh mapping of plain maps, lists and strings, empty fields left out. */
+    public static Map<String, Object> toYaml(SlSource source) {
         SortedMap<String, Object> overrides = new TreeMap<>();
         source.columnOverrides().forEach((column, override) -> overrides.put(column, override.toYaml()));
-        return Yamls.dump(new YamlTree()
+        return new YamlTree()
                 .putOptional("table", source.table())
                 .putOptional("sql", source.sql())
                 .putOptional("grain", source.grain())
@@ -44,6 +55,6 @@ public final class SlSourceCodec {
                 .putOptional("measures", source.measures().stream().map(Measure::toYaml).toList())
                 .putOptional("segments", source.segments().stream().map(Segment::toYaml).toList())
                 .putOptional("joins", source.joins().stream().map(Join::toYaml).toList())
-                .build());
+                .build();
     }
 }

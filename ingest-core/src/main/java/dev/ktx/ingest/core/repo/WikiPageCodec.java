@@ -32,15 +32,20 @@ public final class WikiPageCodec {
         String yaml = content.substring(DELIMITER.length() + 1, yamlEnd);
         String body = endsAtEof ? "" : content.substring(end + DELIMITER.length() + 2);
         try {
-            return new WikiPage(key, frontmatter(yaml), body.startsWith("\n") ? body.substring(1) : body);
+            return new WikiPage(key, frontmatterFromYaml(Yamls.load(yaml)), body.startsWith("\n") ? body.substring(1) : body);
         } catch (ArtifactFormatException e) {
             throw invalid(key, e.getMessage());
         }
     }
 
     public static String write(WikiPage page) {
-        Frontmatter fm = page.frontmatter();
-        YamlTree tree = new YamlTree()
+        String header = DELIMITER + "\n" + Yamls.dump(frontmatterToYaml(page.frontmatter())) + DELIMITER + "\n";
+        return page.body().isEmpty() ? header : header + "\n" + page.body();
+    }
+
+    /** The frontmatter mapping {@link #write} dumps, in field order, empty optionals left out. */
+    public static Map<String, Object> frontmatterToYaml(Frontmatter fm) {
+        return new YamlTree()
                 .put("summary", fm.summary())
                 .putOptional("tags", fm.tags())
                 .putOptional("refs", fm.refs())
@@ -48,13 +53,15 @@ public final class WikiPageCodec {
                 .putOptional("usage_mode", fm.usageMode() == null ? null : fm.usageMode().yamlValue())
                 .putOptional("source", fm.source())
                 .putOptional("tables", fm.tables())
-                .putOptional("usage", fm.usage());
-        String header = DELIMITER + "\n" + Yamls.dump(tree.build()) + DELIMITER + "\n";
-        return page.body().isEmpty() ? header : header + "\n" + page.body();
+                .putOptional("usage", fm.usage())
+                .build();
     }
 
-    private static Frontmatter frontmatter(String yaml) {
-        Object document = Yamls.load(yaml);
+    /**
+     * Reads a loaded frontmatter document, e.g. one merged from two versions of a page ({@code null} = empty).
+     * @throws ArtifactFormatException with the reason, without the page key
+     */
+    public static Frontmatter frontmatterFromYaml(Object document) {
         YamlObject fields = YamlObject.root(document == null ? Map.of() : document);
         fields.allowOnly(FIELDS);
         List<SlRef> slRefs = new ArrayList<>();

@@ -37,12 +37,14 @@ public final class PhaseRefresh {
         data.put("sessionHead", result.sessionHead());
         if (result.isConflict()) {
             data.put("conflictPaths", result.conflictPaths());
+        } else {
+            data.put("mergedPaths", result.mergedPaths());
         }
         tracer.timed(phase.name(), TraceEvents.SESSION_REFRESHED_FROM_ROOT, clock.millis() - started, data);
         if (!result.isConflict()) {
             return new Refreshed(result, Optional.empty());
         }
-        SessionFailure failure = SessionFailure.conflict(phase, result.conflictPaths());
+        SessionFailure failure = SessionFailure.conflict(phase, result);
         recordFailure(session, mainHead, failure, phase, tracer);
         return new Refreshed(result, Optional.of(failure));
     }

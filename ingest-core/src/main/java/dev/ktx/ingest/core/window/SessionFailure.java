@@ -1,8 +1,11 @@
 package dev.ktx.ingest.core.window;
 
+import dev.ktx.ingest.core.git.RefreshResult;
 import dev.ktx.ingest.core.git.Sentinel;
+import dev.ktx.ingest.core.merge.MergeConflict;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Why a session did not land: the sentinel outcome, the error text users see, and conflicting paths. */
 public record SessionFailure(Sentinel.Outcome outcome, String error, List<String> conflictPaths) {
@@ -11,9 +14,11 @@ public record SessionFailure(Sentinel.Outcome outcome, String error, List<String
         conflictPaths = List.copyOf(conflictPaths);
     }
 
-    static SessionFailure conflict(RefreshPhase phase, List<String> paths) {
-        return new SessionFailure(Sentinel.Outcome.conflict,
-                "source refresh conflict before " + phase + ": " + String.join(", ", paths), paths);
+    /** {@code source refresh conflict before <phase>: <path>: <key path> <reason>, ...}; the sentinel gets the paths. */
+    static SessionFailure conflict(RefreshPhase phase, RefreshResult refresh) {
+        String conflicts = refresh.conflicts().stream().map(MergeConflict::description).collect(Collectors.joining(", "));
+        return new SessionFailure(Sentinel.Outcome.conflict, "source refresh conflict before " + phase + ": " + conflicts,
+                refresh.conflictPaths());
     }
 
     static SessionFailure gateFailed(String message) {

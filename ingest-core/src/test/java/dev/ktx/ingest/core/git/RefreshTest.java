@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.merge.MergeConflict;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RefreshTest {
 
     private static final SessionId SESSION = new SessionId("run-1", "dbt");
+    private static final String OVERLAY = "semantic-layer/wh/orders.yaml";
 
     @TempDir
     Path dir;
@@ -52,7 +54,7 @@ class RefreshTest {
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
-            assertThat(result).isEqualTo(RefreshResult.changed(main, main));
+            assertThat(result).isEqualTo(RefreshResult.changed(main, main, List.of()));
             assertThat(repo.context.sessionHead(SESSION)).contains(main);
         }
     }
@@ -87,8 +89,10 @@ class RefreshTest {
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
-            assertThat(result).isEqualTo(
-                    RefreshResult.conflict(head, main, List.of("ktx.yaml", "wiki/global/shared.md")));
+            assertThat(result).isEqualTo(RefreshResult.conflict(head, main, List.of(
+                    new MergeConflict("ktx.yaml", "", "changed on both sides in the same lines"),
+                    new MergeConflict("wiki/global/shared.md", "", "created on both sides with different content"))));
+            assertThat(result.conflictPaths()).containsExactly("ktx.yaml", "wiki/global/shared.md");
             assertThat(repo.context.sessionHead(SESSION)).contains(head);
             assertThat(repo.refs()).isEqualTo(refsBefore);
             assertThat(repo.gitDir.resolve("MERGE_HEAD")).doesNotExist();
@@ -96,6 +100,46 @@ class RefreshTest {
             if (layout == TestRepo.Layout.NON_BARE) {
                 assertThat(repo.root.resolve("ktx.yaml")).hasContent("project: demo");
             }
+        }
+    }
+
+    @Test
+    void anOverlayBothSidesCreatedIsMergedByMeaning() throws Exception {
+        try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
+            repo.context.openSession(SESSION);
+            String sessionHead = repo.context.commit(SESSION, writes(OVERLAY, "descriptions:\n  dbt: Orders.\n"), "dbt");
+            String main = repo.advanceMain(writes(OVERLAY, "measures:\n  - name: count_orders\n    agg: count\n"));
+
+            RefreshResult result = repo.context.refresh(SESSION, main);
+
+            assertThat(result.status()).isEqualTo(RefreshResult.Status.CHANGED);
+            assertThat(result.mergedPaths()).containsExactly(OVERLAY);
+            assertThat(repo.commit(result.sessionHead()).getParents()).extracting(RevCommit::name)
+                    .containsExactly(sessionHead, main);
+            assertThat(repo.context.tree(result.sessionHead()).readText(OVERLAY))
+                    .contains("descriptions:\n  dbt: Orders.\nmeasures:\n  - name: count_orders\n    agg: count\n");
+        }
+    }
+
+    @Test
+    void aConflictNamesKeyPathsAndAMalformedFileNeverThrows() throws Exception {
+        try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
+            repo.context.openSession(SESSION);
+            String head = repo.context.commit(SESSION, writes(
+                    OVERLAY, "measures:\n  - name: count_orders\n    agg: sum\n    column: amount\n",
+                    "semantic-layer/wh/customers.yaml", "measures: [\n"), "mine");
+            String main = repo.advanceMain(writes(OVERLAY, "measures:\n  - name: count_orders\n    agg: count\n",
+                    "semantic-layer/wh/customers.yaml", "descriptions:\n  dbt: Customers.\n"));
+
+            RefreshResult result = repo.context.refresh(SESSION, main);
+
+            assertThat(result.isConflict()).isTrue();
+            assertThat(result.conflicts()).extracting(MergeConflict::description).satisfiesExactly(
+                    malformed -> assertThat(malformed).startsWith(
+                            "semantic-layer/wh/customers.yaml: unreadable in the session: malformed YAML"),
+                    measure -> assertThat(measure).isEqualTo(OVERLAY + ": measures[count_orders] changed on both sides"));
+            assertThat(result.conflictPaths()).containsExactly("semantic-layer/wh/customers.yaml", OVERLAY);
+            assertThat(repo.context.sessionHead(SESSION)).contains(head);
         }
     }
 

@@ -234,7 +234,8 @@ class SourceRunTest {
                 new FakeAdapter().raw("a.json", "1").page("u", "alpha", "a.json"), CONTEXT, "job-1");
 
         assertThat(result.status()).isEqualTo(SourceRunResult.Status.FAILED);
-        assertThat(result.error()).contains("source refresh conflict before before_reconciliation: wiki/global/alpha.md");
+        assertThat(result.error()).contains("source refresh conflict before before_reconciliation: "
+                + "wiki/global/alpha.md: created on both sides with different content");
         assertThat(repo.sentinel(session)).get().extracting(Sentinel::outcome).isEqualTo(Sentinel.Outcome.conflict);
     }
 

@@ -99,7 +99,8 @@ class FinalWindowTest {
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.FAILED);
         assertThat(outcome.failure().orElseThrow().error())
-                .isEqualTo("source refresh conflict before before_final_squash: wiki/global/glossary.md");
+                .isEqualTo("source refresh conflict before before_final_squash: "
+                        + "wiki/global/glossary.md: created on both sides with different content");
         assertThat(repo.sessionHead(notion)).contains(notionHead);
         assertThat(repo.mainHead()).contains(mainAfterDbt);
         Sentinel sentinel = repo.sentinel(notion).orElseThrow();

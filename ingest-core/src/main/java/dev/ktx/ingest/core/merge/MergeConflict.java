@@ -1,0 +1,26 @@
+package dev.ktx.ingest.core.merge;
+
+import java.util.Objects;
+
+/**
+ * Something both sides of a three-way merge changed in incompatible ways: a file, or one key path inside it
+ * ({@code measures[count_orders]}, {@code descriptions.dbt}, {@code summary}); {@code keyPath} is empty when the
+ * whole file is meant.
+ */
+public record MergeConflict(String path, String keyPath, String reason) {
+
+    public MergeConflict {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(keyPath, "keyPath");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    static MergeConflict ofFile(String path, String reason) {
+        return new MergeConflict(path, "", reason);
+    }
+
+    /** {@code <path>: <keyPath> <reason>}, or {@code <path>: <reason>} for the whole file. */
+    public String description() {
+        return path + ": " + (keyPath.isEmpty() ? "" : keyPath + " ") + reason;
+    }
+}
