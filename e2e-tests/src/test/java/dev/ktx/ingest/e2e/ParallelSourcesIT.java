@@ -98,6 +98,26 @@ class ParallelSourcesIT {
     }
 
     @Test
+    void twoSourcesWritingOnePageKeyStillConflictAndOnlyOneFails() throws Exception {
+        Path project = DemoProject.create();
+        String page = "snapshots/notion/pages/c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5/page.json";
+        DemoProject.amend(project, Map.of(page, DemoProject.read(project, page)
+                .replace("Weekly metrics review", "Account segmentation rules")));
+
+        JsonNode report = ingest(project, 1);
+
+        assertThat(detail(report, "docs")).startsWith("source refresh conflict before ")
+                .contains("wiki/global/account-segmentation-rules.md");
+        assertThat(detail(report, "analytics_dbt")).isNull();
+        assertThat(detail(report, "prod_metabase")).isNull();
+        try (LocalContextRepository repo = LocalContextRepository.open(project)) {
+            String runId = report.get("runId").asText();
+            assertThat(repo.sentinels()).extracting(id -> id.runId() + "/" + id.connectionId()).containsExactly(runId + "/docs");
+            assertThat(repo.sessions()).extracting(id -> id.connectionId()).containsExactly("docs");
+        }
+    }
+
+    @Test
     void dbtAndMetabaseDescribingTheSameTablesMergeOnTheFirstRun() throws Exception {
         Path project = DemoProject.create();
         DemoProject.amend(project, Map.of(

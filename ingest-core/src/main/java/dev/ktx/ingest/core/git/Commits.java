@@ -3,8 +3,12 @@ package dev.ktx.ingest.core.git;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 import java.io.IOException;
 
@@ -15,6 +19,22 @@ final class Commits {
     static final int SHORT_SHA = 12;
 
     private Commits() {
+    }
+
+    /**
+     * The tree of the merge base of two commits, or the empty tree for unrelated histories. With several bases (a
+     * criss-cross, which this system never makes: {@code main} moves by single-parent commits and sessions only merge
+     * it in) the first one found is used.
+     */
+    static ObjectId mergeBaseTree(ObjectReader reader, ObjectInserter inserter, RevCommit a, RevCommit b)
+            throws IOException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            RevCommit base = walk.next();
+            return base == null ? inserter.insert(new TreeFormatter()) : base.getTree();
+        }
     }
 
     /** Parses a commit id given by a caller; unknown or malformed ids are the caller's error. */

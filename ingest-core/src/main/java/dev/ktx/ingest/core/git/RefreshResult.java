@@ -40,7 +40,7 @@ public record RefreshResult(Status status, String sessionHead, String mainHead, 
 
     /** The conflicting files, each once, in order: what the sentinel records. */
     public List<String> conflictPaths() {
-        return conflicts.stream().map(MergeConflict::path).distinct().toList();
+        return MergeConflict.paths(conflicts);
     }
 
     public boolean isConflict() {

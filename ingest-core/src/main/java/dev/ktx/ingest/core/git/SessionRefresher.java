@@ -56,7 +56,7 @@ final class SessionRefresher {
 
     private RefreshResult merge(SessionId id, RevCommit session, RevCommit main) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
-            ObjectId baseTree = mergeBaseTree(reader, inserter, session, main);
+            ObjectId baseTree = Commits.mergeBaseTree(reader, inserter, session, main);
             TreeMergeResult merged = new TreeMerger(reader, inserter).merge(baseTree, session.getTree(), main.getTree());
             if (merged.isConflict()) {
                 return RefreshResult.conflict(session.name(), main.name(), merged.conflicts());
@@ -66,22 +66,6 @@ final class SessionRefresher {
             inserter.flush();
             moveSession(id, session, mergeCommit);
             return RefreshResult.changed(mergeCommit.name(), main.name(), merged.mergedPaths());
-        }
-    }
-
-    /**
-     * The tree of the merge base, or the empty tree for unrelated histories. With several bases (a criss-cross,
-     * which this system never makes: {@code main} moves by single-parent commits and sessions only merge it in)
-     * the first one found is used.
-     */
-    private static ObjectId mergeBaseTree(ObjectReader reader, ObjectInserter inserter, RevCommit session, RevCommit main)
-            throws IOException {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(session));
-            walk.markStart(walk.parseCommit(main));
-            RevCommit base = walk.next();
-            return base == null ? inserter.insert(new TreeFormatter()) : base.getTree();
         }
     }
 

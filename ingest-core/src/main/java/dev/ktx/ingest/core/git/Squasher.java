@@ -1,17 +1,17 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.merge.TreeMergeResult;
+import dev.ktx.ingest.core.merge.TreeMerger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.merge.MergeStrategy;
-import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,20 +75,19 @@ final class Squasher {
     StackedSquash stack(SessionId id, String parentId, SquashMetadata metadata) throws IOException {
         ObjectId sessionHead = refs.read(id.sessionRef())
                 .orElseThrow(() -> new IllegalStateException("no session ref " + id.sessionRef()));
-        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader();
+             RevWalk walk = new RevWalk(reader)) {
             RevCommit session = walk.parseCommit(sessionHead);
             RevCommit parent = Commits.parse(walk, parentId);
-            ObjectId tree;
-            if (walk.isMergedInto(parent, session)) {
-                tree = session.getTree();
-            } else {
-                ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-                if (!merger.merge(session, parent)) {
-                    List<String> paths = new ArrayList<>(merger.getUnmergedPaths());
-                    paths.sort(null);
-                    return StackedSquash.conflict(paths);
+            ObjectId tree = session.getTree();
+            if (!walk.isMergedInto(parent, session)) {
+                // The same merge by meaning as a refresh, so stacking gives what refreshing one by one would.
+                TreeMergeResult merged = new TreeMerger(reader, inserter)
+                        .merge(Commits.mergeBaseTree(reader, inserter, session, parent), session.getTree(), parent.getTree());
+                if (merged.isConflict()) {
+                    return StackedSquash.conflict(merged.conflicts());
                 }
-                tree = merger.getResultTreeId();
+                tree = merged.tree().orElseThrow();
             }
             ObjectId squash = commits.insert(inserter, tree, SquashMessage.format(id, metadata), parent);
             inserter.flush();

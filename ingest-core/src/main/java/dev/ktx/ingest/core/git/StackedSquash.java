@@ -1,24 +1,26 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.merge.MergeConflict;
+
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A squash commit written above a given parent without moving any ref, or the paths that kept the session from
- * merging with that parent (then nothing was written).
+ * A squash commit written above a given parent without moving any ref, or what kept the session from merging with
+ * that parent (then nothing was written).
  */
-public record StackedSquash(Optional<String> commitId, List<String> conflictPaths) {
+public record StackedSquash(Optional<String> commitId, List<MergeConflict> conflicts) {
 
     public StackedSquash {
-        conflictPaths = List.copyOf(conflictPaths);
+        conflicts = List.copyOf(conflicts);
     }
 
     static StackedSquash of(String commitId) {
         return new StackedSquash(Optional.of(commitId), List.of());
     }
 
-    static StackedSquash conflict(List<String> paths) {
-        return new StackedSquash(Optional.empty(), paths);
+    static StackedSquash conflict(List<MergeConflict> conflicts) {
+        return new StackedSquash(Optional.empty(), conflicts);
     }
 
     public boolean isConflict() {

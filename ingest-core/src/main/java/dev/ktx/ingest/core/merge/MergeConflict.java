@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.merge;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,11 @@ public record MergeConflict(String path, String keyPath, String reason) {
 
     static MergeConflict ofFile(String path, String reason) {
         return new MergeConflict(path, "", reason);
+    }
+
+    /** The distinct files of {@code conflicts}, in their order. */
+    public static List<String> paths(List<MergeConflict> conflicts) {
+        return conflicts.stream().map(MergeConflict::path).distinct().toList();
     }
 
     /** {@code <path>: <keyPath> <reason>}, or {@code <path>: <reason>} for the whole file. */

@@ -129,7 +129,7 @@ final class GroupLanding {
             for (FinalizeRequest request : List.copyOf(active.keySet())) {
                 StackedSquash stacked = repo.stackSquash(request.session(), top, metadata(request));
                 if (stacked.isConflict()) {
-                    fail(request, mainHead, SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflictPaths()));
+                    fail(request, mainHead, SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflicts()));
                 } else {
                     top = stacked.commitId().orElseThrow();
                     squashes.put(request, top);

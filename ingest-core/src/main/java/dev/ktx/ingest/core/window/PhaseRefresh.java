@@ -44,7 +44,7 @@ public final class PhaseRefresh {
         if (!result.isConflict()) {
             return new Refreshed(result, Optional.empty());
         }
-        SessionFailure failure = SessionFailure.conflict(phase, result);
+        SessionFailure failure = SessionFailure.conflict(phase, result.conflicts());
         recordFailure(session, mainHead, failure, phase, tracer);
         return new Refreshed(result, Optional.of(failure));
     }

@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.window;
 
-import dev.ktx.ingest.core.git.RefreshResult;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.merge.MergeConflict;
 
@@ -15,10 +14,10 @@ public record SessionFailure(Sentinel.Outcome outcome, String error, List<String
     }
 
     /** {@code source refresh conflict before <phase>: <path>: <key path> <reason>, ...}; the sentinel gets the paths. */
-    static SessionFailure conflict(RefreshPhase phase, RefreshResult refresh) {
-        String conflicts = refresh.conflicts().stream().map(MergeConflict::description).collect(Collectors.joining(", "));
-        return new SessionFailure(Sentinel.Outcome.conflict, "source refresh conflict before " + phase + ": " + conflicts,
-                refresh.conflictPaths());
+    static SessionFailure conflict(RefreshPhase phase, List<MergeConflict> conflicts) {
+        String described = conflicts.stream().map(MergeConflict::description).collect(Collectors.joining(", "));
+        return new SessionFailure(Sentinel.Outcome.conflict, "source refresh conflict before " + phase + ": " + described,
+                MergeConflict.paths(conflicts));
     }
 
     static SessionFailure gateFailed(String message) {
