@@ -42,6 +42,11 @@ public class RunLedger {
         return peers;
     }
 
+    /** Forgets a run that could not be started. */
+    public void discard(String runId) {
+        pending(runId).delete();
+    }
+
     private RSet<String> pending(String runId) {
         return redisson.getSet("ktx:run:" + runId + ":pending", StringCodec.INSTANCE);
     }

@@ -27,4 +27,8 @@ public record IngestRequestMessage(int schemaVersion, ProjectRef project, String
     public static IngestRequestMessage of(ProjectRef project, String connectionId, boolean all) {
         return new IngestRequestMessage(Messages.SCHEMA_VERSION, project, connectionId, all, null);
     }
+
+    public IngestRequestMessage withRequestId(String id) {
+        return new IngestRequestMessage(schemaVersion, project, connectionId, all, id);
+    }
 }

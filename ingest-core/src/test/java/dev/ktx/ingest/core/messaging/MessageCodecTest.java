@@ -24,7 +24,7 @@ class MessageCodecTest {
                 List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null)));
         List<Object> messages = List.of(
                 IngestRequestMessage.of(ACME, null, true),
-                new IngestRequestMessage(1, ACME, "docs", false, "req-42"),
+                IngestRequestMessage.of(ACME, "docs", false).withRequestId("req-42"),
                 TargetJobMessage.of("run-1", ACME, "docs", "job-1", "abc123"),
                 FinalizeRequestMessage.of("run-1", ACME, List.of("warehouse"), result).deferred(),
                 TargetResultMessage.of("run-1", result),

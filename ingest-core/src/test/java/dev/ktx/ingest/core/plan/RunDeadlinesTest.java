@@ -1,6 +1,7 @@
 package dev.ktx.ingest.core.plan;
 
 import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.plan.RunDeadlines.TargetStates;
 import dev.ktx.ingest.core.plan.RunDeadlines.TimedOut;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,17 @@ class RunDeadlinesTest {
     }
 
     @Test
+    void silenceCountsOnlyFromWhenTheWatcherStarted() {
+        Map<String, TargetSighting> seen = Map.of("archive", seen(1, "database-ingest"));
+        TargetStates states = new TargetStates(Set.of(), Set.of(), Set.of(), seen);
+
+        assertThat(DEADLINES.timedOut(PLAN, START, START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofMinutes(35)),
+                states)).isEmpty();
+        assertThat(DEADLINES.timedOut(PLAN, START, START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofMinutes(41)),
+                states)).extracting(t -> t.target().connectionId()).containsExactly("archive", "warehouse");
+    }
+
+    @Test
     void aTimedOutTargetFailsInItsFirstStep() {
         TargetResult result = new TimedOut(PLAN.targets().get(0), Duration.ofMinutes(10), "queued").result();
 
@@ -87,7 +99,8 @@ class RunDeadlinesTest {
 
     private static List<TimedOut> timedOut(int minutes, Set<String> finished, Set<String> released, Set<String> parked,
                                            Map<String, TargetSighting> seen) {
-        return DEADLINES.timedOut(PLAN, START, START.plus(Duration.ofMinutes(minutes)), finished, released, parked, seen);
+        return DEADLINES.timedOut(PLAN, START, START, START.plus(Duration.ofMinutes(minutes)),
+                new TargetStates(finished, released, parked, seen));
     }
 
     private static TargetSighting seen(int minutes, String phase) {
