@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.ktx.ingest.core.plan.PlanFixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunDeadlinesTest {
@@ -105,9 +106,5 @@ class RunDeadlinesTest {
 
     private static TargetSighting seen(int minutes, String phase) {
         return new TargetSighting(START.plus(Duration.ofMinutes(minutes)), phase);
-    }
-
-    private static PlanTarget target(String id, Driver driver, Operation operation) {
-        return new PlanTarget(id, driver, operation, operation.steps().stream().map(s -> new PlannedStep(s, true)).toList());
     }
 }
