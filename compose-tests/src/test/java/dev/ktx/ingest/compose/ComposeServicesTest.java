@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/** The wiring of docker-compose.yml: health, start order, the shared repo volume, Kafka, the demo warehouse, secrets. */
+/** The wiring of docker-compose.yml: health, start order, the shared repo volume, Kafka, Redis persistence, the demo warehouse, secrets. */
 class ComposeServicesTest {
 
     private static final List<String> SERVICES = ComposeFile.KTX_SERVICES;
@@ -65,6 +65,16 @@ class ComposeServicesTest {
         assertThat(COMPOSE.environment("kafka")).contains(
                 entry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092"),
                 entry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false"));
+    }
+
+    /** A restart of Redis must not lose the runs in flight: append-only file on a named volume. */
+    @Test
+    void redisKeepsRunStateOnAVolume() {
+        Map<String, Object> redis = COMPOSE.service("redis");
+
+        assertThat(String.join(" ", ComposeFile.strings(redis, "command"))).contains("--appendonly yes");
+        assertThat(ComposeFile.strings(redis, "volumes")).contains("redis-data:/data");
+        assertThat(ComposeFile.map(COMPOSE.root(), "volumes")).containsKey("redis-data");
     }
 
     @Test

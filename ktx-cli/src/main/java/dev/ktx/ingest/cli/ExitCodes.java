@@ -4,8 +4,12 @@ package dev.ktx.ingest.cli;
 public final class ExitCodes {
 
     public static final int OK = 0;
+    /** A step failed; also a run without an outcome to report: the wait timed out, or the planner lost the run. */
     public static final int STEP_FAILED = 1;
-    /** Usage or configuration error; also anything else that keeps the CLI from reporting a run's outcome. */
+    /**
+     * Usage or configuration error; also anything else that keeps the CLI from doing what was asked (the planner
+     * unreachable, an unknown run).
+     */
     public static final int ERROR = 2;
 
     private ExitCodes() {

@@ -1,16 +1,11 @@
 package dev.ktx.ingest.planner;
 
 import dev.ktx.ingest.core.config.Driver;
-import dev.ktx.ingest.core.git.Changeset;
-import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
-import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.Operation;
-import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
-import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,11 +14,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
+import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
+import static dev.ktx.ingest.planner.PlannerFixtures.project;
+import static dev.ktx.ingest.planner.PlannerFixtures.report;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +37,6 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(RedisResource.class)
 class PlannerFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KTX_YAML = """
             connections:
               warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
@@ -59,18 +57,19 @@ class PlannerFlowTest {
                     .when().post("/api/ingests")
                     .then().statusCode(202).extract().path("runId");
 
-            TargetJobMessage warehouseJob = job(databaseJobs.await(1, WAIT), runId, 0);
-            assertThat(warehouseJob.connectionId()).isEqualTo("warehouse");
-            assertThat(sourceJobs.await(1, Duration.ofSeconds(2))).as("no source before the barrier").isEmpty();
+            assertThat(jobsOf(databaseJobs, runId, 1, WAIT)).extracting(TargetJobMessage::connectionId)
+                    .containsExactly("warehouse");
+            assertThat(jobsOf(sourceJobs, runId, 1, Duration.ofSeconds(2))).as("no source before the barrier").isEmpty();
 
             report(runId, "warehouse", Driver.POSTGRES, Operation.DATABASE_INGEST, StepStatus.DONE);
-            assertThat(stages.await(1, WAIT)).singleElement().satisfies(record -> assertThat(
-                    MessageCodec.read(record.value(), StageEventMessage.class).runId()).isEqualTo(runId));
-            assertThat(job(sourceJobs.await(1, WAIT), runId, 0).connectionId()).isEqualTo("analytics_dbt");
-            assertThat(sourceJobs.await(2, Duration.ofSeconds(2))).as("capped at one source in flight").hasSize(1);
+            assertThat(stages.awaitMatching(record -> MessageCodec.read(record.value(), StageEventMessage.class)
+                    .runId().equals(runId), WAIT)).as("the barrier").isPresent();
+            assertThat(jobsOf(sourceJobs, runId, 1, WAIT).get(0).connectionId()).isEqualTo("analytics_dbt");
+            assertThat(jobsOf(sourceJobs, runId, 2, Duration.ofSeconds(2))).as("capped at one source in flight").hasSize(1);
 
             report(runId, "analytics_dbt", Driver.DBT, Operation.SOURCE_INGEST, StepStatus.FAILED);
-            assertThat(job(sourceJobs.await(2, WAIT), runId, 1).connectionId()).isEqualTo("docs");
+            assertThat(jobsOf(sourceJobs, runId, 2, WAIT)).extracting(TargetJobMessage::connectionId)
+                    .containsExactly("analytics_dbt", "docs");
             report(runId, "docs", Driver.NOTION, Operation.SOURCE_INGEST, StepStatus.DONE);
 
             awaitFinished(runId);
@@ -119,35 +118,5 @@ class PlannerFlowTest {
             assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .startsWith("unreadable TargetResultMessage");
         }
-    }
-
-    private static void report(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
-        TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
-                .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
-        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, result)));
-    }
-
-    private static TargetJobMessage job(List<ConsumerRecord<String, String>> records, String runId, int index) {
-        List<TargetJobMessage> jobs = records.stream().map(r -> MessageCodec.read(r.value(), TargetJobMessage.class))
-                .filter(j -> j.runId().equals(runId)).toList();
-        assertThat(jobs.size()).as("jobs of run %s", runId).isGreaterThan(index);
-        return jobs.get(index);
-    }
-
-    private static void awaitFinished(String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if ("finished".equals(given().when().get("/api/ingests/" + runId).then().extract().path("status"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + runId + " did not finish");
-    }
-
-    private static Path project(String ktxYaml) throws Exception {
-        Path dir = Files.createTempDirectory("planner-test").resolve("acme.git");
-        LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init").close();
-        return dir;
     }
 }

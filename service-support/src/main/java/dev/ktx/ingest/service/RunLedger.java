@@ -52,7 +52,7 @@ public class RunLedger {
     /** Unfinished peers that are not parked themselves: the ones that may still land something. */
     public Set<String> workingPeers(String runId, String self) {
         Set<String> peers = unfinishedPeers(runId, self);
-        peers.removeAll(parked(runId).keySet());
+        peers.removeAll(parkedTargets(runId));
         return peers;
     }
 
@@ -71,11 +71,21 @@ public class RunLedger {
                 .map(json -> MessageCodec.read(json, ParkedSession.class));
     }
 
+    /** Connections of the run whose session is parked. */
+    public Set<String> parkedTargets(String runId) {
+        return parkedMap(runId).readAllKeySet();
+    }
+
     /** Parked sessions of the run by connection id, sorted. */
     public Map<String, ParkedSession> parked(String runId) {
         Map<String, ParkedSession> sessions = new TreeMap<>();
         parkedMap(runId).readAllMap().forEach((id, json) -> sessions.put(id, MessageCodec.read(json, ParkedSession.class)));
         return sessions;
+    }
+
+    /** Forgets a run that could not be started. */
+    public void discard(String runId) {
+        pending(runId).delete();
     }
 
     private RSet<String> pending(String runId) {

@@ -12,6 +12,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -66,8 +67,15 @@ public final class KtxConfigLoader {
     }
 
     private static IngestSettings ingestSettings(YamlMapping ingest) {
-        return new IngestSettings(maxConcurrency(ingest, "sources", IngestSettings.DEFAULTS.sourcesMaxConcurrency()),
-                maxConcurrency(ingest, "workUnits", IngestSettings.DEFAULTS.workUnitsMaxConcurrency()));
+        IngestSettings defaults = IngestSettings.DEFAULTS;
+        return new IngestSettings(maxConcurrency(ingest, "sources", defaults.sourcesMaxConcurrency()),
+                maxConcurrency(ingest, "workUnits", defaults.workUnitsMaxConcurrency()),
+                deadline(ingest, "runTimeout", defaults.runTimeout()),
+                deadline(ingest, "targetSilenceLimit", defaults.targetSilenceLimit()));
+    }
+
+    private static Duration deadline(YamlMapping ingest, String key, Duration defaultValue) {
+        return ingest.duration(key, IngestSettings.MIN_DEADLINE, IngestSettings.MAX_DEADLINE).orElse(defaultValue);
     }
 
     private static int maxConcurrency(YamlMapping ingest, String key, int defaultValue) {

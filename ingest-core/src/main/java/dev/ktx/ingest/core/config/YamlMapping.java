@@ -1,6 +1,7 @@
 package dev.ktx.ingest.core.config;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,6 +102,25 @@ final class YamlMapping {
             return Optional.empty();
         }
         return Optional.of(number.intValue());
+    }
+
+    /** A duration such as {@code 30s}, {@code 10m} or {@code 2h} ({@link Durations}) in {@code [min, max]}. */
+    Optional<Duration> duration(String key, Duration min, Duration max) {
+        String expected = "expected a duration such as 30s, 10m or 2h";
+        Optional<Duration> value = value(key, String.class, expected).flatMap(text -> {
+            try {
+                return Optional.of(Durations.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.invalid(path(key), expected + " (got " + text + ")");
+                return Optional.empty();
+            }
+        });
+        if (value.isPresent() && (value.get().compareTo(min) < 0 || value.get().compareTo(max) > 0)) {
+            problems.invalid(path(key), "must be between " + Durations.format(min) + " and " + Durations.format(max)
+                    + " (got " + Durations.format(value.get()) + ")");
+            return Optional.empty();
+        }
+        return value;
     }
 
     Optional<List<String>> stringList(String key) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class KtxConfigLoaderTest {
 
         assertThat(config.connections()).containsOnlyKeys("analytics_dbt", "docs", "prod_metabase", "warehouse");
         assertThat(config.connections().firstKey()).isEqualTo("analytics_dbt");
-        assertThat(config.ingest()).isEqualTo(new IngestSettings(4, 2));
+        assertThat(config.ingest()).isEqualTo(new IngestSettings(4, 2, Duration.ofHours(2), Duration.ofMinutes(10)));
         assertThat(config.connection("warehouse")).contains(new PostgresConnection("warehouse",
                 new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")), List.of(), List.of(),
                 new QueryHistorySettings(true, 5)));
@@ -59,11 +60,20 @@ class KtxConfigLoaderTest {
                   warehouse: { driver: postgres, url: "postgresql://ktx@db:5432/acme" }
                 """, PROJECT);
 
-        assertThat(config.ingest()).isEqualTo(new IngestSettings(1, 1));
+        assertThat(config.ingest()).isEqualTo(IngestSettings.DEFAULTS);
+        assertThat(IngestSettings.DEFAULTS).isEqualTo(new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10)));
         PostgresConnection warehouse = (PostgresConnection) config.connections().get("warehouse");
         assertThat(warehouse.queryHistory()).isEqualTo(new QueryHistorySettings(false, 5));
         assertThat(warehouse.schemas()).isEmpty();
         assertThat(warehouse.enabledTables()).isEmpty();
+    }
+
+    @Test
+    void readsDeadlines() {
+        KtxConfig config = loader.parse("ingest: { runTimeout: 1h30m, targetSilenceLimit: 45s }\n", PROJECT);
+
+        assertThat(config.ingest().runTimeout()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(config.ingest().targetSilenceLimit()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test

@@ -74,6 +74,18 @@ class KtxConfigValidationTest {
     }
 
     @Test
+    void rejectsDeadlinesThatAreNotDurationsOrOutOfRange() {
+        assertThat(problemsOf("ingest: { runTimeout: 8d, targetSilenceLimit: 500ms }\n").problems())
+                .containsExactly("Invalid ingest.runTimeout: must be between 1s and 7d (got 8d)",
+                        "Invalid ingest.targetSilenceLimit: must be between 1s and 7d (got 500ms)");
+        assertThat(problemsOf("ingest: { runTimeout: 2 hours, targetSilenceLimit: 600 }\n").problems())
+                .containsExactly("Invalid ingest.runTimeout: expected a duration such as 30s, 10m or 2h (got 2 hours)",
+                        "Invalid ingest.targetSilenceLimit: expected a duration such as 30s, 10m or 2h");
+        assertThat(problemsOf("ingest: { runTimout: 2h }\n").problems())
+                .containsExactly("Unsupported ingest.runTimout: unknown field");
+    }
+
+    @Test
     void rejectsMinExecutionsBelowOne() {
         assertThat(problemsOf("""
                 connections:

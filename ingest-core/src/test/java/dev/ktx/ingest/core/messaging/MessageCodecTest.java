@@ -24,6 +24,7 @@ class MessageCodecTest {
                 List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null)));
         List<Object> messages = List.of(
                 IngestRequestMessage.of(ACME, null, true),
+                IngestRequestMessage.of(ACME, "docs", false).withRequestId("req-42"),
                 TargetJobMessage.of("run-1", ACME, "docs", "job-1", "abc123"),
                 FinalizeRequestMessage.of("run-1", ACME, List.of("warehouse"), result).asResumed(),
                 TargetResultMessage.of("run-1", result),
@@ -41,6 +42,17 @@ class MessageCodecTest {
 
         assertThat(json).isEqualTo("{\"schemaVersion\":1,\"runId\":\"run-1\",\"stage\":\"database_stage_complete\","
                 + "\"at\":\"2026-11-24T10:00:00Z\"}");
+    }
+
+    @Test
+    void anIngestRequestWithoutRequestIdKeepsItsVersionOneForm() {
+        String before = "{\"schemaVersion\":1,\"project\":{\"projectId\":\"acme\",\"projectDir\":\"/srv/acme\"},"
+                + "\"connectionId\":null,\"all\":true}";
+
+        assertThat(MessageCodec.write(IngestRequestMessage.of(ACME, null, true))).isEqualTo(before);
+        assertThat(MessageCodec.read(before, IngestRequestMessage.class).requestId()).isNull();
+        assertThat(MessageCodec.read("{\"schemaVersion\":1,\"project\":{\"projectId\":\"a\",\"projectDir\":\"/a\"},"
+                + "\"all\":true,\"requestId\":\"r-1\"}", IngestRequestMessage.class).requestId()).isEqualTo("r-1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.plan;
 
+import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 
@@ -22,6 +23,11 @@ final class PlanFixtures {
 
     static KtxConfig config(String yaml) {
         return new KtxConfigLoader().parse(yaml, Path.of("/projects/acme"));
+    }
+
+    /** A target with every step of its operation enabled. */
+    static PlanTarget target(String id, Driver driver, Operation operation) {
+        return new PlanTarget(id, driver, operation, operation.steps().stream().map(s -> new PlannedStep(s, true)).toList());
     }
 
     /** archive (query history on), warehouse (query history off), analytics_dbt, metabase, zendesk_notion. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
+import static dev.ktx.ingest.core.plan.PlanFixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunProgressTest {
@@ -50,9 +51,5 @@ class RunProgressTest {
 
     private static RunProgress progress(Set<String> finished, Set<String> released, int max) {
         return new RunProgress(PLAN, finished, released, Set.of(), max);
-    }
-
-    private static PlanTarget target(String id, Driver driver, Operation operation) {
-        return new PlanTarget(id, driver, operation, operation.steps().stream().map(s -> new PlannedStep(s, true)).toList());
     }
 }

@@ -5,6 +5,7 @@ import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.PlanRenderer;
@@ -22,12 +23,14 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ktx ingest [<connectionId>] [--all]}: starts a run on the planner and waits for its results. */
 @Command(name = "ingest", sortOptions = false,
         description = {"Ingests one connection or all of them through the planner and prints the results.",
-                "Exit code: 0 when no step failed, 1 when one did, 2 on a usage or configuration error."},
+                "Exit code: 0 when no step failed, 1 when one did, when --timeout passed or when the planner lost the run,",
+                "2 on a usage or configuration error."},
         subcommands = {IngestStatusCommand.class, IngestTraceCommand.class})
 public final class IngestCommand implements Callable<Integer> {
 
@@ -60,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
     private PlannerOptions planner;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up waiting after this long, e.g. 30m (default: wait until the run finishes).")
+            description = "Give up waiting after this long, e.g. 30m, and exit with 1; the run goes on (default: wait until it finishes).")
     private Duration timeout;
 
     public IngestCommand(CliEnvironment environment) {
@@ -90,22 +93,32 @@ public final class IngestCommand implements Callable<Integer> {
                 all ? Boolean.TRUE : null));
         ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
         progress.started(runId);
-        RunState finished = awaitFinished(client, runId, progress);
-        ReportPrinter.print(spec.commandLine().getOut(), finished.report(), json);
-        return finished.outcome();
+        Optional<RunState> finished = awaitFinished(client, runId, progress);
+        finished.ifPresent(state -> ReportPrinter.print(spec.commandLine().getOut(), state.report(), json));
+        return finished.map(RunState::outcome).orElse(ExitCodes.STEP_FAILED);
     }
 
-    private RunState awaitFinished(PlannerClient client, String runId, ProgressLog progress) {
+    /**
+     * The finished run; empty, after saying why on stderr, when the wait timed out or the planner lost the run (it
+     * answered 404 for a run it had accepted, e.g. after Redis lost its state): the run has no outcome to report.
+     */
+    private Optional<RunState> awaitFinished(PlannerClient client, String runId, ProgressLog progress) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        PrintWriter err = spec.commandLine().getErr();
         while (true) {
-            RunState state = client.run(runId);
-            progress.update(state);
-            if (state.finished()) {
+            Optional<RunState> state = client.find(runId);
+            if (state.isEmpty()) {
+                err.println("run " + runId + ": run state lost");
+                return Optional.empty();
+            }
+            progress.update(state.get());
+            if (state.get().finished()) {
                 return state;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new CliException("run " + runId + " has not finished within " + timeout
+                err.println("run " + runId + " has not finished within " + Durations.format(timeout)
                         + "; it goes on: ktx ingest status " + runId);
+                return Optional.empty();
             }
             sleep(runId);
         }

@@ -55,7 +55,16 @@ final class PlannerClient {
     }
 
     RunState run(String runId) {
-        String answer = expect(200, request(INGESTS + "/" + runId).GET().build());
+        return runState(expect(200, request(INGESTS + "/" + runId).GET().build()));
+    }
+
+    /** The run, or empty when the planner answers 404: it does not know the run (any more). */
+    Optional<RunState> find(String runId) {
+        HttpResponse<String> response = send(request(INGESTS + "/" + runId).GET().build());
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(runState(body(200, response)));
+    }
+
+    private RunState runState(String answer) {
         try {
             return PlannerJson.runState(answer);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -75,7 +84,10 @@ final class PlannerClient {
     }
 
     private String expect(int status, HttpRequest request) {
-        HttpResponse<String> response = send(request);
+        return body(status, send(request));
+    }
+
+    private String body(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new CliException(problem(response).lines());
         }

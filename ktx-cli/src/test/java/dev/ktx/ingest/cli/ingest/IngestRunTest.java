@@ -156,14 +156,27 @@ class IngestRunTest {
     }
 
     @Test
-    void givesUpAfterTheTimeoutAndSaysHowToFollowTheRun() {
+    void givesUpAfterTheTimeoutWithExitCodeOneAndSaysHowToFollowTheRun() {
         planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1")));
 
-        CliRun run = CliRun.of("ingest", "--all", "--timeout", "1ms", "--project-dir", project.toString(),
+        CliRun run = CliRun.of("ingest", "--all", "--json", "--timeout", "1ms", "--project-dir", project.toString(),
                 "--planner", planner.url());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).endsWith("run r1 has not finished within PT0.001S; it goes on: ktx ingest status r1\n");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).endsWith("run r1 has not finished within 1ms; it goes on: ktx ingest status r1\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aRunThePlannerNoLongerKnowsIsReportedAsLostWithExitCodeOne() {
+        planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1", Runs.WAREHOUSE_SCHEMA_DONE)),
+                Answer.json(404, "{\"title\":\"Not Found\",\"status\":404}"));
+
+        CliRun run = CliRun.of("ingest", "--all", "--project-dir", project.toString(), "--planner", planner.url());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).endsWith("warehouse: database-schema done\nrun r1: run state lost\n");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

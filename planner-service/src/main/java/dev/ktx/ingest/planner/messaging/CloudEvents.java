@@ -21,7 +21,11 @@ final class CloudEvents {
     private CloudEvents() {
     }
 
-    static IngestRequestMessage ingestRequest(String json) {
+    /** An upstream event: its identity ({@code source} + {@code id}) and the ingest request in its {@code data}. */
+    record UpstreamEvent(String source, String id, IngestRequestMessage request) {
+    }
+
+    static UpstreamEvent ingestRequest(String json) {
         JsonNode event;
         try {
             event = JSON.readTree(json);
@@ -44,6 +48,7 @@ final class CloudEvents {
         }
         ObjectNode request = data.deepCopy();
         request.put("schemaVersion", 1);
-        return MessageCodec.read(request.toString(), IngestRequestMessage.class);
+        return new UpstreamEvent(event.get("source").asText(), event.get("id").asText(),
+                MessageCodec.read(request.toString(), IngestRequestMessage.class));
     }
 }

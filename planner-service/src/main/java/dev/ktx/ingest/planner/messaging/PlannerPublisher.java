@@ -1,20 +1,30 @@
 package dev.ktx.ingest.planner.messaging;
 
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
+import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.planner.run.RunSettings;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Everything the planner publishes. Database jobs are keyed by project so one project's scans stay in order;
- * source jobs and parked sessions' finalize requests by {@code runId/connectionId}; the barrier by run.
+ * source jobs and parked sessions' finalize requests by {@code runId/connectionId}; the barrier and timed-out
+ * results by run.
  */
 @ApplicationScoped
 public class PlannerPublisher {
@@ -23,15 +33,43 @@ public class PlannerPublisher {
     private final Emitter<Record<String, String>> sourceJobs;
     private final Emitter<Record<String, String>> stages;
     private final Emitter<Record<String, String>> finalizeRequests;
+    private final Emitter<Record<String, String>> results;
+    private final Duration publishTimeout;
 
     public PlannerPublisher(@Channel("jobs-database") Emitter<Record<String, String>> databaseJobs,
                             @Channel("jobs-source") Emitter<Record<String, String>> sourceJobs,
                             @Channel("stages-out") Emitter<Record<String, String>> stages,
-                            @Channel("finalize-out") Emitter<Record<String, String>> finalizeRequests) {
+                            @Channel("finalize-out") Emitter<Record<String, String>> finalizeRequests,
+                            @Channel("results-out") Emitter<Record<String, String>> results, RunSettings settings) {
         this.databaseJobs = databaseJobs;
         this.sourceJobs = sourceJobs;
         this.stages = stages;
         this.finalizeRequests = finalizeRequests;
+        this.results = results;
+        this.publishTimeout = settings.publishTimeout();
+    }
+
+    /**
+     * Waits until the broker confirmed every send, at most {@code ktx.planner.publish-timeout}.
+     *
+     * @param what named in the exception, e.g. "the database jobs"
+     * @throws PublishException naming {@code what} and the cause
+     */
+    public void await(String what, List<CompletionStage<Void>> sends) {
+        try {
+            CompletableFuture.allOf(sends.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+                    .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new PublishException("could not publish " + what + ": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+        } catch (TimeoutException e) {
+            throw new PublishException("could not publish " + what + ": the broker did not confirm within "
+                    + Durations.format(publishTimeout), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted while publishing " + what, e);
+        }
     }
 
     public CompletionStage<Void> databaseJob(ProjectRef project, TargetJobMessage job) {
@@ -49,5 +87,10 @@ public class PlannerPublisher {
 
     public CompletionStage<Void> stage(StageEventMessage event) {
         return stages.send(Record.of(event.runId(), MessageCodec.write(event)));
+    }
+
+    /** A result the planner decided itself (a target timed out); it takes the same path as the workers' results. */
+    public CompletionStage<Void> result(TargetResultMessage result) {
+        return results.send(Record.of(result.runId(), MessageCodec.write(result)));
     }
 }

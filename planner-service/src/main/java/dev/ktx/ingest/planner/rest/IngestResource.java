@@ -11,6 +11,7 @@ import dev.ktx.ingest.planner.run.RunRecord;
 import dev.ktx.ingest.planner.run.RunStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
     private final RunPlanner planner;
     private final RunPlans plans;
     private final RunStore store;
@@ -37,10 +41,14 @@ public class IngestResource {
         this.store = store;
     }
 
+    /**
+     * Starts a run and answers {@code 202 {runId}} once the broker has its database jobs. The same
+     * {@code Idempotency-Key} for the same project answers {@code 202} with the first run's id and starts nothing.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(IngestRequestBody body) {
-        String runId = planner.start(toRequest(body));
+    public Response start(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, IngestRequestBody body) {
+        String runId = planner.start(toRequest(body, idempotencyKey));
         return Response.accepted(Map.of("runId", runId)).build();
     }
 
@@ -66,7 +74,10 @@ public class IngestResource {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
-    private static IngestRequestMessage toRequest(IngestRequestBody body) {
+    private static IngestRequestMessage toRequest(IngestRequestBody body, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new IllegalArgumentException(IDEMPOTENCY_KEY + ": 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
         if (body == null) {
             throw new IllegalArgumentException("body: an ingest request is required");
         }
@@ -79,6 +90,7 @@ public class IngestResource {
         if (all == (body.connectionId() != null)) {
             throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");
         }
-        return IngestRequestMessage.of(new ProjectRef(projectId, body.projectDir()), body.connectionId(), all);
+        return IngestRequestMessage.of(new ProjectRef(projectId, body.projectDir()), body.connectionId(), all)
+                .withRequestId(idempotencyKey);
     }
 }

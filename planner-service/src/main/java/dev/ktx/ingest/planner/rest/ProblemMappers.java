@@ -3,12 +3,16 @@ package dev.ktx.ingest.planner.rest;
 import dev.ktx.ingest.core.config.ConfigException;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
 import dev.ktx.ingest.core.plan.PlanException;
+import dev.ktx.ingest.planner.run.RunNotStartedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 
-/** Bad input becomes a 400 problem naming what is wrong; nothing has been published at that point. */
+/**
+ * Bad input becomes a 400 problem naming what is wrong; nothing has been published at that point. A run whose jobs
+ * could not be published is a 503.
+ */
 public class ProblemMappers {
 
     @ServerExceptionMapper
@@ -29,6 +33,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response argument(IllegalArgumentException e) {
         return badRequest(e);
+    }
+
+    /** The jobs could not be published: nothing was started, the request may be retried (with the same key). */
+    @ServerExceptionMapper
+    public Response notStarted(RunNotStartedException e) {
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "run not started", e.getMessage(), List.of(e.getMessage()));
     }
 
     private static Response badRequest(RuntimeException e) {

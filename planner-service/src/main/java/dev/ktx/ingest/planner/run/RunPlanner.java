@@ -10,9 +10,11 @@ import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.PlanRequest;
 import dev.ktx.ingest.core.plan.PlanTarget;
 import dev.ktx.ingest.core.plan.Planner;
+import dev.ktx.ingest.core.plan.RunDeadlines;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.messaging.PlannerPublisher;
+import dev.ktx.ingest.planner.messaging.PublishException;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
@@ -20,13 +22,16 @@ import dev.ktx.ingest.service.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Starts runs: reads {@code ktx.yaml} from {@code main}, plans (invalid config or request → exception, nothing
- * published), stores the run, then publishes its database jobs — or, without database targets, goes straight to
- * the barrier.
+ * published), stores the run, then publishes its database jobs and waits for the broker to take them — or, without
+ * database targets, goes straight to the barrier.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -37,16 +42,23 @@ public class RunPlanner {
     private final StageCoordinator stages;
     private final KafkaTraceSink traces;
     private final RunLedger ledger;
+    private final RunStarts starts;
+    private final ActiveRuns activeRuns;
+    private final TargetSightings sightings;
     private final Clock clock = Clock.systemUTC();
 
     public RunPlanner(ContextRepositories repositories, RunStore store, PlannerPublisher publisher,
-                      StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger) {
+                      StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger, RunStarts starts,
+                      ActiveRuns activeRuns, TargetSightings sightings) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
         this.stages = stages;
         this.traces = traces;
         this.ledger = ledger;
+        this.starts = starts;
+        this.activeRuns = activeRuns;
+        this.sightings = sightings;
     }
 
     /** Validates and plans without starting anything. */
@@ -65,24 +77,64 @@ public class RunPlanner {
         return new PlannedRun(request, configCommit, config, plan);
     }
 
+    /** Starts the request; one with a {@code requestId} starts at most one run (see {@link #start(IngestRequestMessage, StartKey)}). */
     public String start(IngestRequestMessage request) {
+        return request.requestId() == null ? start(request, null) : start(request, StartKey.requestId(request.requestId()));
+    }
+
+    /**
+     * Plans, stores and starts a run, and returns its id once the broker has its database jobs. With a
+     * {@code startKey} seen before (for this project, within {@code ktx.planner.idempotency-retention}), returns the
+     * earlier run's id instead and publishes nothing. The run id is reserved before the run is stored, so a start
+     * that died in between is completed by the next start with the same key.
+     *
+     * @param startKey null for a start that is not deduplicated
+     * @throws RunNotStartedException when the jobs could not be published; the run is removed again
+     */
+    public String start(IngestRequestMessage request, StartKey startKey) {
         PlannedRun planned = plan(request);
-        String runId = newRunId();
+        String runId = startKey == null ? newRunId() : starts.reserve(request.project(), startKey, newRunId());
         RunRecord run = new RunRecord(runId, request.project(), request.connectionId(), request.all(),
-                planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(), clock.instant());
-        store.create(run);
-        ledger.open(runId, planned.plan().targets().stream().map(PlanTarget::connectionId).toList());
+                planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(),
+                RunDeadlines.of(planned.config().ingest()), clock.instant());
+        if (!store.create(run)) {
+            return runId;
+        }
+        try {
+            launch(run, planned);
+        } catch (RuntimeException e) {
+            discard(runId);
+            throw new RunNotStartedException(e instanceof PublishException ? e.getMessage()
+                    : "could not start the run: " + e, e);
+        }
+        return runId;
+    }
+
+    private void launch(RunRecord run, PlannedRun planned) {
+        String runId = run.runId();
+        List<String> targets = planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
+        ledger.open(runId, targets);
+        activeRuns.add(run);
         new TargetTracer(traces, clock, runId, null).info("plan", TraceEvents.RUN_STARTED, Map.of(
-                "projectId", request.project().projectId(), "configCommit", planned.configCommit(),
-                "targets", planned.plan().targets().stream().map(PlanTarget::connectionId).toList()));
+                "projectId", run.project().projectId(), "configCommit", run.configCommit(), "targets", targets));
+        List<CompletionStage<Void>> sends = new ArrayList<>();
         for (PlanTarget target : planned.plan().targets()) {
             if (target.operation() == Operation.DATABASE_INGEST) {
-                publisher.databaseJob(run.project(), TargetJobMessage.of(runId, run.project(), target.connectionId(),
-                        UUID.randomUUID().toString(), planned.configCommit()));
+                sightings.queued(runId, target.connectionId());
+                sends.add(publisher.databaseJob(run.project(), TargetJobMessage.of(runId, run.project(),
+                        target.connectionId(), UUID.randomUUID().toString(), run.configCommit())));
             }
         }
+        publisher.await("the database jobs", sends);
         stages.afterProgress(runId);
-        return runId;
+    }
+
+    /** Leaves nothing half-started; the start key stays reserved, so a retry with it starts this run id afresh. */
+    private void discard(String runId) {
+        store.delete(runId);
+        sightings.discard(runId);
+        activeRuns.remove(runId);
+        ledger.discard(runId);
     }
 
     private String newRunId() {

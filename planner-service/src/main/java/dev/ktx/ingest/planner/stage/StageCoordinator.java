@@ -14,6 +14,7 @@ import dev.ktx.ingest.planner.messaging.PlannerPublisher;
 import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
 import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.planner.run.TargetSightings;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,23 +46,28 @@ public class StageCoordinator {
     private final KafkaTraceSink traces;
     private final MeterRegistry meters;
     private final RunLedger ledger;
+    private final TargetSightings sightings;
     private final Clock clock = Clock.systemUTC();
 
     public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
-                            MeterRegistry meters, RunLedger ledger) {
+                            MeterRegistry meters, RunLedger ledger, TargetSightings sightings) {
         this.store = store;
         this.plans = plans;
         this.publisher = publisher;
         this.traces = traces;
         this.meters = meters;
         this.ledger = ledger;
+        this.sightings = sightings;
     }
 
     public void onResult(TargetResultMessage message) {
         TargetResult result = message.result();
-        store.putResult(message.runId(), result);
+        if (store.putResult(message.runId(), result)) {
+            meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
+        } else {
+            LOG.debugf("kept the first result of %s/%s; a later one does not change it", message.runId(), result.connectionId());
+        }
         ledger.finish(message.runId(), result.connectionId());
-        meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
         resumeParked(message.runId(), result.connectionId());
         afterProgress(message.runId());
     }
@@ -99,7 +105,7 @@ public class StageCoordinator {
         try {
             Plan plan = plans.of(run);
             Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
-            RunProgress progress = new RunProgress(plan, finished, store.released(runId), ledger.parked(runId).keySet(),
+            RunProgress progress = new RunProgress(plan, finished, store.released(runId), ledger.parkedTargets(runId),
                     run.sourcesMaxConcurrency());
             TargetTracer tracer = new TargetTracer(traces, clock, runId, null);
             if (progress.databaseStageComplete() && !store.isSet(runId, RunStore.Flag.barrier_published)) {
@@ -125,6 +131,7 @@ public class StageCoordinator {
 
     private void release(RunRecord run, RunProgress progress) {
         for (PlanTarget target : progress.sourcesToRelease()) {
+            sightings.queued(run.runId(), target.connectionId());
             publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
                     UUID.randomUUID().toString(), run.configCommit())).toCompletableFuture().join();
             store.markReleased(run.runId(), target.connectionId());

@@ -1,0 +1,125 @@
+package dev.ktx.ingest.planner.deadline;
+
+import dev.ktx.ingest.core.config.Durations;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.core.plan.RunDeadlines.TargetStates;
+import dev.ktx.ingest.core.plan.RunDeadlines.TimedOut;
+import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.trace.TargetTracer;
+import dev.ktx.ingest.core.trace.TraceEvents;
+import dev.ktx.ingest.planner.messaging.PlannerPublisher;
+import dev.ktx.ingest.planner.run.ActiveRuns;
+import dev.ktx.ingest.planner.run.RunPlans;
+import dev.ktx.ingest.planner.run.RunRecord;
+import dev.ktx.ingest.planner.run.RunSettings;
+import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.planner.run.TargetSightings;
+import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.RunLedger;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Every run ends: every {@code ktx.planner.deadline-check-interval} the planner looks at its active runs and fails
+ * the targets past their deadline ({@code ingest.runTimeout}, {@code ingest.targetSilenceLimit}; see
+ * {@code RunDeadlines}) by publishing a failed result on {@code ingest.results}. That result takes the normal path,
+ * so the barrier, the release of sources and the end of the run stay in one place. Of several planner replicas,
+ * the one that claims a target publishes its result.
+ */
+@ApplicationScoped
+public class DeadlineCheck {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineCheck.class);
+    private static final String PHASE = "deadline";
+
+    private final ActiveRuns activeRuns;
+    private final RunStore store;
+    private final RunPlans plans;
+    private final TargetSightings sightings;
+    private final PlannerPublisher publisher;
+    private final KafkaTraceSink traces;
+    private final RunLedger ledger;
+    private final RunSettings settings;
+    private final Clock clock = Clock.systemUTC();
+    /** Nothing was seen before this process started; silence counts from here at the earliest. */
+    private final Instant watchingSince = clock.instant();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ktx-deadline-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DeadlineCheck(ActiveRuns activeRuns, RunStore store, RunPlans plans, TargetSightings sightings,
+                         RunLedger ledger, PlannerPublisher publisher, KafkaTraceSink traces, RunSettings settings) {
+        this.activeRuns = activeRuns;
+        this.store = store;
+        this.plans = plans;
+        this.sightings = sightings;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.traces = traces;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long interval = settings.deadlineCheckInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::checkActiveRuns, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Never throws: an exception would cancel the schedule. */
+    private void checkActiveRuns() {
+        try {
+            for (String runId : activeRuns.all()) {
+                try {
+                    check(runId);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "deadline check of run %s failed; trying again in %s", runId,
+                            Durations.format(settings.deadlineCheckInterval()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "deadline check failed; trying again in %s", Durations.format(settings.deadlineCheckInterval()));
+        }
+    }
+
+    private void check(String runId) {
+        Optional<RunRecord> found = store.find(runId);
+        if (found.isEmpty() || store.isSet(runId, RunStore.Flag.finished)) {
+            activeRuns.remove(runId);
+            return;
+        }
+        RunRecord run = found.get();
+        Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
+        TargetStates states = new TargetStates(finished, store.released(runId), ledger.parkedTargets(runId), sightings.all(runId));
+        List<TimedOut> timedOut = run.deadlines().timedOut(plans.of(run), run.startedAt(), watchingSince, clock.instant(), states);
+        for (TimedOut target : timedOut) {
+            String connectionId = target.target().connectionId();
+            if (store.claimTimeout(runId, connectionId)) {
+                new TargetTracer(traces, clock, runId, connectionId).warn(PHASE, TraceEvents.TARGET_TIMED_OUT,
+                        Map.of("limit", Durations.format(target.limit()), "lastSeen", target.lastPhase()), target.detail());
+                publisher.await("the timed-out result of " + connectionId,
+                        List.of(publisher.result(TargetResultMessage.of(runId, target.result()))));
+                LOG.infof("run %s: %s %s", runId, connectionId, target.detail());
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.ktx.ingest.planner.messaging;
+
+/** The broker refused a message or did not confirm it in time; the message says what could not be published and why. */
+public class PublishException extends RuntimeException {
+
+    PublishException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ktx.ingest.planner.run;
+
+import dev.ktx.ingest.core.messaging.ProjectRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Idempotent starts: the first start with a {@link StartKey} reserves its run id
+ * ({@code ktx:start:<sha-256 of project, kind and key>}, kept {@code ktx.planner.idempotency-retention}); later
+ * starts with the same key, for the same project, get that run id.
+ */
+@ApplicationScoped
+public class RunStarts {
+
+    private final RedissonClient redisson;
+    private final RunSettings settings;
+
+    public RunStarts(RedissonClient redisson, RunSettings settings) {
+        this.redisson = redisson;
+        this.settings = settings;
+    }
+
+    /** The run id reserved for this key: {@code runId} if this is the first start with it, else the earlier one's. */
+    public String reserve(ProjectRef project, StartKey key, String runId) {
+        RBucket<String> reservation = redisson.getBucket(redisKey(project, key), StringCodec.INSTANCE);
+        while (!reservation.setIfAbsent(runId, settings.idempotencyRetention())) {
+            String earlier = reservation.get();
+            if (earlier != null) {
+                return earlier;
+            }
+            // expired between the two calls: try again
+        }
+        return runId;
+    }
+
+    /** Project identity: the normalized project directory, so two spellings of one path are one project. */
+    private static String redisKey(ProjectRef project, StartKey key) {
+        String identity = Path.of(project.projectDir()).toAbsolutePath().normalize() + "\n" + key.kind() + "\n" + key.value();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "ktx:start:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

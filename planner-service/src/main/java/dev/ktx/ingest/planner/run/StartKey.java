@@ -1,0 +1,24 @@
+package dev.ktx.ingest.planner.run;
+
+import java.util.Objects;
+
+/**
+ * What makes two starts the same start: a request's {@code requestId} (over REST, the {@code Idempotency-Key}
+ * header), or a CloudEvent's {@code source} and {@code id}.
+ */
+public record StartKey(String kind, String value) {
+
+    public StartKey {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static StartKey requestId(String requestId) {
+        return new StartKey("request", requestId);
+    }
+
+    public static StartKey cloudEvent(String source, String id) {
+        // CloudEvents 1.0: source + id identify an event; the length prefix keeps "a/b" + "c" apart from "a" + "b/c"
+        return new StartKey("event", source.length() + ":" + source + id);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ktx.ingest.planner;
+
+import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.messaging.MessageCodec;
+import dev.ktx.ingest.core.messaging.TargetJobMessage;
+import dev.ktx.ingest.core.messaging.TargetResultMessage;
+import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.testinfra.TopicProbe;
+import io.restassured.path.json.JsonPath;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+
+/** Projects, worker results and polling shared by the planner's tests over the real broker and Redis. */
+final class PlannerFixtures {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private PlannerFixtures() {
+    }
+
+    /** A bare context repo whose {@code main} holds this {@code ktx.yaml}. */
+    static Path project(String ktxYaml) throws Exception {
+        Path dir = Files.createTempDirectory("planner-test").resolve("acme.git");
+        LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init").close();
+        return dir;
+    }
+
+    /** Publishes a worker's result for the target, every step with {@code status}. */
+    static void report(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
+        TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
+                .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
+        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, result)));
+    }
+
+    /**
+     * The run's jobs on the probe's topic (other tests' jobs left aside), polling until there are {@code count} of
+     * them or {@code timeout} is up.
+     */
+    static List<TargetJobMessage> jobsOf(TopicProbe probe, String runId, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TargetJobMessage> jobs = List.of();
+        while (jobs.size() < count && System.nanoTime() < deadline) {
+            int seen = probe.await(0, Duration.ZERO).size();
+            jobs = probe.await(seen + 1, Duration.ofMillis(200)).stream()
+                    .map(record -> MessageCodec.read(record.value(), TargetJobMessage.class))
+                    .filter(job -> job.runId().equals(runId)).toList();
+        }
+        return jobs;
+    }
+
+    /** Polls {@code GET /api/ingests/{runId}} until the run's JSON satisfies {@code condition}; returns that JSON. */
+    static JsonPath awaitRun(String runId, Predicate<JsonPath> condition) throws InterruptedException {
+        return await(() -> given().when().get("/api/ingests/" + runId).then().extract().jsonPath(), condition, "run " + runId);
+    }
+
+    /** Polls {@code value} until it satisfies {@code condition}, at most {@link #WAIT}; returns that value. */
+    static <T> T await(Supplier<T> value, Predicate<T> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T current = value.get();
+        while (!condition.test(current)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not get there: " + current);
+            }
+            Thread.sleep(100);
+            current = value.get();
+        }
+        return current;
+    }
+
+    static JsonPath awaitFinished(String runId) throws InterruptedException {
+        return awaitRun(runId, run -> "finished".equals(run.getString("status")));
+    }
+}
