@@ -1,32 +1,21 @@
 package dev.ktx.ingest.core.lock;
 
-import org.redisson.api.RFencedLock;
 import org.redisson.api.RedissonClient;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-/**
- * The project lock across processes: a Redisson {@link RFencedLock} held with the watchdog (no explicit
- * lease), so a live holder keeps it and a dead one loses it after the watchdog timeout.
- */
+/** The project lock across processes, a {@link RedissonLocks} lock named by {@link ProjectLock#lockName(String)}. */
 public final class RedissonProjectLock implements ProjectLock {
 
-    private final RedissonClient redisson;
+    private final RedissonLocks locks;
 
     public RedissonProjectLock(RedissonClient redisson) {
-        this.redisson = redisson;
+        this.locks = new RedissonLocks(redisson);
     }
 
     @Override
     public Optional<LockLease> tryAcquire(String projectId, Duration maxWait) throws InterruptedException {
-        RFencedLock lock = redisson.getFencedLock(ProjectLock.lockName(projectId));
-        // The no-argument tryLockAndGetToken() blocks forever in Redisson 3.52: always pass a wait time.
-        Long token = lock.tryLockAndGetToken(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        if (token == null) {
-            return Optional.empty();
-        }
-        return Optional.of(LockLease.of(token, lock::unlock));
+        return locks.tryAcquire(ProjectLock.lockName(projectId), maxWait);
     }
 }
