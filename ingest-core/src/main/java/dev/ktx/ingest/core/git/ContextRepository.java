@@ -66,6 +66,15 @@ public interface ContextRepository extends AutoCloseable {
     /** Deletes sentinels recorded before {@code cutoff} together with their sessions; returns what went. */
     List<SessionId> gcSentinels(Instant cutoff);
 
+    /**
+     * Sessions left by a hard kill: a session ref without a sentinel whose run started before {@code cutoff}
+     * ({@link SessionId#runStartedAt()}; sessions of run ids without that timestamp are never orphans).
+     */
+    List<SessionId> orphans(Instant cutoff);
+
+    /** Deletes {@link #orphans(Instant)}; returns what went. */
+    List<SessionId> gcOrphans(Instant cutoff);
+
     @Override
     void close();
 }

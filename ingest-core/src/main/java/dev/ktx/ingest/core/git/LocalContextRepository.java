@@ -23,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ContextRepository} on a repository at a local path (bare, or the root of a checkout), with JGit.
@@ -243,6 +245,22 @@ public final class LocalContextRepository implements ContextRepository {
             }
         }
         return removed;
+    }
+
+    @Override
+    public List<SessionId> orphans(Instant cutoff) {
+        Set<SessionId> failed = new HashSet<>(sentinels());
+        return sessions().stream()
+                .filter(id -> !failed.contains(id))
+                .filter(id -> id.runStartedAt().filter(started -> started.isBefore(cutoff)).isPresent())
+                .toList();
+    }
+
+    @Override
+    public List<SessionId> gcOrphans(Instant cutoff) {
+        List<SessionId> orphans = orphans(cutoff);
+        orphans.forEach(this::deleteSession);
+        return orphans;
     }
 
     @Override

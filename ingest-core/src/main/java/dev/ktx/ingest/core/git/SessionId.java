@@ -1,6 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Identity of one target's session in one run; also the value of the {@code Ktx-Session} trailer. */
@@ -10,6 +17,9 @@ public record SessionId(String runId, String connectionId) {
     public static final String SENTINEL_REF_PREFIX = "refs/ktx/sentinels/";
 
     private static final Pattern REF_SAFE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+    /** The planner's run ids start with the UTC start time: {@code yyyyMMddHHmmss-<random>}. */
+    private static final Pattern RUN_STARTED = Pattern.compile("^(\\d{14})-");
+    private static final DateTimeFormatter RUN_STARTED_FORMAT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     public SessionId {
         requireRefSafe("runId", runId);
@@ -29,6 +39,19 @@ public record SessionId(String runId, String connectionId) {
         Objects.requireNonNull(value, what);
         if (!REF_SAFE.matcher(value).matches() || value.endsWith(".lock") || value.contains("..")) {
             throw new IllegalArgumentException(what + " is not usable in a git ref name: '" + value + "'");
+        }
+    }
+
+    /** When the run started, from the run id's timestamp prefix; empty for run ids the planner did not make. */
+    public Optional<Instant> runStartedAt() {
+        Matcher prefix = RUN_STARTED.matcher(runId);
+        if (!prefix.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(prefix.group(1), RUN_STARTED_FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
