@@ -136,6 +136,31 @@ public final class LocalContextRepository implements ContextRepository {
     }
 
     @Override
+    public String restartSession(SessionId id) {
+        ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
+                "cannot start session " + id + ": " + mainRef + " has no commit yet"));
+        ObjectId current = refs.read(id.sessionRef()).orElse(ObjectId.zeroId());
+        if (!refs.compareAndSet(id.sessionRef(), current, main, "ktx: restart session from main")) {
+            throw new IllegalStateException(id.sessionRef() + " moved while restarting it; a session has a single writer");
+        }
+        refs.delete(id.sentinelRef());
+        return main.name();
+    }
+
+    @Override
+    public void recordHandoff(SessionId id, String finalizeRequest) {
+        io("write " + id.handoffRef(), () -> {
+            sentinels.writeHandoff(id, finalizeRequest);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> handoff(SessionId id) {
+        return io("read " + id.handoffRef(), () -> sentinels.handoff(id));
+    }
+
+    @Override
     public Optional<String> sessionHead(SessionId id) {
         return refs.read(id.sessionRef()).map(ObjectId::name);
     }

@@ -85,6 +85,7 @@ final class RefStore {
     /** Session ref first: a crash in between leaves a sentinel, which gc finds, rather than an orphan session. */
     void deleteSession(SessionId id) {
         delete(id.sessionRef());
+        delete(id.handoffRef());
         delete(id.sentinelRef());
     }
 

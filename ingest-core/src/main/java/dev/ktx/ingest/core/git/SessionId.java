@@ -15,6 +15,7 @@ public record SessionId(String runId, String connectionId) {
 
     public static final String SESSION_REF_PREFIX = "refs/heads/ktx/session/";
     public static final String SENTINEL_REF_PREFIX = "refs/ktx/sentinels/";
+    public static final String HANDOFF_REF_PREFIX = "refs/ktx/handoffs/";
 
     private static final Pattern REF_SAFE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     /** The planner's run ids start with the UTC start time: {@code yyyyMMddHHmmss-<random>}. */
@@ -63,6 +64,11 @@ public record SessionId(String runId, String connectionId) {
     /** {@code refs/ktx/sentinels/<runId>/<connectionId>} */
     public String sentinelRef() {
         return SENTINEL_REF_PREFIX + runId + "/" + connectionId;
+    }
+
+    /** {@code refs/ktx/handoffs/<runId>/<connectionId>}: the finalize request a worker published for the session. */
+    public String handoffRef() {
+        return HANDOFF_REF_PREFIX + runId + "/" + connectionId;
     }
 
     @Override

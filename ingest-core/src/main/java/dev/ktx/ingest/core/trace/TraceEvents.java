@@ -20,6 +20,14 @@ public final class TraceEvents {
     /** Not in SPEC's list: a session failed and its sentinel was written. */
     public static final String SESSION_FAILED = "session_failed";
 
+    /**
+     * Not in SPEC's list: a worker still runs the target's job; {@code phase} is the phase of the target's last
+     * event. The planner fails targets that go silent for longer than its silence limit.
+     */
+    public static final String TARGET_HEARTBEAT = "target_heartbeat";
+    /** Not in SPEC's list: a job attempt failed transiently and runs again after {@code data.backoffMs}. */
+    public static final String TARGET_RETRY = "target_retry";
+
     private TraceEvents() {
     }
 }
