@@ -140,7 +140,7 @@ public final class LocalContextRepository implements ContextRepository {
         ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
                 "cannot start session " + id + ": " + mainRef + " has no commit yet"));
         ObjectId current = refs.read(id.sessionRef()).orElse(ObjectId.zeroId());
-        if (!refs.compareAndSet(id.sessionRef(), current, main, "ktx: restart session from main")) {
+        if (!refs.compareAndRewind(id.sessionRef(), current, main, "ktx: restart session from main")) {
             throw new IllegalStateException(id.sessionRef() + " moved while restarting it; a session has a single writer");
         }
         refs.delete(id.sentinelRef());

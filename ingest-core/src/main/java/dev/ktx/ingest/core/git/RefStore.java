@@ -66,6 +66,11 @@ final class RefStore {
         return update(refName, expected, newId, reflogMessage, false);
     }
 
+    /** Like {@link #compareAndSet}, also to a commit that does not descend from {@code expected} (a restart). */
+    boolean compareAndRewind(String refName, ObjectId expected, ObjectId newId, String reflogMessage) {
+        return update(refName, expected, newId, reflogMessage, true);
+    }
+
     /** Points {@code refName} at {@code newId} whatever it held before (sentinels are replaced, not merged). */
     void forceSet(String refName, ObjectId newId, String reflogMessage) {
         ObjectId current = read(refName).orElse(ObjectId.zeroId());
