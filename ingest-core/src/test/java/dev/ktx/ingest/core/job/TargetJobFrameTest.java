@@ -281,7 +281,8 @@ class TargetJobFrameTest {
         });
 
         // Before the body's first event a heartbeat names the operation; after it, the event's phase.
-        assertThat(heartbeatPhases()).containsOnly("source-ingest", "fetch").filteredOn("fetch"::equals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(heartbeatPhases()).isSubsetOf("source-ingest", "fetch");
+        assertThat(heartbeatPhases()).filteredOn("fetch"::equals).hasSizeGreaterThanOrEqualTo(2);
         assertThat(scheduler.getQueue()).as("no heartbeat left scheduled").isEmpty();
     }
 
