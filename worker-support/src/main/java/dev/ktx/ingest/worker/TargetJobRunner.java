@@ -53,7 +53,7 @@ public class TargetJobRunner {
                            @Channel("results-out") Emitter<Record<String, String>> results,
                            @Channel("finalize-out") Emitter<Record<String, String>> finalizeRequests) {
         WorkerSettings.Retry retry = settings.retry();
-        this.frame = new TargetJobFrame(repositories, new RedissonLocks(redisson),
+        this.frame = new TargetJobFrame(repositories, RedissonLocks.plain(redisson),
                 new KafkaJobPublisher(results, finalizeRequests, settings.publishTimeout()), traces,
                 new Heartbeats(heartbeatScheduler, settings.heartbeatInterval()),
                 Retrier.real(new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff())),

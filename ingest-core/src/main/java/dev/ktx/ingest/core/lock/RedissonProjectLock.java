@@ -5,13 +5,13 @@ import org.redisson.api.RedissonClient;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The project lock across processes, a {@link RedissonLocks} lock named by {@link ProjectLock#lockName(String)}. */
+/** The project lock across processes, a fenced {@link RedissonLocks} lock named by {@link ProjectLock#lockName(String)}. */
 public final class RedissonProjectLock implements ProjectLock {
 
     private final RedissonLocks locks;
 
     public RedissonProjectLock(RedissonClient redisson) {
-        this.locks = new RedissonLocks(redisson);
+        this.locks = RedissonLocks.fenced(redisson);
     }
 
     @Override

@@ -87,6 +87,25 @@ class RedissonProjectLockIT {
     }
 
     @Test
+    void aSessionLockIsExclusiveAcrossClientsAndLeavesNoKeyBehind() throws Exception {
+        String name = NamedLocks.sessionLockName("acme", new dev.ktx.ingest.core.git.SessionId("run-1", "docs"));
+        NamedLocks mine = RedissonLocks.plain(first);
+        NamedLocks theirs = RedissonLocks.plain(second);
+
+        try (LockLease held = mine.tryAcquire(name, Duration.ZERO).orElseThrow()) {
+            assertThat(held.stillHeld()).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return theirs.tryAcquire(name, Duration.ofMillis(100)).isPresent();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get()).isFalse();
+        }
+        assertThat(second.getKeys().countExists(name)).isZero();
+    }
+
+    @Test
     void theLockIsStoredUnderTheSpecName() throws Exception {
         try (LockLease ignored = new RedissonProjectLock(first).tryAcquire("acme-name", Duration.ZERO).orElseThrow()) {
             assertThat(second.getKeys().countExists("ktx:{acme-name}:config:repo")).isEqualTo(1);
