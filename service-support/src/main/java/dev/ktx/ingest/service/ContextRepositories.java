@@ -4,6 +4,7 @@ import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.job.JobProjects;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,18 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens each project's context repo once per process and reads its {@code ktx.yaml} at a given commit. */
 @ApplicationScoped
-public class ContextRepositories {
+public class ContextRepositories implements JobProjects {
 
     private static final String KTX_YAML = "ktx.yaml";
 
     private final Map<String, LocalContextRepository> open = new ConcurrentHashMap<>();
     private final KtxConfigLoader loader = new KtxConfigLoader();
 
+    @Override
     public ContextRepository repository(ProjectRef project) {
         return open.computeIfAbsent(project.projectDir(), dir -> LocalContextRepository.open(Path.of(dir)));
     }
 
     /** The project's configuration as committed at {@code commit}; invalid config → {@code ConfigException}. */
+    @Override
     public KtxConfig config(ProjectRef project, String commit) {
         String yaml = repository(project).tree(commit).readText(KTX_YAML).orElseThrow(() ->
                 new IllegalArgumentException("project " + project.projectId() + " has no " + KTX_YAML + " at " + commit));

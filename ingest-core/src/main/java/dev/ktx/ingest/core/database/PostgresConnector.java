@@ -40,7 +40,7 @@ public final class PostgresConnector {
             // The driver's message only (no cause attached): it is what a user needs, and nothing can leak from a cause.
             String reason = url.password().map(password -> redact(e.getMessage(), password)).orElse(e.getMessage());
             throw DatabaseIngestException.of(connection.id(), "cannot connect to "
-                    + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason);
+                    + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason, e.getSQLState());
         }
         try {
             jdbc.setReadOnly(true);

@@ -8,6 +8,7 @@ import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
+import dev.ktx.ingest.core.retry.TransientFailures;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,13 +30,17 @@ public final class PostgresDatabaseIngest {
 
     /**
      * Expected failures (cannot connect, cannot read the catalog) are returned as a failed schema step whose detail
-     * names the connection; the password never appears in it.
+     * names the connection; the password never appears in it. A database that cannot be reached (SQLState class
+     * {@code 08}) throws a transient {@link DatabaseIngestException} instead, so that the job is tried again.
      */
     public DatabaseIngestResult run(PostgresConnection connection, RepoTree base, SyncId syncId) {
         Connection jdbc;
         try {
             jdbc = connector.open(connection);
         } catch (DatabaseIngestException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e; // the job runs again (docs/services.md, "Worker jobs")
+            }
             return DatabaseIngestResult.schemaFailed(e.getMessage());
         }
         try {

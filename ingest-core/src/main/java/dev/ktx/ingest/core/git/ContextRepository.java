@@ -20,6 +20,20 @@ public interface ContextRepository extends AutoCloseable {
     /** Creates the session ref at the current {@code main} head, or returns the existing head (idempotent). */
     String openSession(SessionId id);
 
+    /**
+     * Starts the session afresh from the current {@code main} head: creates the ref, or moves an existing one back
+     * to {@code main} (compare-and-swap) and drops its sentinel. For a redelivered job, whose earlier attempt never
+     * handed its session over (see {@link #handoff(SessionId)}): redoing it from {@code main} gives the same result,
+     * and "unchanged" then means "the same as {@code main}". Returns the new head.
+     */
+    String restartSession(SessionId id);
+
+    /** Records that the session was handed to the finalizer with {@code finalizeRequest} (JSON). */
+    void recordHandoff(SessionId id, String finalizeRequest);
+
+    /** The finalize request recorded by {@link #recordHandoff}; gone once the session is squashed or collected. */
+    Optional<String> handoff(SessionId id);
+
     /** Current head of the session ref, if it exists. */
     Optional<String> sessionHead(SessionId id);
 
@@ -79,11 +93,20 @@ public interface ContextRepository extends AutoCloseable {
     /** Sessions that have a sentinel. */
     List<SessionId> sentinels();
 
-    /** Deletes the session ref and its sentinel, if any. */
+    /** Deletes the session ref, its hand-off and its sentinel, if any. */
     void deleteSession(SessionId id);
 
     /** Deletes sentinels recorded before {@code cutoff} together with their sessions; returns what went. */
     List<SessionId> gcSentinels(Instant cutoff);
+
+    /**
+     * Sessions left by a hard kill: a session ref without a sentinel whose run started before {@code cutoff}
+     * ({@link SessionId#runStartedAt()}; sessions of run ids without that timestamp are never orphans).
+     */
+    List<SessionId> orphans(Instant cutoff);
+
+    /** Deletes {@link #orphans(Instant)}; returns what went. */
+    List<SessionId> gcOrphans(Instant cutoff);
 
     @Override
     void close();

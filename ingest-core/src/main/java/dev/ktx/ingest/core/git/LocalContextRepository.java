@@ -23,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ContextRepository} on a repository at a local path (bare, or the root of a checkout), with JGit.
@@ -131,6 +133,31 @@ public final class LocalContextRepository implements ContextRepository {
         }
         // Another thread or process opened it first; its head is as good as ours.
         return requireSessionHead(id).name();
+    }
+
+    @Override
+    public String restartSession(SessionId id) {
+        ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
+                "cannot start session " + id + ": " + mainRef + " has no commit yet"));
+        ObjectId current = refs.read(id.sessionRef()).orElse(ObjectId.zeroId());
+        if (!refs.compareAndRewind(id.sessionRef(), current, main, "ktx: restart session from main")) {
+            throw new IllegalStateException(id.sessionRef() + " moved while restarting it; a session has a single writer");
+        }
+        refs.delete(id.sentinelRef());
+        return main.name();
+    }
+
+    @Override
+    public void recordHandoff(SessionId id, String finalizeRequest) {
+        io("write " + id.handoffRef(), () -> {
+            sentinels.writeHandoff(id, finalizeRequest);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> handoff(SessionId id) {
+        return io("read " + id.handoffRef(), () -> sentinels.handoff(id));
     }
 
     @Override
@@ -261,6 +288,22 @@ public final class LocalContextRepository implements ContextRepository {
             }
         }
         return removed;
+    }
+
+    @Override
+    public List<SessionId> orphans(Instant cutoff) {
+        Set<SessionId> failed = new HashSet<>(sentinels());
+        return sessions().stream()
+                .filter(id -> !failed.contains(id))
+                .filter(id -> id.runStartedAt().filter(started -> started.isBefore(cutoff)).isPresent())
+                .toList();
+    }
+
+    @Override
+    public List<SessionId> gcOrphans(Instant cutoff) {
+        List<SessionId> orphans = orphans(cutoff);
+        orphans.forEach(this::deleteSession);
+        return orphans;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -14,18 +15,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and updates refs. Every update is a compare-and-swap; a {@code LOCK_FAILURE} while the ref still
  * holds the expected value means a lock file is in the way, which is retried briefly and then reported as a
  * {@link StaleLockFileException} (lock files are never deleted here: only an operator can tell that they are
  * stale).
+ *
+ * <p>The session, sentinel and hand-off refs of one run are loose refs in shared directories that several jobs
+ * create and delete at once, in one process and across processes. Deleting a loose ref makes JGit remove the
+ * parent directories it leaves empty, so a sibling being created at that moment can find its directory gone
+ * between {@code mkdirs} and creating its lock or reflog file ({@code FileNotFoundException} /
+ * {@code NoSuchFileException}); and every delete takes {@code packed-refs.lock}, which a delete in another
+ * process may hold ({@code LockFailedException}). Two measures make that safe (docs/ingest-core.md, "Refs and
+ * reflogs"): ktx's own refs are written without a reflog, so only the lock file needs the directory; and an
+ * update that failed with an I/O error is looked at again (nothing was written when the ref still holds the
+ * expected value) and retried with a short, growing, jittered pause a bounded number of times.
  */
 final class RefStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefStore.class);
     private static final int LOCK_ATTEMPTS = 5;
     private static final long LOCK_RETRY_MILLIS = 100;
+    private static final int IO_ATTEMPTS = 10;
+    private static final long IO_RETRY_MILLIS = 10;
+    /** Refs ktx creates and deletes per session; everything else (main above all) keeps its reflog. */
+    private static final List<String> UNLOGGED_PREFIXES = List.of("refs/heads/ktx/", "refs/ktx/");
 
     private final Repository repo;
 
@@ -50,6 +66,11 @@ final class RefStore {
         return update(refName, expected, newId, reflogMessage, false);
     }
 
+    /** Like {@link #compareAndSet}, also to a commit that does not descend from {@code expected} (a restart). */
+    boolean compareAndRewind(String refName, ObjectId expected, ObjectId newId, String reflogMessage) {
+        return update(refName, expected, newId, reflogMessage, true);
+    }
+
     /** Points {@code refName} at {@code newId} whatever it held before (sentinels are replaced, not merged). */
     void forceSet(String refName, ObjectId newId, String reflogMessage) {
         ObjectId current = read(refName).orElse(ObjectId.zeroId());
@@ -69,6 +90,7 @@ final class RefStore {
     /** Session ref first: a crash in between leaves a sentinel, which gc finds, rather than an orphan session. */
     void deleteSession(SessionId id) {
         delete(id.sessionRef());
+        delete(id.handoffRef());
         delete(id.sentinelRef());
     }
 
@@ -88,8 +110,29 @@ final class RefStore {
 
     private boolean update(String refName, ObjectId expected, ObjectId newId, String reflogMessage, boolean force) {
         try {
-            for (int attempt = 1; ; attempt++) {
-                RefUpdate.Result result = attempt(refName, expected, newId, reflogMessage, force);
+            int ioFailures = 0;
+            int lockFailures = 0;
+            while (true) {
+                RefUpdate.Result result;
+                try {
+                    result = attempt(refName, expected, newId, reflogMessage, force);
+                } catch (IOException e) {
+                    ObjectId now = read(refName).orElse(ObjectId.zeroId());
+                    if (now.equals(newId)) {
+                        return true;
+                    }
+                    if (!now.equals(expected)) {
+                        throw new UncheckedIOException("cannot update " + refName, e);
+                    }
+                    if (++ioFailures == IO_ATTEMPTS) {
+                        throw e instanceof LockFailedException locked
+                                ? new StaleLockFileException(refName, locked.getFile().toPath())
+                                : new UncheckedIOException("cannot update " + refName, e);
+                    }
+                    LOG.debug("{} could not be written ({}), retrying", refName, e.toString());
+                    Thread.sleep(IO_RETRY_MILLIS * ioFailures + ThreadLocalRandom.current().nextLong(IO_RETRY_MILLIS));
+                    continue;
+                }
                 switch (result) {
                     case NEW, FORCED, FAST_FORWARD, NO_CHANGE:
                         return true;
@@ -97,10 +140,10 @@ final class RefStore {
                         if (!read(refName).orElse(ObjectId.zeroId()).equals(expected)) {
                             return false;
                         }
-                        if (attempt == LOCK_ATTEMPTS) {
+                        if (++lockFailures == LOCK_ATTEMPTS) {
                             throw new StaleLockFileException(refName, lockFileOf(refName));
                         }
-                        LOG.debug("{} is locked by another writer, retrying (attempt {})", refName, attempt);
+                        LOG.debug("{} is locked by another writer, retrying (attempt {})", refName, lockFailures);
                         Thread.sleep(LOCK_RETRY_MILLIS);
                         break;
                     case REJECTED:
@@ -109,8 +152,6 @@ final class RefStore {
                         throw new IllegalStateException("unexpected result updating " + refName + ": " + result);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + refName, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the lock on " + refName, e);
@@ -122,7 +163,11 @@ final class RefStore {
         RefUpdate update = repo.updateRef(refName);
         update.setExpectedOldObjectId(expected);
         update.setForceUpdate(force);
-        update.setRefLogMessage(reflogMessage, false);
+        if (UNLOGGED_PREFIXES.stream().anyMatch(refName::startsWith)) {
+            update.disableRefLog();
+        } else {
+            update.setRefLogMessage(reflogMessage, false);
+        }
         if (newId.equals(ObjectId.zeroId())) {
             return update.delete();
         }

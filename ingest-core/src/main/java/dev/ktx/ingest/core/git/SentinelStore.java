@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Sentinels are commits whose message is the sentinel JSON. Keeping the session's tree and parent makes the
- * sentinel show what the failed session looked like, and keeps its commits reachable.
+ * Sentinels and hand-offs are commits whose message is JSON (the sentinel; the finalize request a worker published).
+ * Keeping the session's tree and parent makes them show what the session looked like, and keeps its commits
+ * reachable.
  */
 final class SentinelStore {
 
@@ -29,9 +30,25 @@ final class SentinelStore {
     }
 
     void write(SessionId id, Sentinel sentinel) throws IOException {
+        refs.forceSet(id.sentinelRef(), note(id, SentinelCodec.encode(sentinel)), "ktx: sentinel " + sentinel.outcome());
+    }
+
+    Optional<Sentinel> read(SessionId id) throws IOException {
+        return message(id.sentinelRef()).map(SentinelCodec::decode);
+    }
+
+    void writeHandoff(SessionId id, String request) throws IOException {
+        refs.forceSet(id.handoffRef(), note(id, request), "ktx: hand-off");
+    }
+
+    Optional<String> handoff(SessionId id) throws IOException {
+        return message(id.handoffRef());
+    }
+
+    /** A commit with the session's tree (or main's, without a session) whose message is {@code message}. */
+    private ObjectId note(SessionId id, String message) throws IOException {
         ObjectId commit;
         try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
-            String message = SentinelCodec.encode(sentinel);
             Optional<ObjectId> sessionHead = refs.read(id.sessionRef());
             if (sessionHead.isPresent()) {
                 RevCommit session = walk.parseCommit(sessionHead.get());
@@ -45,16 +62,16 @@ final class SentinelStore {
             }
             inserter.flush();
         }
-        refs.forceSet(id.sentinelRef(), commit, "ktx: sentinel " + sentinel.outcome());
+        return commit;
     }
 
-    Optional<Sentinel> read(SessionId id) throws IOException {
-        Optional<ObjectId> ref = refs.read(id.sentinelRef());
+    private Optional<String> message(String refName) throws IOException {
+        Optional<ObjectId> ref = refs.read(refName);
         if (ref.isEmpty()) {
             return Optional.empty();
         }
         try (RevWalk walk = new RevWalk(repo)) {
-            return Optional.of(SentinelCodec.decode(walk.parseCommit(ref.get()).getFullMessage()));
+            return Optional.of(walk.parseCommit(ref.get()).getFullMessage());
         }
     }
 }

@@ -1,6 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Identity of one target's session in one run; also the value of the {@code Ktx-Session} trailer. */
@@ -8,8 +15,12 @@ public record SessionId(String runId, String connectionId) {
 
     public static final String SESSION_REF_PREFIX = "refs/heads/ktx/session/";
     public static final String SENTINEL_REF_PREFIX = "refs/ktx/sentinels/";
+    public static final String HANDOFF_REF_PREFIX = "refs/ktx/handoffs/";
 
     private static final Pattern REF_SAFE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+    /** The planner's run ids start with the UTC start time: {@code yyyyMMddHHmmss-<random>}. */
+    private static final Pattern RUN_STARTED = Pattern.compile("^(\\d{14})-");
+    private static final DateTimeFormatter RUN_STARTED_FORMAT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     public SessionId {
         requireRefSafe("runId", runId);
@@ -32,6 +43,19 @@ public record SessionId(String runId, String connectionId) {
         }
     }
 
+    /** When the run started, from the run id's timestamp prefix; empty for run ids the planner did not make. */
+    public Optional<Instant> runStartedAt() {
+        Matcher prefix = RUN_STARTED.matcher(runId);
+        if (!prefix.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(prefix.group(1), RUN_STARTED_FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** {@code refs/heads/ktx/session/<runId>/<connectionId>} */
     public String sessionRef() {
         return SESSION_REF_PREFIX + runId + "/" + connectionId;
@@ -40,6 +64,11 @@ public record SessionId(String runId, String connectionId) {
     /** {@code refs/ktx/sentinels/<runId>/<connectionId>} */
     public String sentinelRef() {
         return SENTINEL_REF_PREFIX + runId + "/" + connectionId;
+    }
+
+    /** {@code refs/ktx/handoffs/<runId>/<connectionId>}: the finalize request a worker published for the session. */
+    public String handoffRef() {
+        return HANDOFF_REF_PREFIX + runId + "/" + connectionId;
     }
 
     @Override

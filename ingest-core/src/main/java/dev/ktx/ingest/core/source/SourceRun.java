@@ -9,6 +9,8 @@ import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.core.retry.TransientFailure;
+import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
@@ -27,7 +29,8 @@ import java.util.TreeSet;
  * One source run in its session (SPEC §5): fetch → stage the raw snapshot → work units in parallel against the
  * same base → integration in unit order → commit → refresh from {@code main} ({@code before_reconciliation}) →
  * reconciliation. The session must already be open (from the {@code main} head read at job start); this class never
- * writes {@code main}. Every failure leaves the session ref plus a sentinel.
+ * writes {@code main}. Every failure leaves the session ref plus a sentinel, except a transient one (I/O, Redis, ...:
+ * {@link TransientFailures}), which is thrown as a {@link TransientPhaseFailure} for the job to run again.
  */
 public final class SourceRun {
 
@@ -150,6 +153,9 @@ public final class SourceRun {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
+            if (TransientFailures.isTransient(e)) {
+                throw new TransientPhaseFailure(phase, e);
+            }
             throw new PhaseFailure(phase, e);
         }
     }
@@ -157,6 +163,14 @@ public final class SourceRun {
     @FunctionalInterface
     private interface Step<T> {
         T run() throws Exception;
+    }
+
+    /** A step of the run failed in a way that may pass on another attempt; names the phase. */
+    public static final class TransientPhaseFailure extends RuntimeException implements TransientFailure {
+        TransientPhaseFailure(String phase, Exception cause) {
+            super(phase + " failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
+                    cause);
+        }
     }
 
     /** A step of the run failed; carries the phase for the error text, trace and sentinel. */

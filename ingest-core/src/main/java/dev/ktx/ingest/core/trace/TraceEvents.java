@@ -28,6 +28,14 @@ public final class TraceEvents {
     /** Not in SPEC's list: the planner failed a target that went silent or outlived the run timeout. */
     public static final String TARGET_TIMED_OUT = "target_timed_out";
 
+    /**
+     * Not in SPEC's list: a worker still runs the target's job; {@code phase} is the phase of the target's last
+     * event. The planner fails targets that go silent for longer than its silence limit.
+     */
+    public static final String TARGET_HEARTBEAT = "target_heartbeat";
+    /** Not in SPEC's list: a job attempt failed transiently and runs again after {@code data.backoffMs}. */
+    public static final String TARGET_RETRY = "target_retry";
+
     private TraceEvents() {
     }
 }

@@ -12,6 +12,7 @@ import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
+import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PostgresDatabaseIngestTest {
 
@@ -85,14 +87,16 @@ class PostgresDatabaseIngestTest {
     }
 
     @Test
-    void unreachableServerFailsNamingTheConnection() {
+    void unreachableServerIsATransientFailureNamingTheConnection() {
         PostgresConnection connection = connection(new PostgresUrlSetting.Inline(
                 PostgresUrl.parse("postgresql://app:" + PASSWORD + "@127.0.0.1:1/acme")));
 
-        DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
-
-        assertThat(result.schema().detail()).startsWith("postgres connection warehouse: cannot connect to "
-                + "jdbc:postgresql://127.0.0.1:1/acme as app: ").doesNotContain(PASSWORD);
+        assertThatThrownBy(() -> ingest.run(connection, new InMemoryRepoTree(), SYNC))
+                .isInstanceOf(DatabaseIngestException.class)
+                .matches(TransientFailures::isTransient, "transient")
+                .hasMessageStartingWith("postgres connection warehouse: cannot connect to "
+                        + "jdbc:postgresql://127.0.0.1:1/acme as app: ")
+                .hasMessageNotContaining(PASSWORD);
     }
 
     @Test

@@ -116,6 +116,33 @@ class SentinelTest {
         assertThat(repo.context.sessions()).containsExactly(DBT);
     }
 
+    @Test
+    void sessionsWithoutASentinelFromRunsStartedBeforeTheCutoffAreOrphans() {
+        SessionId orphan = new SessionId("20260301100000-ab12cd34", "dbt");
+        SessionId running = new SessionId("20260301115000-ef56ab78", "dbt");
+        SessionId failed = new SessionId("20260301100000-ab12cd34", "notion");
+        SessionId noTimestamp = new SessionId("run-1", "dbt");
+        for (SessionId id : List.of(orphan, running, failed, noTimestamp)) {
+            repo.context.openSession(id);
+        }
+        repo.context.writeSentinel(failed, failedAt(Instant.parse("2026-03-01T10:05:00Z")));
+        Instant cutoff = Instant.parse("2026-03-01T11:00:00Z");
+
+        assertThat(repo.context.orphans(cutoff)).containsExactly(orphan);
+        assertThat(repo.context.gcOrphans(cutoff)).containsExactly(orphan);
+
+        assertThat(repo.context.sessions()).containsExactlyInAnyOrder(running, failed, noTimestamp);
+        assertThat(repo.context.sentinels()).containsExactly(failed);
+    }
+
+    @Test
+    void theRunStartComesFromThePlannersRunIdPrefix() {
+        assertThat(new SessionId("20260301100000-ab12cd34", "dbt").runStartedAt())
+                .contains(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(new SessionId("run-1", "dbt").runStartedAt()).isEmpty();
+        assertThat(new SessionId("20261399000000-x", "dbt").runStartedAt()).as("not a date").isEmpty();
+    }
+
     private static Sentinel failedAt(Instant at) {
         return new Sentinel(Sentinel.Outcome.gate_failed, at, null, List.of(), "final artifact gates failed:");
     }

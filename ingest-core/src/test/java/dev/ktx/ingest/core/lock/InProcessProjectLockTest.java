@@ -30,6 +30,16 @@ class InProcessProjectLockTest {
     }
 
     @Test
+    void aLeaseIsStillHeldUntilItIsClosed() throws Exception {
+        LockLease lease = lock.tryAcquire("acme", Duration.ZERO).orElseThrow();
+        assertThat(lease.stillHeld()).isTrue();
+
+        lease.close();
+
+        assertThat(lease.stillHeld()).isFalse();
+    }
+
+    @Test
     void projectsDoNotBlockEachOther() throws Exception {
         try (LockLease acme = lock.tryAcquire("acme", Duration.ZERO).orElseThrow()) {
             boolean otherAcquired = CompletableFuture.supplyAsync(() -> {

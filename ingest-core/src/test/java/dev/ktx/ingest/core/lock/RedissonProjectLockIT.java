@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** The Redisson fenced lock against a real Redis, with two clients standing in for two processes. */
 class RedissonProjectLockIT {
@@ -18,18 +19,25 @@ class RedissonProjectLockIT {
     private static RedisService redis;
     private static RedissonClient first;
     private static RedissonClient second;
+    /** Clients with a 1 s watchdog: a lock whose holder stops renewing it expires within a second. */
+    private static RedissonClient shortFirst;
+    private static RedissonClient shortSecond;
 
     @BeforeAll
     static void startRedis() {
         redis = RedisService.start();
         first = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(5));
         second = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(5));
+        shortFirst = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(1));
+        shortSecond = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(1));
     }
 
     @AfterAll
     static void stopRedis() {
         first.shutdown();
         second.shutdown();
+        shortFirst.shutdown();
+        shortSecond.shutdown();
         redis.close();
     }
 
@@ -48,9 +56,68 @@ class RedissonProjectLockIT {
     }
 
     @Test
+    void aLeaseWhoseLockWasTakenOverIsNoLongerHeldAndClosesQuietly() throws Exception {
+        LockLease lost = new RedissonProjectLock(shortFirst).tryAcquire("acme-lost", Duration.ZERO).orElseThrow();
+        assertThat(lost.stillHeld()).isTrue();
+
+        // What a paused holder finds when it wakes up: its lock was freed and another process holds it now.
+        assertThat(shortSecond.getFencedLock(ProjectLock.lockName("acme-lost")).forceUnlock()).isTrue();
+        LockLease taker = CompletableFuture.supplyAsync(() -> acquire(new RedissonProjectLock(shortSecond), "acme-lost"))
+                .get();
+
+        assertThat(lost.stillHeld()).isFalse();
+        assertThatCode(lost::close).doesNotThrowAnyException();
+        assertThat(taker.token()).isGreaterThan(lost.token());
+        assertThat(CompletableFuture.supplyAsync(() -> {
+            boolean held = taker.stillHeld();
+            taker.close();
+            return held;
+        }).get()).as("the new holder is unaffected by the old one's close").isTrue();
+    }
+
+    @Test
+    void aLiveLeaseIsStillHeldAfterSeveralWatchdogPeriods() throws Exception {
+        try (LockLease lease = new RedissonProjectLock(shortFirst).tryAcquire("acme-live", Duration.ZERO).orElseThrow()) {
+            Thread.sleep(3_500);
+
+            assertThat(lease.stillHeld()).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> tokenOf(new RedissonProjectLock(shortSecond), "acme-live",
+                    Duration.ZERO)).get()).as("nobody else can take it").isEmpty();
+        }
+    }
+
+    @Test
+    void aSessionLockIsExclusiveAcrossClientsAndLeavesNoKeyBehind() throws Exception {
+        String name = NamedLocks.sessionLockName("acme", new dev.ktx.ingest.core.git.SessionId("run-1", "docs"));
+        NamedLocks mine = RedissonLocks.plain(first);
+        NamedLocks theirs = RedissonLocks.plain(second);
+
+        try (LockLease held = mine.tryAcquire(name, Duration.ZERO).orElseThrow()) {
+            assertThat(held.stillHeld()).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return theirs.tryAcquire(name, Duration.ofMillis(100)).isPresent();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get()).isFalse();
+        }
+        assertThat(second.getKeys().countExists(name)).isZero();
+    }
+
+    @Test
     void theLockIsStoredUnderTheSpecName() throws Exception {
         try (LockLease ignored = new RedissonProjectLock(first).tryAcquire("acme-name", Duration.ZERO).orElseThrow()) {
             assertThat(second.getKeys().countExists("ktx:{acme-name}:config:repo")).isEqualTo(1);
+        }
+    }
+
+    /** Acquires on the calling thread and keeps the lease open. */
+    private static LockLease acquire(ProjectLock lock, String project) {
+        try {
+            return lock.tryAcquire(project, Duration.ofSeconds(5)).orElseThrow();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -20,7 +20,7 @@ final class FakeAdapter implements SourceAdapter {
     private final SortedMap<String, byte[]> files = new TreeMap<>();
     private final List<WorkUnit> units = new ArrayList<>();
     private boolean authoritative = true;
-    private IOException fetchFailure;
+    private Exception fetchFailure;
 
     FakeAdapter raw(String path, String content) {
         files.put(path, content.getBytes(StandardCharsets.UTF_8));
@@ -32,7 +32,8 @@ final class FakeAdapter implements SourceAdapter {
         return this;
     }
 
-    FakeAdapter failingFetch(IOException failure) {
+    /** {@code failure}: an {@link IOException} or a {@link RuntimeException}. */
+    FakeAdapter failingFetch(Exception failure) {
         fetchFailure = failure;
         return this;
     }
@@ -72,8 +73,11 @@ final class FakeAdapter implements SourceAdapter {
 
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException {
+        if (fetchFailure instanceof IOException io) {
+            throw io;
+        }
         if (fetchFailure != null) {
-            throw fetchFailure;
+            throw (RuntimeException) fetchFailure;
         }
         return new RawSnapshot(files, authoritative);
     }

@@ -40,6 +40,7 @@ import static dev.ktx.ingest.core.repo.ProvenanceRow.Action.WIKI_WRITTEN;
 import static dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind.SL;
 import static dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind.WIKI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class SourceRunTest {
@@ -167,13 +168,25 @@ class SourceRunTest {
         SessionId session = openSession("run-1");
 
         SourceRunResult result = sourceRun(FIRST, 1).run("acme", session,
-                new FakeAdapter().failingFetch(new IOException("snapshot dir /x is missing")), CONTEXT, "job-1");
+                new FakeAdapter().failingFetch(new IllegalArgumentException("snapshot dir /x is missing")), CONTEXT, "job-1");
 
         assertThat(result.error()).contains("fetch failed for connection src: snapshot dir /x is missing");
         assertThat(repo.sentinel(session)).get().extracting(Sentinel::error).isEqualTo(result.error().orElseThrow());
         assertThat(repo.mainHead()).contains(initialMain);
         assertThat(trace).extracting(TraceEvent::event, TraceEvent::error)
                 .containsExactly(tuple(TraceEvents.SESSION_FAILED, result.error().orElseThrow()));
+    }
+
+    @Test
+    void aTransientFailureIsThrownForTheJobToRunAgainAndLeavesNoSentinel() throws Exception {
+        SessionId session = openSession("run-1");
+
+        assertThatThrownBy(() -> sourceRun(FIRST, 1).run("acme", session,
+                new FakeAdapter().failingFetch(new IOException("connection reset")), CONTEXT, "job-1"))
+                .isInstanceOf(SourceRun.TransientPhaseFailure.class)
+                .hasMessage("fetch failed: connection reset");
+        assertThat(repo.sentinel(session)).isEmpty();
+        assertThat(repo.mainHead()).contains(initialMain);
     }
 
     @Test

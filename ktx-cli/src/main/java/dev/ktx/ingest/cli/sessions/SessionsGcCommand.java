@@ -14,10 +14,15 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** {@code ktx sessions gc --older-than <duration>}: removes old sentinels and their session branches (SPEC §5). */
-@Command(name = "gc", description = "Removes sentinels older than the given age, with their session branches.")
+/**
+ * {@code ktx sessions gc --older-than <duration> [--orphans-older-than <duration>]}: removes old sentinels and
+ * their session branches, and orphaned sessions (docs/cli.md).
+ */
+@Command(name = "gc", description = "Removes sentinels older than the given age with their session branches, "
+        + "and orphaned sessions (no sentinel, run started longer ago than --orphans-older-than).")
 public final class SessionsGcCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
@@ -30,6 +35,9 @@ public final class SessionsGcCommand implements Callable<Integer> {
     private Duration olderThan;
 
     @Mixin
+    private OrphanAgeOption orphanAge;
+
+    @Mixin
     private ProjectDirOption projectDir;
 
     public SessionsGcCommand(CliEnvironment environment) {
@@ -40,8 +48,12 @@ public final class SessionsGcCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (LocalContextRepository repo = ContextRepos.open(projectDir.path())) {
-            for (SessionId removed : repo.gcSentinels(environment.clock().instant().minus(olderThan))) {
+            Instant now = environment.clock().instant();
+            for (SessionId removed : repo.gcSentinels(now.minus(olderThan))) {
                 out.println("removed " + removed);
+            }
+            for (SessionId removed : repo.gcOrphans(orphanAge.cutoff(now))) {
+                out.println("removed " + removed + " (orphaned)");
             }
         }
         return ExitCodes.OK;

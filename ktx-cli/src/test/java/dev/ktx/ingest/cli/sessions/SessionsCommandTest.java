@@ -26,6 +26,9 @@ class SessionsCommandTest {
     private static final SessionId OLD = new SessionId("run-old", "warehouse");
     private static final SessionId RECENT = new SessionId("run-new", "docs");
     private static final SessionId OPEN = new SessionId("run-new", "analytics_dbt");
+    /** Sessions without a sentinel of planner runs (timestamped run ids) started 4 h and 1 h before NOW. */
+    private static final SessionId ORPHAN = new SessionId("20260310080000-ab12cd34", "metabase");
+    private static final SessionId RUNNING = new SessionId("20260310110000-ef56ab78", "metabase");
 
     @TempDir
     Path dir;
@@ -42,6 +45,8 @@ class SessionsCommandTest {
             sentinel(repo, RECENT, new Sentinel(Sentinel.Outcome.gate_failed, NOW.minus(Duration.ofHours(1)), "abc",
                     List.of(), "final artifact gates failed:\nhome: unknown sl_refs entry x\npath not allowed: ../y"));
             repo.openSession(OPEN);
+            repo.openSession(ORPHAN);
+            repo.openSession(RUNNING);
         }
         environment = new CliEnvironment(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), dir);
     }
@@ -56,18 +61,28 @@ class SessionsCommandTest {
         CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "7d", "--project-dir", repoDir.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("removed run-old/warehouse\n");
+        assertThat(run.out()).isEqualTo("removed run-old/warehouse\nremoved 20260310080000-ab12cd34/metabase (orphaned)\n");
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
             assertThat(repo.sentinels()).containsExactly(RECENT);
-            assertThat(repo.sessions()).containsExactlyInAnyOrder(RECENT, OPEN);
+            assertThat(repo.sessions()).containsExactlyInAnyOrder(RECENT, OPEN, RUNNING);
         }
+    }
+
+    @Test
+    void gcRemovesOrphansOlderThanTheGivenAge() {
+        CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "30d", "--orphans-older-than", "30m",
+                "--project-dir", repoDir.toString());
+
+        assertThat(run.out().lines().toList()).containsExactlyInAnyOrder(
+                "removed 20260310080000-ab12cd34/metabase (orphaned)", "removed 20260310110000-ef56ab78/metabase (orphaned)");
     }
 
     @Test
     void gcWithAShortDurationRemovesTheRecentOneToo() {
         CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "30m", "--project-dir", repoDir.toString());
 
-        assertThat(run.out().lines().toList()).containsExactlyInAnyOrder("removed run-old/warehouse", "removed run-new/docs");
+        assertThat(run.out().lines().toList()).containsExactlyInAnyOrder("removed run-old/warehouse", "removed run-new/docs",
+                "removed 20260310080000-ab12cd34/metabase (orphaned)");
     }
 
     @Test
@@ -76,6 +91,8 @@ class SessionsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("""
+                20260310080000-ab12cd34/metabase  orphaned  -  -
+                20260310110000-ef56ab78/metabase  open  -  -
                 run-new/analytics_dbt  open  -  -
                 run-new/docs  gate_failed  2026-03-10T11:00:00Z  final artifact gates failed:; home: unknown sl_refs entry x; path not allowed: ../y
                 run-old/warehouse  conflict  2026-02-28T12:00:00Z  source refresh conflict before before_final_squash: wiki/global/a.md

@@ -1,6 +1,8 @@
 package dev.ktx.ingest.source.messaging;
 
 import dev.ktx.ingest.core.config.SecretResolver;
+import dev.ktx.ingest.core.job.JobOutcome;
+import dev.ktx.ingest.core.job.TargetJob;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.plan.Operation;
 import dev.ktx.ingest.core.plan.Step;
@@ -11,9 +13,6 @@ import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.SourceRun;
 import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
-import dev.ktx.ingest.worker.JobOutcome;
-import dev.ktx.ingest.service.KafkaTraceSink;
-import dev.ktx.ingest.worker.TargetJob;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,18 +41,16 @@ public class SourceJobConsumer {
     private final TargetJobRunner runner;
     private final SourceAdapters adapters;
     private final RedissonProjectLock lock;
-    private final KafkaTraceSink traces;
     private final SourceIngestSettings settings;
     private final JobPadding padding;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
 
     public SourceJobConsumer(TargetJobRunner runner, SourceAdapters adapters, RedissonClient redisson,
-                             KafkaTraceSink traces, SourceIngestSettings settings, MeterRegistry meters) {
+                             SourceIngestSettings settings, MeterRegistry meters) {
         this.runner = runner;
         this.adapters = adapters;
         this.lock = new RedissonProjectLock(redisson);
-        this.traces = traces;
         this.settings = settings;
         this.padding = new JobPadding(settings);
         meters.gauge("ktx_source_jobs_in_flight", inFlight);
@@ -70,8 +67,8 @@ public class SourceJobConsumer {
         long started = clock.millis();
         try {
             SourceRun run = new SourceRun(job.repo(),
-                    new ReconciliationRefresh(job.repo(), lock, traces, clock, settings.lockWait()),
-                    traces, clock, job.config().ingest().workUnitsMaxConcurrency());
+                    new ReconciliationRefresh(job.repo(), lock, job.traces(), clock, settings.lockWait()),
+                    job.traces(), clock, job.config().ingest().workUnitsMaxConcurrency());
             SourceContext context = new SourceContext(job.message().runId(), job.connection(), job.config(),
                     Path.of(job.message().project().projectDir()), SecretResolver.system());
             SourceRunResult result = run.run(job.message().project().projectId(), job.session(),

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.worker;
+package dev.ktx.ingest.core.job;
 
 import dev.ktx.ingest.core.plan.TargetResult;
 
@@ -9,7 +9,7 @@ public sealed interface JobOutcome {
 
     TargetResult result();
 
-    /** Nothing to write (input unchanged): the session is dropped and the result published as is. */
+    /** Nothing to write (input the same as on {@code main}): the session is dropped and the result published as is. */
     record Unchanged(TargetResult result) implements JobOutcome {
     }
 
