@@ -5,6 +5,10 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.retry.Retrier;
+import dev.ktx.ingest.core.retry.RetryPolicy;
+import dev.ktx.ingest.core.retry.TransientFailures;
+import dev.ktx.ingest.finalizer.window.FinalizerSettings;
 import dev.ktx.ingest.finalizer.window.SessionFinalizer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -12,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Consumes {@code finalize.requests} and publishes each decided target's result on {@code ingest.results} (and, for
@@ -25,24 +31,44 @@ import java.time.Clock;
 @ApplicationScoped
 public class FinalizeConsumer {
 
+    private static final Logger LOG = Logger.getLogger(FinalizeConsumer.class);
+
     private final SessionFinalizer finalizer;
     private final Emitter<Record<String, String>> results;
     private final Emitter<Record<String, String>> stages;
+    private final Retrier retrier;
     private final Clock clock = Clock.systemUTC();
 
-    public FinalizeConsumer(SessionFinalizer finalizer,
+    public FinalizeConsumer(SessionFinalizer finalizer, FinalizerSettings settings,
                             @Channel("results-out") Emitter<Record<String, String>> results,
                             @Channel("stages-out") Emitter<Record<String, String>> stages) {
         this.finalizer = finalizer;
+        this.retrier = Retrier.real(new RetryPolicy(settings.retryMaxAttempts(), settings.retryInitialBackoff(),
+                settings.retryMaxBackoff()));
         this.results = results;
         this.stages = stages;
     }
 
+    /**
+     * Only an unreadable request goes to the dead-letter topic; a transient failure (Redis, git I/O, Kafka) is tried
+     * again with back-off, and any other failure becomes the target's failed result, so the run still ends.
+     */
     @Incoming("finalize-requests")
     @Blocking
     public void finalizeRequest(String json) throws InterruptedException {
         FinalizeRequestMessage request = MessageCodec.read(json, FinalizeRequestMessage.class);
-        SessionFinalizer.Finalized finalized = finalizer.finalizeRequest(request);
+        SessionFinalizer.Finalized finalized;
+        try {
+            finalized = retrier.call("finalize " + request.runId() + "/" + request.connectionId(),
+                    () -> finalizer.finalizeRequest(request), TransientFailures::isTransient,
+                    (attempt, pause, failure) -> LOG.warnf("finalize %s/%s failed (attempt %d), again in %s: %s",
+                            request.runId(), request.connectionId(), attempt, pause, failure.toString()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "finalize %s/%s failed", request.runId(), request.connectionId());
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            finalized = new SessionFinalizer.Finalized(
+                    List.of(SessionFinalizer.failed(request.result(), "finalize failed: " + why)), false);
+        }
         for (TargetResult result : finalized.results()) {
             results.send(Record.of(request.runId(), MessageCodec.write(TargetResultMessage.of(request.runId(), result))))
                     .toCompletableFuture().join();

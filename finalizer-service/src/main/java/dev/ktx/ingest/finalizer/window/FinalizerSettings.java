@@ -20,4 +20,15 @@ public interface FinalizerSettings {
     /** Percent of the wiki/SL files on main one session may delete. */
     @WithDefault("20")
     int deleteLimitPercent();
+
+    /** Attempts at a request that fails transiently (Redis, git I/O, Kafka) before its target fails. */
+    @WithDefault("3")
+    int retryMaxAttempts();
+
+    /** Pause after the first failed attempt; it doubles (with jitter) up to {@link #retryMaxBackoff()}. */
+    @WithDefault("1s")
+    Duration retryInitialBackoff();
+
+    @WithDefault("30s")
+    Duration retryMaxBackoff();
 }

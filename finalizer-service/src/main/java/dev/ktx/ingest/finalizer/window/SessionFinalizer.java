@@ -141,14 +141,18 @@ public class SessionFinalizer {
 
     /** The worker's result once landed; else its last step fails with the window's error (gate failures counted). */
     private TargetResult result(FinalizeRequestMessage member, FinalizeOutcome outcome) {
-        TargetResult result = member.result();
         if (outcome.landed()) {
-            return result;
+            return member.result();
         }
         String error = outcome.failure().orElseThrow().error();
         if (error.startsWith(GateReport.HEADER)) {
             meters.counter("ktx_gate_failures_total").increment();
         }
+        return failed(member.result(), error);
+    }
+
+    /** The worker's result with its last step failed with {@code error}. */
+    public static TargetResult failed(TargetResult result, String error) {
         List<StepResult> steps = new ArrayList<>(result.steps());
         StepResult last = steps.remove(steps.size() - 1);
         steps.add(new StepResult(last.step(), StepStatus.FAILED, error));

@@ -23,8 +23,6 @@ public final class TraceEvents {
     public static final String FINAL_WINDOW_LOCK_LOST = "final_window_lock_lost";
     /** Not in SPEC's list: a session failed and its sentinel was written. */
     public static final String SESSION_FAILED = "session_failed";
-    /** A worker is still busy with a target (about every 10 s), with its current phase. */
-    public static final String TARGET_HEARTBEAT = "target_heartbeat";
     /** Not in SPEC's list: the planner failed a target that went silent or outlived the run timeout. */
     public static final String TARGET_TIMED_OUT = "target_timed_out";
 

@@ -5,6 +5,9 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.messaging.Topics;
+import dev.ktx.ingest.core.retry.Retrier;
+import dev.ktx.ingest.core.retry.RetryPolicy;
+import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.planner.messaging.CloudEvents.UpstreamEvent;
@@ -19,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+
 /**
  * The planner's Kafka inputs. A message that cannot be read or handled throws; the channel's dead-letter strategy
  * then moves it to the topic's {@code .dlq} with the reason, and consumption goes on. A message of a run the planner
@@ -29,6 +34,7 @@ import org.jboss.logging.Logger;
 public class PlannerConsumers {
 
     private static final Logger LOG = Logger.getLogger(PlannerConsumers.class);
+    private static final Retrier RETRIER = Retrier.real(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
 
     private final RunPlanner planner;
     private final StageCoordinator stages;
@@ -43,6 +49,23 @@ public class PlannerConsumers {
         this.store = store;
         this.sightings = sightings;
         this.meters = meters;
+    }
+
+    /**
+     * A Redis or Kafka blip must not dead-letter a result or a barrier: the run would wait for it until its deadline.
+     * Handling is idempotent, so running it again is safe.
+     */
+    private void retryTransient(String what, Runnable handling) {
+        try {
+            RETRIER.call(what, () -> {
+                handling.run();
+                return null;
+            }, TransientFailures::isTransient, (attempt, pause, failure) -> LOG.warnf(
+                    "handling the %s failed (attempt %d), again in %s: %s", what, attempt, pause, failure.toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handling the " + what, e);
+        }
     }
 
     @Incoming("ingest-requests")
@@ -63,7 +86,7 @@ public class PlannerConsumers {
     public void result(String json) {
         TargetResultMessage result = MessageCodec.read(json, TargetResultMessage.class);
         if (known(result.runId(), Topics.INGEST_RESULTS)) {
-            stages.onResult(result);
+            retryTransient("result of " + result.runId() + "/" + result.result().connectionId(), () -> stages.onResult(result));
         }
     }
 
@@ -72,7 +95,7 @@ public class PlannerConsumers {
     public void stage(String json) {
         StageEventMessage event = MessageCodec.read(json, StageEventMessage.class);
         if (known(event.runId(), Topics.INGEST_STAGES)) {
-            stages.onStage(event);
+            retryTransient(event.stage() + " of " + event.runId(), () -> stages.onStage(event));
         }
     }
 
