@@ -29,14 +29,17 @@ final class Yamls {
     private Yamls() {
     }
 
+    /**
+     * Building a {@link Yaml} costs more than loading or dumping a small artifact (a refresh merges many), and one
+     * instance must not be shared between threads: one of each per thread.
+     */
+    private static final ThreadLocal<Yaml> LOADER = ThreadLocal.withInitial(Yamls::loader);
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(Yamls::dumper);
+
     /** The loaded document, or {@link ArtifactFormatException} {@code malformed YAML ...} on one line. */
     static Object load(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(MAX_CODE_POINTS);
         try {
-            return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
-                    new CoreSchemaResolver()).load(text);
+            return LOADER.get().load(text);
         } catch (MarkedYAMLException e) {
             String at = e.getProblemMark() == null ? ""
                     : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
@@ -47,6 +50,18 @@ final class Yamls {
     }
 
     static String dump(Map<String, ?> document) {
+        return DUMPER.get().dump(document);
+    }
+
+    private static Yaml loader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                new CoreSchemaResolver());
+    }
+
+    private static Yaml dumper() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
@@ -55,7 +70,7 @@ final class Yamls {
         options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return new Yaml(new LiteralStringRepresenter(options), options).dump(document);
+        return new Yaml(new LiteralStringRepresenter(options), options);
     }
 
     /** Only {@code true}/{@code false} are booleans, and there are no implicit timestamps or merge keys. */

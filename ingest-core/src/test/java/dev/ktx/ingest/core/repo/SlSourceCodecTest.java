@@ -99,6 +99,18 @@ class SlSourceCodecTest {
         assertInvalid("name: orders\n", "unknown field name");
     }
 
+    @Test
+    void aMalformedDocumentLeavesTheReusedParserReadyForTheNext() {
+        String written = SlSourceCodec.write(OVERLAY);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> SlSourceCodec.parse("measures: [{name: m\n")).isInstanceOf(ArtifactFormatException.class)
+                    .hasMessageStartingWith("malformed YAML");
+            assertThatThrownBy(() -> SlSourceCodec.parse("a: 1\na: 2\n")).isInstanceOf(ArtifactFormatException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThat(SlSourceCodec.parse(written)).isEqualTo(OVERLAY);
+        }
+    }
+
     private static void assertInvalid(String text, String message) {
         assertThatThrownBy(() -> SlSourceCodec.parse(text)).isInstanceOf(ArtifactFormatException.class).hasMessage(message);
     }

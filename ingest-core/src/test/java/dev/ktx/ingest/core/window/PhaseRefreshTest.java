@@ -45,11 +45,8 @@ class PhaseRefreshTest {
 
     @Test
     void theTraceListsThePathsMergedByMeaning() {
-        repo.openSession(METABASE);
-        String main = landOverlay(DBT, "descriptions:\n  dbt: Orders.\n");
-        repo.commit(METABASE, overlay("measures:\n  - name: count_orders\n    agg: count\n"), "bi");
-
-        PhaseRefresh.Refreshed refreshed = refresh(main);
+        PhaseRefresh.Refreshed refreshed = refreshAfterDbtLanded("descriptions:\n  dbt: Orders.\n",
+                "measures:\n  - name: count_orders\n    agg: count\n");
 
         assertThat(refreshed.failure()).isEmpty();
         assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT)).singleElement()
@@ -59,11 +56,8 @@ class PhaseRefreshTest {
 
     @Test
     void aConflictFailsWithItsKeyPathsWhileTheSentinelKeepsThePlainPaths() {
-        repo.openSession(METABASE);
-        String main = landOverlay(DBT, "measures:\n  - name: count_orders\n    agg: count\n");
-        repo.commit(METABASE, overlay("measures:\n  - name: count_orders\n    agg: count_distinct\n    column: id\n"), "bi");
-
-        PhaseRefresh.Refreshed refreshed = refresh(main);
+        PhaseRefresh.Refreshed refreshed = refreshAfterDbtLanded("measures:\n  - name: count_orders\n    agg: count\n",
+                "measures:\n  - name: count_orders\n    agg: count_distinct\n    column: id\n");
 
         assertThat(refreshed.failure().orElseThrow().error()).isEqualTo("source refresh conflict before "
                 + "before_final_squash: " + OVERLAY + ": measures[count_orders] changed on both sides");
@@ -73,15 +67,16 @@ class PhaseRefreshTest {
                         .containsEntry("result", "conflict").containsEntry("conflictPaths", List.of(OVERLAY)));
     }
 
-    /** Another source's session with {@code content} as the overlay, squashed onto main; returns the new main head. */
-    private String landOverlay(SessionId session, String content) {
-        String base = repo.mainHead().orElseThrow();
-        repo.openSession(session);
-        repo.commit(session, overlay(content), "land");
-        return repo.squash(session, base, new SquashMetadata("land", OptionalLong.empty())).commitId().orElseThrow();
-    }
-
-    private PhaseRefresh.Refreshed refresh(String main) {
+    /**
+     * Forks the Metabase session, lands dbt's overlay on main, commits Metabase's overlay and refreshes the Metabase
+     * session from the new main head.
+     */
+    private PhaseRefresh.Refreshed refreshAfterDbtLanded(String dbtOverlay, String metabaseOverlay) {
+        repo.openSession(METABASE);
+        String base = repo.openSession(DBT);
+        repo.commit(DBT, overlay(dbtOverlay), "dbt");
+        String main = repo.squash(DBT, base, new SquashMetadata("dbt", OptionalLong.empty())).commitId().orElseThrow();
+        repo.commit(METABASE, overlay(metabaseOverlay), "bi");
         return new PhaseRefresh(repo, Clock.systemUTC()).refresh(METABASE, main, RefreshPhase.before_final_squash,
                 new TargetTracer(trace, Clock.systemUTC(), METABASE.runId(), METABASE.connectionId()));
     }
