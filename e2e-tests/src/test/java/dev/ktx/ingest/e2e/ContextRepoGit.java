@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * What the context repo holds, read with the git CLI (not JGit, which wrote it): squash commits on {@code main} by
@@ -40,8 +39,13 @@ final class ContextRepoGit {
 
     /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (SPEC: only failures keep a session, with a sentinel). */
     List<String> sessionsWithoutSentinel() {
-        Set<String> sentinels = refs(SessionId.SENTINEL_REF_PREFIX).stream().collect(Collectors.toSet());
+        Set<String> sentinels = Set.copyOf(refs(SessionId.SENTINEL_REF_PREFIX));
         return refs(SessionId.SESSION_REF_PREFIX).stream().filter(session -> !sentinels.contains(session)).toList();
+    }
+
+    /** The targets of {@code runId} that have a sentinel, i.e. that a service recorded as failed. */
+    List<String> sentinels(String runId) {
+        return refs(SessionId.SENTINEL_REF_PREFIX + runId + "/");
     }
 
     /** What {@code git fsck --strict} reports beyond a clean check (dangling objects are normal after session deletes). */

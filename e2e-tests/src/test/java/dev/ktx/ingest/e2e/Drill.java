@@ -28,14 +28,16 @@ final class Drill implements AutoCloseable {
     private final Path project;
     private final ContextRepoGit repo;
     private final TraceWatch traces;
+    private final DeadLetters deadLetters;
     private final IngestRun run;
     private final SoftAssertions softly = new SoftAssertions();
 
-    private Drill(FaultStack stack, Path project, TraceWatch traces, IngestRun run) {
+    private Drill(FaultStack stack, Path project, TraceWatch traces, DeadLetters deadLetters, IngestRun run) {
         this.stack = stack;
         this.project = project;
         this.repo = new ContextRepoGit(project);
         this.traces = traces;
+        this.deadLetters = deadLetters;
         this.run = run;
     }
 
@@ -45,9 +47,10 @@ final class Drill implements AutoCloseable {
 
     static Drill start(FaultStack stack, Starter starter) throws Exception {
         Path project = FaultProject.create();
+        DeadLetters deadLetters = DeadLetters.mark(stack.kafka());
         TraceWatch traces = TraceWatch.start(stack.kafka());
         try {
-            return new Drill(stack, project, traces, starter.start(stack, project, traces));
+            return new Drill(stack, project, traces, deadLetters, starter.start(stack, project, traces));
         } catch (Exception | Error e) {
             traces.close();
             throw e;
@@ -98,7 +101,7 @@ final class Drill implements AutoCloseable {
     /** {@link FaultChecks} on {@code faulted} and on a second run of the same inputs; fails with everything that broke. */
     void check(RunOutcome faulted) {
         FaultChecks checks = new FaultChecks(softly);
-        checks.faultedRun(faulted, repo, stack.settle());
+        checks.faultedRun(faulted, repo, stack.settle(), deadLetters.since());
         try {
             RunOutcome second = IngestRun.start(stack.cli(), project, SECOND_RUN_BOUND).awaitFinal();
             checks.secondRun(faulted, second, repo);

@@ -2,6 +2,7 @@ package dev.ktx.ingest.e2e;
 
 import org.assertj.core.api.SoftAssertions;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +19,11 @@ final class FaultChecks {
 
     /**
      * A run over fresh inputs after a fault: each target reported once, in plan order; each {@code done} target
-     * landed exactly one squash commit (the inputs are new, so none may be {@code unchanged}), a failed one none;
-     * no session ref without a sentinel; {@code git fsck --strict} clean; and nothing left unconsumed on the topics.
+     * landed exactly one squash commit (the inputs are new, so none may be {@code unchanged}) and has no sentinel, a
+     * failed one no commit; no session ref without a sentinel; {@code git fsck --strict} clean; nothing left
+     * unconsumed on the topics and nothing dead-lettered (every message of a drill is readable).
      */
-    void faultedRun(RunOutcome run, ContextRepoGit repo, Map<String, Long> unconsumed) {
+    void faultedRun(RunOutcome run, ContextRepoGit repo, Map<String, Long> unconsumed, List<String> deadLetters) {
         softly.assertThat(run.reported()).as("each target reported exactly once, in plan order\n%s", run.describe())
                 .containsExactlyElementsOf(run.plan());
         for (String target : run.plan()) {
@@ -31,8 +33,11 @@ final class FaultChecks {
                     .as("squash commits on main of %s, which is %s\n%s", target, run.status(target), run.describe())
                     .isEqualTo(expected);
         }
+        softly.assertThat(repo.sentinels(run.runId())).as("sentinels of run %s (a done target has none)\n%s",
+                run.runId(), run.describe()).noneMatch(run::isDone);
         repository(repo);
         softly.assertThat(unconsumed).as("records the consumer groups never committed after the run").isEmpty();
+        softly.assertThat(deadLetters).as("messages dead-lettered during the drill").isEmpty();
     }
 
     /**
@@ -44,7 +49,7 @@ final class FaultChecks {
             softly.assertThat(second.status(target)).as("%s in the second run\n%s", target, second.describe()).isEqualTo("done");
             if (first.isDone(target)) {
                 softly.assertThat(repo.squashCommits(second.runId(), target))
-                        .as("commits of the second run for %s, unchanged since the first\n%s", target, second.describe())
+                        .as("commits of the second run for %s, which the faulted run reported done\n%s", target, second.describe())
                         .isZero();
             }
         }

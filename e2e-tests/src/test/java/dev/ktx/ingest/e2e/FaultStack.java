@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The local stack of {@link E2eStack} set up for fault drills (docs/reliability.md): its own Redis (a stack process,
@@ -51,18 +55,24 @@ final class FaultStack implements AutoCloseable {
     private static final Map<String, String> REPLICATED = orderedMap(SOURCE_WORKER, "KTX_SOURCE_INGEST_PORT",
             FINALIZER, "KTX_FINALIZER_PORT");
 
+    /** Where the processes' logs are kept once the stack is down (its temporary directory is deleted). */
+    private static final Path LOGS = Path.of("target/fault-logs").toAbsolutePath();
+
     private final E2eStack stack;
+    private final String label;
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "fault-stack-down");
     private boolean closed;
 
-    private FaultStack(E2eStack stack) {
+    private FaultStack(E2eStack stack, String label) {
         this.stack = stack;
+        this.label = label;
     }
 
-    static FaultStack up() throws Exception {
-        FaultStack faults = new FaultStack(E2eStack.up(settings(), false));
+    /** @param label names the directory under {@code target/fault-logs} that keeps the logs, e.g. the drill class */
+    static FaultStack up(String label) throws Exception {
+        FaultStack faults = new FaultStack(E2eStack.up(settings(), false), label);
         Runtime.getRuntime().addShutdownHook(faults.shutdownHook);
         try {
             faults.adoptStackProcesses();
@@ -254,7 +264,7 @@ final class FaultStack implements AutoCloseable {
         return map;
     }
 
-    /** Thaws what a drill froze, stops the second replicas, then {@code ktx stack down}. */
+    /** Thaws what a drill froze, stops the second replicas, {@code ktx stack down}, keeps the logs, deletes the rest. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -272,5 +282,22 @@ final class FaultStack implements AutoCloseable {
         processes.values().stream().filter(p -> p.name().endsWith(SECOND)).forEach(StackProcess::stop);
         processes.clear();
         stack.close();
+        keepLogsAndDeleteStackDir();
+    }
+
+    private void keepLogsAndDeleteStackDir() {
+        Path dir = stack.stackDir();
+        try {
+            Path kept = Files.createDirectories(LOGS).resolve(label + "-" + dir.getFileName());
+            Files.move(dir.resolve("logs"), kept);
+            System.out.println("fault stack logs: " + kept);
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("could not clean up " + dir + ": " + e);
+        }
     }
 }

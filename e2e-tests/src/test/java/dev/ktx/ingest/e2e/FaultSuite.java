@@ -16,14 +16,14 @@ abstract class FaultSuite {
 
     @BeforeAll
     void up() throws Exception {
-        stack = FaultStack.up();
+        stack = FaultStack.up(getClass().getSimpleName());
     }
 
     @BeforeEach
     void healthy() throws Exception {
         if (!stack.restore()) {
             stack.close();
-            stack = FaultStack.up();
+            stack = FaultStack.up(getClass().getSimpleName());
         }
     }
 
