@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,7 +220,8 @@ final class FaultStack implements AutoCloseable {
         ENDPOINT_KEYS.forEach((name, key) -> {
             String endpoint = written.get(key);
             endpoints.put(name, endpoint);
-            processes.put(name, StackProcess.adopt(name, layout.pidFile(name), layout.log(name), probe(name, endpoint)));
+            processes.put(name, StackProcess.adopt(name, layout.pidFile(name), layout.log(name), probe(name, endpoint),
+                    name.equals(REDIS) ? running -> redisLaunch(running, endpoint) : ProcessLaunch::of));
         });
     }
 
@@ -237,6 +239,22 @@ final class FaultStack implements AutoCloseable {
             started.add(process);
         });
         started.forEach(process -> process.awaitReady(READY));
+    }
+
+    /**
+     * redis-server rewrites its command line (its process title shows {@code host:port}), so {@code /proc} cannot
+     * tell how it was started: these are the options of {@code ktx stack up} (docs/cli.md: loopback, no persistence,
+     * files in the stack directory).
+     */
+    private ProcessLaunch redisLaunch(ProcessHandle running, String endpoint) {
+        URI uri = URI.create(endpoint);
+        try {
+            String server = Path.of("/proc", Long.toString(running.pid()), "exe").toRealPath().toString();
+            return new ProcessLaunch(List.of(server, "--port", Integer.toString(uri.getPort()), "--bind", uri.getHost(),
+                    "--save", "", "--appendonly", "no", "--dir", stack.stackDir().toString()), System.getenv(), stack.stackDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the executable of redis-server pid " + running.pid(), e);
+        }
     }
 
     private static StackProcess.Probe probe(String name, String endpoint) {

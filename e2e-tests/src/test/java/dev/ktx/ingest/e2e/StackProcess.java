@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One process of the stack under test (broker, Redis or a service replica) that a fault drill kills with SIGKILL,
@@ -43,13 +44,17 @@ final class StackProcess {
         this.handle = handle;
     }
 
-    /** A process {@code ktx stack up} started, found by its pid file ({@code <pid> <start ms>}, docs/cli.md). */
-    static StackProcess adopt(String name, Path pidFile, Path log, Probe probe) {
+    /**
+     * A process {@code ktx stack up} started, found by its pid file ({@code <pid> <start ms>}, docs/cli.md).
+     *
+     * @param launch how it was started, e.g. {@link ProcessLaunch#of}
+     */
+    static StackProcess adopt(String name, Path pidFile, Path log, Probe probe, Function<ProcessHandle, ProcessLaunch> launch) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
             ProcessHandle running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
-            return new StackProcess(name, ProcessLaunch.of(running), log, Optional.of(pidFile), probe, running);
+            return new StackProcess(name, launch.apply(running), log, Optional.of(pidFile), probe, running);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + pidFile, e);
         }
