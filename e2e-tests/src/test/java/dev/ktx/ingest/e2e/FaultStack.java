@@ -221,7 +221,7 @@ final class FaultStack implements AutoCloseable {
             String endpoint = written.get(key);
             endpoints.put(name, endpoint);
             processes.put(name, StackProcess.adopt(name, layout.pidFile(name), layout.log(name), probe(name, endpoint),
-                    name.equals(REDIS) ? running -> redisLaunch(running, endpoint) : ProcessLaunch::of));
+                    name.equals(REDIS) ? running -> redisLaunch(endpoint) : ProcessLaunch::of));
         });
     }
 
@@ -243,18 +243,13 @@ final class FaultStack implements AutoCloseable {
 
     /**
      * redis-server rewrites its command line (its process title shows {@code host:port}), so {@code /proc} cannot
-     * tell how it was started: these are the options of {@code ktx stack up} (docs/cli.md: loopback, no persistence,
-     * files in the stack directory).
+     * tell how it was started: these are the options of {@code ktx stack up} (docs/cli.md: {@code redis-server} from
+     * {@code PATH}, loopback, no persistence, files in the stack directory).
      */
-    private ProcessLaunch redisLaunch(ProcessHandle running, String endpoint) {
+    private ProcessLaunch redisLaunch(String endpoint) {
         URI uri = URI.create(endpoint);
-        try {
-            String server = Path.of("/proc", Long.toString(running.pid()), "exe").toRealPath().toString();
-            return new ProcessLaunch(List.of(server, "--port", Integer.toString(uri.getPort()), "--bind", uri.getHost(),
-                    "--save", "", "--appendonly", "no", "--dir", stack.stackDir().toString()), System.getenv(), stack.stackDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find the executable of redis-server pid " + running.pid(), e);
-        }
+        return new ProcessLaunch(List.of("redis-server", "--port", Integer.toString(uri.getPort()), "--bind", uri.getHost(),
+                "--save", "", "--appendonly", "no", "--dir", stack.stackDir().toString()), System.getenv(), stack.stackDir());
     }
 
     private static StackProcess.Probe probe(String name, String endpoint) {

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 /**
- * The broker and Redis killed with SIGKILL while source jobs run, then started again on the same port (the broker
- * on its data; Redis, which keeps nothing, empty): docs/reliability.md, drills d and e.
+ * The broker and Redis killed with SIGKILL while source jobs run, and started again on the same port (the broker
+ * on its data; Redis, which keeps nothing, empty) once those jobs have ended: docs/reliability.md, drills d and e.
  */
 class InfraRestartFaultIT extends FaultSuite {
 
     private static final Duration RESTART = Duration.ofMinutes(1);
+    /** Longer than a source job, so that the jobs in flight publish their outcome while the component is down. */
+    private static final Duration DOWNTIME = FaultStack.MIN_JOB_DURATION.plusSeconds(2);
 
     /** (d) */
     @Test
@@ -31,6 +33,7 @@ class InfraRestartFaultIT extends FaultSuite {
                     && FaultProject.isSource(e.connectionId()));
             StackProcess process = stack.process(component);
             process.kill();
+            StackProcess.sleep(DOWNTIME);
             process.restart(RESTART);
 
             drill.check(drill.awaitFinal());
