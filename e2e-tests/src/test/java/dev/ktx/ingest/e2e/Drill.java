@@ -98,6 +98,23 @@ final class Drill implements AutoCloseable {
         return IngestRun.follow(stack.cli(), runId(), SECOND_RUN_BOUND).awaitFinal();
     }
 
+    /**
+     * Waits for the run's final state, then {@link #check}s it. A run that never gets there fails the drill, with
+     * what the repository, the topics and the dead letters show about where it got stuck (no second run then).
+     */
+    void finish() {
+        RunOutcome faulted;
+        try {
+            faulted = awaitFinal();
+        } catch (AssertionError notFinal) {
+            softly.fail(notFinal.getMessage());
+            new FaultChecks(softly).aftermath(repo, stack.settle(), deadLetters.since());
+            softly.assertAll();
+            return;
+        }
+        check(faulted);
+    }
+
     /** {@link FaultChecks} on {@code faulted} and on a second run of the same inputs; fails with everything that broke. */
     void check(RunOutcome faulted) {
         FaultChecks checks = new FaultChecks(softly);

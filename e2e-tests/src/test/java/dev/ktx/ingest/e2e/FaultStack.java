@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,10 @@ final class FaultStack implements AutoCloseable {
     /** Where the processes' logs are kept once the stack is down (its temporary directory is deleted). */
     private static final Path LOGS = Path.of("target/fault-logs").toAbsolutePath();
 
+    /** The services' HTTP port variables (docs/cli.md). */
+    private static final List<String> PORT_VARIABLES = List.of("KTX_PLANNER_PORT", "KTX_DATABASE_INGEST_PORT",
+            "KTX_SOURCE_INGEST_PORT", "KTX_FINALIZER_PORT");
+
     private final E2eStack stack;
     private final String label;
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
@@ -86,12 +91,16 @@ final class FaultStack implements AutoCloseable {
     }
 
     private static Map<String, String> settings() {
-        return Map.of(
+        Map<String, String> settings = new HashMap<>();
+        // Not the default ports: another stack on this machine (or a CLI pointed at 8080) must not reach this one.
+        PORT_VARIABLES.forEach(port -> settings.put(port, Integer.toString(freePort())));
+        settings.putAll(Map.of(
                 "KTX_SOURCE_INGEST_MIN_JOB_DURATION", MIN_JOB_DURATION.toSeconds() + "s",
                 "KTX_REDIS_WATCHDOG", LOCK_WATCHDOG.toSeconds() + "s",
                 // C1 only and the serial collector: eight JVMs start and run on two cores.
                 "KTX_STACK_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-                        + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
+                        + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=" + SESSION_TIMEOUT.toMillis()));
+        return settings;
     }
 
     E2eStack cli() {

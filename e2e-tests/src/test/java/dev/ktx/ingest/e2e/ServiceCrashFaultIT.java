@@ -24,7 +24,7 @@ class ServiceCrashFaultIT extends FaultSuite {
                     StackProcess::kill, finalizer -> finalizer.restart(RESTART));
             struck.finalizer().restart(RESTART);
 
-            drill.check(drill.awaitFinal());
+            drill.finish();
         }
     }
 
@@ -47,7 +47,7 @@ class ServiceCrashFaultIT extends FaultSuite {
                 struck.finalizer().resume();
             }
 
-            drill.check(drill.awaitFinal());
+            drill.finish();
         }
     }
 
@@ -60,7 +60,7 @@ class ServiceCrashFaultIT extends FaultSuite {
             StackProcess busy = awaitBusySourceWorker();
             busy.kill();
 
-            drill.check(drill.awaitFinal());
+            drill.finish();
         }
     }
 
@@ -73,7 +73,7 @@ class ServiceCrashFaultIT extends FaultSuite {
             planner.kill();
             planner.restart(RESTART);
 
-            drill.check(drill.awaitFinal());
+            drill.finish();
         }
     }
 
