@@ -4,16 +4,9 @@ import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -26,31 +19,16 @@ import java.util.stream.Collectors;
 final class TraceWatch implements AutoCloseable {
 
     private static final String TOPIC = Topics.DEFAULT_PREFIX + Topics.INGEST_TRACES;
-    private static final Duration POLL = Duration.ofMillis(100);
 
-    private final KafkaConsumer<String, String> consumer;
     private final List<TraceEvent> events = new CopyOnWriteArrayList<>();
-    private final Thread poller;
-    private volatile boolean running = true;
+    private final TopicTail tail;
 
     private TraceWatch(KafkaEndpoint kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve it now, or events of the next moments could be skipped
-        partitions.forEach(consumer::position);
-        poller = new Thread(this::poll, "trace-watch");
-        poller.setDaemon(true);
+        this.tail = TopicTail.start(kafka, List.of(TOPIC), record -> read(record.value()), "trace-watch");
     }
 
     static TraceWatch start(KafkaEndpoint kafka) {
-        TraceWatch watch = new TraceWatch(kafka);
-        watch.poller.start();
-        return watch;
+        return new TraceWatch(kafka);
     }
 
     /** How many events arrived so far: {@link #awaitAfter} with it looks only at later ones. */
@@ -91,18 +69,6 @@ final class TraceWatch implements AutoCloseable {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private void poll() {
-        try {
-            while (running) {
-                consumer.poll(POLL).forEach(record -> read(record.value()));
-            }
-        } catch (WakeupException closing) {
-            // close() woke the poller
-        } finally {
-            consumer.close();
-        }
-    }
-
     private void read(String line) {
         try {
             events.add(TraceJson.fromLine(line));
@@ -113,12 +79,6 @@ final class TraceWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
     }
 }
