@@ -32,11 +32,6 @@ final class ContextRepoGit {
                 .filter(line -> line.equals(runId + FIELD + target)).count();
     }
 
-    /** Every commit on {@code main}. */
-    long mainCommits() {
-        return Long.parseLong(git("rev-list", "--count", "main").strip());
-    }
-
     /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (SPEC: only failures keep a session, with a sentinel). */
     List<String> sessionsWithoutSentinel() {
         Set<String> sentinels = Set.copyOf(refs(SessionId.SENTINEL_REF_PREFIX));

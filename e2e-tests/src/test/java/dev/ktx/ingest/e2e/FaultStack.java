@@ -120,10 +120,6 @@ final class FaultStack implements AutoCloseable {
         return List.of(process(SOURCE_WORKER), process(SOURCE_WORKER + SECOND));
     }
 
-    List<StackProcess> finalizers() {
-        return List.of(process(FINALIZER), process(FINALIZER + SECOND));
-    }
-
     /** The base URL of a service replica, e.g. for its metrics. */
     String url(String name) {
         return endpoints.get(name);

@@ -77,10 +77,6 @@ final class StackProcess {
         return launch;
     }
 
-    Path log() {
-        return log;
-    }
-
     boolean isAlive() {
         return handle.isAlive();
     }
