@@ -32,7 +32,7 @@ final class ContextRepoGit {
                 .filter(line -> line.equals(runId + FIELD + target)).count();
     }
 
-    /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (SPEC: only failures keep a session, with a sentinel). */
+    /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (only a failure keeps a session, with a sentinel: docs/operations.md). */
     List<String> sessionsWithoutSentinel() {
         Set<String> sentinels = Set.copyOf(refs(SessionId.SENTINEL_REF_PREFIX));
         return refs(SessionId.SESSION_REF_PREFIX).stream().filter(session -> !sentinels.contains(session)).toList();

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What the services dead-lettered since a drill started. Only a message that cannot be read may go to a
- * {@code .dlq} topic (SPEC §4); anything else there is a failure that no target's result reports.
+ * {@code .dlq} topic (docs/reliability.md); anything else there is a failure that no target's result reports.
  */
 final class DeadLetters {
 
