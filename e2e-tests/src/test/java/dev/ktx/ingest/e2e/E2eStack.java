@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local stack as users run it: {@code ktx stack up} starts a Kafka broker and the four packaged services as
@@ -27,23 +28,31 @@ final class E2eStack implements AutoCloseable {
 
     static final Path HOME = Path.of(System.getProperty(CliEnvironment.HOME_PROPERTY, "..")).toAbsolutePath().normalize();
 
-    private final RedisService redis;
+    private final Optional<RedisService> redis;
     private final CliEnvironment environment;
 
-    private E2eStack(RedisService redis, CliEnvironment environment) {
+    private E2eStack(Optional<RedisService> redis, CliEnvironment environment) {
         this.redis = redis;
         this.environment = environment;
     }
 
     /** @param settings extra environment for the services, e.g. {@code KTX_SOURCE_INGEST_MIN_JOB_DURATION} */
     static E2eStack up(Map<String, String> settings) throws Exception {
-        RedisService redis = RedisService.start();
+        return up(settings, true);
+    }
+
+    /**
+     * @param privateRedis false: {@code ktx stack up} starts its own {@code redis-server}, a stack process with a pid
+     *                     file like the broker's (fault drills kill and restart it)
+     */
+    static E2eStack up(Map<String, String> settings, boolean privateRedis) throws Exception {
+        Optional<RedisService> redis = privateRedis ? Optional.of(RedisService.start()) : Optional.empty();
         PostgresEndpoint warehouse = PostgresService.shared().createDatabase();
         loadDemoWarehouse(warehouse);
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.remove("KAFKA_BOOTSTRAP_SERVERS");
         variables.put("KTX_STACK_DIR", Files.createTempDirectory("ktx-e2e-stack").toString());
-        variables.put("KTX_REDIS_URL", redis.endpoint().uri());
+        redis.ifPresent(server -> variables.put("KTX_REDIS_URL", server.endpoint().uri()));
         variables.put("WAREHOUSE_URL", warehouse.jdbcUrl());
         variables.putAll(settings);
         E2eStack stack = new E2eStack(redis, new CliEnvironment(variables, Clock.systemUTC(), HOME));
@@ -56,8 +65,11 @@ final class E2eStack implements AutoCloseable {
     }
 
     Result ktx(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return ktx(new StringWriter(), new StringWriter(), args);
+    }
+
+    /** With the caller's writers, which another thread may read while the command runs. */
+    Result ktx(StringWriter out, StringWriter err, String... args) {
         int exitCode = Ktx.execute(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(exitCode, out.toString(), err.toString());
     }
@@ -97,7 +109,7 @@ final class E2eStack implements AutoCloseable {
     @Override
     public void close() {
         ktx("stack", "down");
-        redis.close();
+        redis.ifPresent(RedisService::close);
     }
 
     record Result(int exitCode, String out, String err) {

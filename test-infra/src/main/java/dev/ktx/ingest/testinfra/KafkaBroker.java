@@ -1,10 +1,14 @@
 package dev.ktx.ingest.testinfra;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
@@ -27,6 +31,8 @@ final class KafkaBroker implements AutoCloseable {
     static final int NODE_ID = 1;
     /** The default is 128 MiB, allocated up front; a test broker compacts almost nothing. */
     static final String DEDUPE_BUFFER_BYTES = Integer.toString(4 * 1024 * 1024);
+    /** Written by the formatter into every formatted log directory. */
+    private static final String META_PROPERTIES = "meta.properties";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final String LOG4J_PROVIDER_PROPERTY = "log4j2.provider";
     private static final String LOG4J_SIMPLE_PROVIDER = "org.apache.logging.log4j.simple.internal.SimpleProvider";
@@ -158,13 +164,32 @@ final class KafkaBroker implements AutoCloseable {
         new Formatter()
                 .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                 .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setClusterId(clusterId(logDir))
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .addDirectory(logDir.toAbsolutePath().toString())
                 // A restarted local stack keeps its data (and cluster id).
                 .setIgnoreFormatted(true)
                 .run();
+    }
+
+    /**
+     * The id of the cluster whose data {@code logDir} holds, else a new one: the formatter refuses a directory formatted
+     * for another cluster id even with {@code setIgnoreFormatted}, so a broker restarted on its data must reuse it.
+     */
+    private static String clusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve(META_PROPERTIES);
+        if (Files.isRegularFile(meta)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                properties.load(reader);
+            }
+            String existing = properties.getProperty("cluster.id");
+            if (existing != null && !existing.isBlank()) {
+                return existing;
+            }
+        }
+        return Uuid.randomUuid().toString();
     }
 
     /**

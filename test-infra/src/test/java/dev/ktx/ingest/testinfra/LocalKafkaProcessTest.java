@@ -37,6 +37,25 @@ class LocalKafkaProcessTest {
         assertThat(kafka.dataDir()).doesNotExist();
     }
 
+    /** A broker killed with SIGKILL comes back on its own data and port, as the local stack and fault drills need. */
+    @Test
+    void aBrokerRestartedOnItsDataKeepsItsRecords(@TempDir Path dir) throws Exception {
+        int port = FreePort.find();
+        String topic = KafkaEndpoint.uniqueName("restart");
+        LocalKafkaProcess first = LocalKafkaProcess.builder().directory(dir).port(port).start();
+        try {
+            KafkaClients.produce(first.endpoint(), topic, "key-1", "before the crash");
+            ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
+        } finally {
+            first.close();
+        }
+
+        try (LocalKafkaProcess second = LocalKafkaProcess.builder().directory(dir).port(port).start()) {
+            var records = KafkaClients.consume(second.endpoint(), topic, 1, Duration.ofSeconds(30));
+            assertThat(records).extracting(ConsumerRecord::value).containsExactly("before the crash");
+        }
+    }
+
     /** What happens when the test JVM is killed with SIGKILL: no shutdown hook runs, the broker notices alone. */
     @Test
     void anOrphanedBrokerStopsAndDeletesItsDirectory(@TempDir Path dir) throws Exception {
