@@ -134,7 +134,7 @@ public class SessionFinalizer {
         do {
             outcomes = window.finalizeSessions(requests);
             meters.timer("ktx_finalizer_lock_wait_seconds").record(outcomes.get(0).lockWait());
-        } while (outcomes.get(0).retry());
+        } while (outcomes.stream().anyMatch(FinalizeOutcome::retry)); // landed members are no-ops the next time
         meters.timer("ktx_finalizer_lock_hold_seconds").record(outcomes.get(0).lockHold());
         return outcomes;
     }

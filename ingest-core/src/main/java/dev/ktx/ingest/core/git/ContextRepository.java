@@ -3,6 +3,7 @@ package dev.ktx.ingest.core.git;
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,13 @@ public interface ContextRepository extends AutoCloseable {
      * {@code main} moved meanwhile. On success the refs and sentinels of {@code landed} are removed.
      */
     boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed);
+
+    /**
+     * Removes {@code main}'s lock file when it is older than {@code olderThan}: left by a writer that died or lost
+     * the project lock in the middle of an update. Call only while holding the project lock, which every writer of
+     * {@code main} takes. Returns whether a file was removed.
+     */
+    boolean removeStaleMainLock(Duration olderThan);
 
     /** Records a failure: a sentinel ref next to the kept session ref. */
     void writeSentinel(SessionId id, Sentinel sentinel);

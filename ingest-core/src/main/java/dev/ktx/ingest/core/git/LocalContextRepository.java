@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -241,6 +244,25 @@ public final class LocalContextRepository implements ContextRepository {
     @Override
     public boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed) {
         return squasher.publish(expectedMainHead, newHead, landed);
+    }
+
+    @Override
+    public boolean removeStaleMainLock(Duration olderThan) {
+        Path lockFile = repo.getDirectory().toPath().resolve(mainRef + ".lock");
+        return io("remove " + lockFile, () -> {
+            try {
+                Instant modified = Files.getLastModifiedTime(lockFile).toInstant();
+                if (modified.isAfter(Instant.now().minus(olderThan))) {
+                    return false;
+                }
+                Files.delete(lockFile);
+                LOG.warn("removed {}, left {} ago by a writer of {} that did not finish", lockFile,
+                        Duration.between(modified, Instant.now()), mainRef);
+                return true;
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+        });
     }
 
     @Override

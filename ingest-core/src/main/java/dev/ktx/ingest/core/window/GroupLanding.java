@@ -11,6 +11,7 @@ import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,12 @@ import java.util.TreeSet;
  * becomes a decision (with its sentinel), never an exception.
  */
 final class GroupLanding {
+
+    /**
+     * A writer of main holds its lock file for milliseconds; one this old inside our window was left by a finalizer
+     * killed or paused mid-update, and would block every later window.
+     */
+    private static final Duration STALE_MAIN_LOCK = Duration.ofSeconds(10);
 
     private final ContextRepository repo;
     private final SessionGates gates;
@@ -48,6 +55,7 @@ final class GroupLanding {
     }
 
     Map<FinalizeRequest, Decision> land() {
+        repo.removeStaleMainLock(STALE_MAIN_LOCK);
         String mainHead = repo.mainHead().orElseThrow(() -> new IllegalStateException("main has no commit"));
         tracers.keySet().forEach(request -> guarded(request, mainHead, () -> skipIfLanded(request)));
         try {
@@ -202,9 +210,26 @@ final class GroupLanding {
 
     private void fail(FinalizeRequest request, String mainHead, SessionFailure failure) {
         active.remove(request);
+        if (lockLost(request)) {
+            return;
+        }
         refresher.recordFailure(request.session(), mainHead, failure, RefreshPhase.before_final_squash,
                 tracers.get(request));
         decided.put(request, Decision.failed(failure));
+    }
+
+    /**
+     * A holder that lost the lock (paused past the watchdog) may see a session another holder is landing: its view
+     * is stale, so it records no failure and hands the request back instead of leaving a sentinel on landed work.
+     */
+    private boolean lockLost(FinalizeRequest request) {
+        if (lease.stillHeld()) {
+            return false;
+        }
+        tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.FINAL_WINDOW_LOCK_LOST,
+                Map.of("lockToken", lease.token()), "the project lock expired in the window; nothing recorded");
+        decided.put(request, Decision.of(FinalizeOutcome.Status.LOCK_LOST));
+        return true;
     }
 
     /** An unexpected error decides only the session it happened to, as a crash with its sentinel. */
@@ -213,6 +238,9 @@ final class GroupLanding {
             step.run();
         } catch (RuntimeException e) {
             active.remove(request);
+            if (lockLost(request)) {
+                return;
+            }
             SessionFailure crash = SessionFailure.crash(e.getClass().getSimpleName() + ": " + e.getMessage());
             try {
                 refresher.recordFailure(request.session(), mainHead, crash, RefreshPhase.before_final_squash,

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -202,6 +205,33 @@ class FinalWindowTest {
         assertThat(repo.sessionHead(dbt)).isPresent();
         assertThat(repo.sentinels()).isEmpty();
         assertThat(trace.names()).contains(TraceEvents.FINAL_WINDOW_LOCK_LOST);
+    }
+
+    @Test
+    void aHolderThatLostItsLockRecordsNoFailure() throws Exception {
+        SessionId notion = session("docs");
+        repo.openSession(notion);
+        writePage(notion, "onboarding", List.of("nowhere"));
+        ProjectLock lost = (projectId, maxWait) -> Optional.of(LockLease.of(3, () -> false, () -> { }));
+
+        FinalizeOutcome outcome = new FinalWindow(repo, lost, realGates, trace, Clock.systemUTC(), SETTINGS)
+                .finalizeSession(request(notion));
+
+        assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.LOCK_LOST);
+        assertThat(repo.sentinels()).as("a stale holder leaves no sentinel").isEmpty();
+    }
+
+    @Test
+    void aMainLockFileLeftByAKilledWriterIsRemovedInsideTheWindow() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        repo.openSession(dbt);
+        writePage(dbt, "metrics", List.of("home"));
+        Path mainLock = dir.resolve("repo.git/refs/heads/main.lock");
+        Files.writeString(mainLock, repo.mainHead().orElseThrow() + "\n");
+        Files.setLastModifiedTime(mainLock, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+        assertThat(window(realGates).finalizeSession(request(dbt)).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
+        assertThat(mainLock).doesNotExist();
     }
 
     @Test
