@@ -27,11 +27,17 @@ final class SquashLookup {
     static Optional<RevCommit> find(Repository repo, SessionId id, ObjectId mainHead, Optional<ObjectId> sessionHead)
             throws IOException {
         try (RevWalk walk = new RevWalk(repo)) {
-            walk.markStart(walk.parseCommit(mainHead));
-            if (sessionHead.isPresent()) {
-                walk.markUninteresting(walk.parseCommit(sessionHead.get()));
+            RevCommit main = walk.parseCommit(mainHead);
+            // A session with no commits of its own (re-created from main by a redelivered job) bounds nothing: its
+            // squash, if any, is below its head.
+            Optional<RevCommit> bound = sessionHead.isPresent() && !walk.isMergedInto(walk.parseCommit(sessionHead.get()), main)
+                    ? Optional.of(walk.parseCommit(sessionHead.get())) : Optional.empty();
+            walk.reset();
+            walk.markStart(main);
+            if (bound.isPresent()) {
+                walk.markUninteresting(bound.get());
             }
-            int limit = sessionHead.isPresent() ? Integer.MAX_VALUE : DEPTH_WITHOUT_SESSION;
+            int limit = bound.isPresent() ? Integer.MAX_VALUE : DEPTH_WITHOUT_SESSION;
             int read = 0;
             for (RevCommit commit : walk) {
                 if (SquashMessage.isSquashOf(commit, id)) {

@@ -322,6 +322,21 @@ class FinalWindowTest {
     }
 
     @Test
+    void aSessionReCreatedFromMainAfterItLandedIsNotSquashedAgain() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        repo.openSession(dbt);
+        writePage(dbt, "metrics", List.of("home"));
+        String squash = window(realGates).finalizeSession(request(dbt)).commitId().orElseThrow();
+        repo.openSession(dbt); // a replayed job opens the session again from the new main
+
+        FinalizeOutcome replayed = window(realGates).finalizeSession(request(dbt));
+
+        assertThat(replayed.status()).isEqualTo(FinalizeOutcome.Status.ALREADY_MERGED);
+        assertThat(replayed.commitId()).contains(squash);
+        assertThat(repo.mainHead()).contains(squash);
+    }
+
+    @Test
     void lockHeldByAnotherWindowGivesTheRequestBackUntouched() throws Exception {
         SessionId dbt = session("analytics_dbt");
         repo.openSession(dbt);
