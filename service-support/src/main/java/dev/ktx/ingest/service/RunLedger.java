@@ -43,7 +43,7 @@ public class RunLedger {
     }
 
     /** Targets of the run without a final result, except {@code self}. */
-    public Set<String> unfinishedPeers(String runId, String self) {
+    private Set<String> unfinishedPeers(String runId, String self) {
         Set<String> peers = pending(runId).readAll();
         peers.remove(self);
         return peers;

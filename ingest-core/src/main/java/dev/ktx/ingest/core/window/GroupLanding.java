@@ -110,7 +110,7 @@ final class GroupLanding {
         if (earlier.isPresent()) {
             landed(request, earlier.get(), 0, FinalizeOutcome.Status.ALREADY_MERGED);
         } else {
-            active.put(request, "");
+            active.put(request, ""); // its head is known once the refresh below ran
         }
     }
 
