@@ -1,7 +1,6 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.trace.TraceEvents;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,10 +21,8 @@ class InfraRestartFaultIT extends FaultSuite {
         killAndRestartWhileSourcesRun(FaultStack.KAFKA);
     }
 
-    /** (e) Fails today, see docs/reliability.md "Results": the run's state is gone and no run is resumed from main. */
+    /** (e) The planner restores the run from the repository once Redis is back (RunRestorer). */
     @Test
-    @Disabled("fails today: after a Redis restart without persistence the run is lost (404) instead of resuming or "
-            + "ending as `run state lost`; the CLI also gives up on the planner's 500 while Redis is down")
     void redisKilledAndRestartedMidRun() throws Exception {
         killAndRestartWhileSourcesRun(FaultStack.REDIS);
     }

@@ -17,8 +17,12 @@ public class CliException extends RuntimeException {
     }
 
     public CliException(String line, Throwable cause) {
-        super(line, cause);
-        this.lines = List.of(line);
+        this(List.of(line), cause);
+    }
+
+    public CliException(List<String> lines, Throwable cause) {
+        super(String.join("\n", lines), cause);
+        this.lines = List.copyOf(lines);
     }
 
     public List<String> lines() {

@@ -41,7 +41,7 @@ final class PlannerFixtures {
     static void report(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
         TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
                 .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
-        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, result)));
+        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, null, result)));
     }
 
     /**

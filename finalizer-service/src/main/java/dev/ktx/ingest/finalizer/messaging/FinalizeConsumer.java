@@ -70,12 +70,12 @@ public class FinalizeConsumer {
                     List.of(SessionFinalizer.failed(request.result(), "finalize failed: " + why)), false);
         }
         for (TargetResult result : finalized.results()) {
-            results.send(Record.of(request.runId(), MessageCodec.write(TargetResultMessage.of(request.runId(), result))))
-                    .toCompletableFuture().join();
+            TargetResultMessage message = TargetResultMessage.of(request.runId(), request.project(), result);
+            results.send(Record.of(request.runId(), MessageCodec.write(message))).toCompletableFuture().join();
         }
         if (finalized.parked()) {
             stages.send(Record.of(request.runId(), MessageCodec.write(
-                    StageEventMessage.targetParked(request.runId(), request.connectionId(), clock.instant()))))
+                    StageEventMessage.targetParked(request.runId(), request.project(), request.connectionId(), clock.instant()))))
                     .toCompletableFuture().join();
         }
     }

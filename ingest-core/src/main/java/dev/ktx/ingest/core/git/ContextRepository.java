@@ -70,6 +70,9 @@ public interface ContextRepository extends AutoCloseable {
      */
     Optional<String> landedSquash(SessionId id);
 
+    /** Like {@link #landedSquash(SessionId)}, but only looks: removes nothing, and an unknown session is empty. */
+    Optional<String> findSquash(SessionId id);
+
     /**
      * Writes the squash commit of a refreshed session above {@code parentId} ({@code main}'s head, or the squash of
      * a session landing before it in the same window) without moving any ref; a session that does not contain
@@ -115,6 +118,19 @@ public interface ContextRepository extends AutoCloseable {
 
     /** Deletes {@link #orphans(Instant)}; returns what went. */
     List<SessionId> gcOrphans(Instant cutoff);
+
+    /**
+     * Keeps a started run's record ({@code refs/ktx/runs/<runId>}, a commit whose message is {@code record}) until
+     * {@link #forgetRun(String)}, so that a planner that lost its state can find the run again.
+     *
+     * @throws IllegalArgumentException when {@code runId} cannot name a ref
+     */
+    void recordRun(String runId, String record);
+
+    /** The record of a run that has not been forgotten; empty for an unknown run or a run id that cannot name a ref. */
+    Optional<String> recordedRun(String runId);
+
+    void forgetRun(String runId);
 
     @Override
     void close();

@@ -42,6 +42,7 @@ public final class LocalContextRepository implements ContextRepository {
     private static final Logger LOG = LoggerFactory.getLogger(LocalContextRepository.class);
 
     public static final String DEFAULT_MAIN_BRANCH = "main";
+    public static final String RUN_REF_PREFIX = "refs/ktx/runs/";
     private static final String IDENTITY_NAME = "ktx-ingest";
     private static final String IDENTITY_EMAIL = "ktx-ingest@localhost";
 
@@ -237,6 +238,14 @@ public final class LocalContextRepository implements ContextRepository {
     }
 
     @Override
+    public Optional<String> findSquash(SessionId id) {
+        return io("look for the squash of " + id, () -> {
+            Optional<ObjectId> main = refs.read(mainRef);
+            return main.isEmpty() ? Optional.<String>empty() : squasher.find(id, main.get()).map(RevCommit::name);
+        });
+    }
+
+    @Override
     public StackedSquash stackSquash(SessionId id, String parentId, SquashMetadata metadata) {
         return io("squash " + id.sessionRef() + " above " + parentId, () -> squasher.stack(id, parentId, metadata));
     }
@@ -326,6 +335,31 @@ public final class LocalContextRepository implements ContextRepository {
         List<SessionId> orphans = orphans(cutoff);
         orphans.forEach(this::deleteSession);
         return orphans;
+    }
+
+    @Override
+    public void recordRun(String runId, String record) {
+        String refName = runRef(runId).orElseThrow(() -> new IllegalArgumentException("run id " + runId + " cannot name a ref"));
+        io("write " + refName, () -> {
+            sentinels.writeRunRecord(refName, record);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> recordedRun(String runId) {
+        return runRef(runId).flatMap(refName -> io("read " + refName, () -> sentinels.runRecord(refName)));
+    }
+
+    @Override
+    public void forgetRun(String runId) {
+        runRef(runId).ifPresent(refs::delete);
+    }
+
+    private static Optional<String> runRef(String runId) {
+        String refName = RUN_REF_PREFIX + runId;
+        return runId.isEmpty() || runId.contains("/") || !Repository.isValidRefName(refName)
+                ? Optional.empty() : Optional.of(refName);
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Sentinels and hand-offs are commits whose message is JSON (the sentinel; the finalize request a worker published).
- * Keeping the session's tree and parent makes them show what the session looked like, and keeps its commits
- * reachable.
+ * Sentinels, hand-offs and run records are commits whose message is JSON (the sentinel; the finalize request a
+ * worker published; the planner's record of a run). Keeping the session's tree and parent makes the first two show
+ * what the session looked like, and keeps its commits reachable; a run record carries {@code main}'s tree.
  */
 final class SentinelStore {
 
@@ -45,11 +45,22 @@ final class SentinelStore {
         return message(id.handoffRef());
     }
 
-    /** A commit with the session's tree (or main's, without a session) whose message is {@code message}. */
+    void writeRunRecord(String refName, String record) throws IOException {
+        refs.forceSet(refName, note(Optional.empty(), record), "ktx: run record");
+    }
+
+    Optional<String> runRecord(String refName) throws IOException {
+        return message(refName);
+    }
+
     private ObjectId note(SessionId id, String message) throws IOException {
+        return note(refs.read(id.sessionRef()), message);
+    }
+
+    /** A commit with the session's tree (or main's, without a session) whose message is {@code message}. */
+    private ObjectId note(Optional<ObjectId> sessionHead, String message) throws IOException {
         ObjectId commit;
         try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
-            Optional<ObjectId> sessionHead = refs.read(id.sessionRef());
             if (sessionHead.isPresent()) {
                 RevCommit session = walk.parseCommit(sessionHead.get());
                 commit = commits.insert(inserter, session.getTree(), message, session);

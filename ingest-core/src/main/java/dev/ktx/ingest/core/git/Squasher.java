@@ -55,7 +55,7 @@ final class Squasher {
 
     /** The squash of {@code id} already on {@code main}, if any; then its leftover refs are removed. */
     Optional<RevCommit> landedAs(SessionId id, ObjectId mainHead) throws IOException {
-        Optional<RevCommit> earlier = SquashLookup.find(repo, id, mainHead, refs.read(id.sessionRef()));
+        Optional<RevCommit> earlier = find(id, mainHead);
         if (earlier.isPresent()) {
             LOG.info("session {} is already on {} as {}", id, mainRef, earlier.get().name());
             cleanUp(id);
@@ -65,6 +65,11 @@ final class Squasher {
                     + SquashLookup.DEPTH_WITHOUT_SESSION + " commits of " + mainRef);
         }
         return earlier;
+    }
+
+    /** The squash of {@code id} on {@code main}, if any. */
+    Optional<RevCommit> find(SessionId id, ObjectId mainHead) throws IOException {
+        return SquashLookup.find(repo, id, mainHead, refs.read(id.sessionRef()));
     }
 
     /**

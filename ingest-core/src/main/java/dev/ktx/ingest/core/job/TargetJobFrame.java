@@ -183,7 +183,7 @@ public final class TargetJobFrame {
             String error = outcome.result().failure().map(StepResult::detail).orElse("failed");
             repo.writeSentinel(session, new Sentinel(Sentinel.Outcome.crash, clock.instant(), base, null, error));
         }
-        return new Result(kind, TargetResultMessage.of(message.runId(), outcome.result()));
+        return new Result(kind, TargetResultMessage.of(message.runId(), message.project(), outcome.result()));
     }
 
     /** Never deletes work that is not on {@code main}: a session with commits of its own is left for gc. */
@@ -216,7 +216,7 @@ public final class TargetJobFrame {
         }
         TargetResult result = failedResult(message.connectionId(), connection.map(ConnectionConfig::driver)
                 .orElseGet(() -> anyDriverOf(operation)), operation, error);
-        return new Result(JobOutcome.Failed.class.getSimpleName(), TargetResultMessage.of(message.runId(), result));
+        return new Result(JobOutcome.Failed.class.getSimpleName(), TargetResultMessage.of(message.runId(), message.project(), result));
     }
 
     /** The job failed in its first step; the later ones never ran. */

@@ -38,7 +38,7 @@ public record RunProgress(Plan plan, Set<String> finished, Set<String> released,
             if (inFlight + next.size() >= sourcesMaxConcurrency) {
                 break;
             }
-            if (!released.contains(target.connectionId())) {
+            if (!released.contains(target.connectionId()) && !finished.contains(target.connectionId())) {
                 next.add(target);
             }
         }

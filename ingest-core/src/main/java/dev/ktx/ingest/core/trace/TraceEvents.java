@@ -33,6 +33,11 @@ public final class TraceEvents {
     public static final String TARGET_HEARTBEAT = "target_heartbeat";
     /** Not in SPEC's list: a job attempt failed transiently and runs again after {@code data.backoffMs}. */
     public static final String TARGET_RETRY = "target_retry";
+    /**
+     * Not in SPEC's list: the planner lost the run's state (Redis restarted without persistence) and rebuilt it from
+     * the run's record and its refs in the repository; {@code data} says what became of each target.
+     */
+    public static final String RUN_RESTORED = "run_restored";
 
     private TraceEvents() {
     }

@@ -51,6 +51,26 @@ class SentinelTest {
     }
 
     @Test
+    void aRunRecordIsKeptUntilTheRunIsForgottenAndABadRunIdNamesNoRef() throws Exception {
+        repo.context.recordRun("run-1", "{\"runId\":\"run-1\"}");
+
+        assertThat(repo.context.recordedRun("run-1").map(String::strip)).contains("{\"runId\":\"run-1\"}");
+        assertThat(repo.commit(repo.refs().get("refs/ktx/runs/run-1")).getTree())
+                .isEqualTo(repo.commit(repo.context.mainHead().orElseThrow()).getTree());
+        assertThat(repo.context.recordedRun("run-2")).isEmpty();
+        assertThat(repo.context.recordedRun("../heads/main")).isEmpty();
+
+        repo.context.forgetRun("run-1");
+        repo.context.forgetRun("run-1");
+        assertThat(repo.context.recordedRun("run-1")).isEmpty();
+    }
+
+    @Test
+    void findSquashOnlyLooks() {
+        assertThat(repo.context.findSquash(DBT)).as("no session, no squash: nothing, and no error").isEmpty();
+    }
+
+    @Test
     void sentinelWithoutASessionHasMainsTreeAndNoParent() throws Exception {
         Sentinel sentinel = new Sentinel(Sentinel.Outcome.crash, Instant.now(), null, List.of(), "boom");
 

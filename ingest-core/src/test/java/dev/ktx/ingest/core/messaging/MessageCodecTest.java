@@ -27,9 +27,10 @@ class MessageCodecTest {
                 IngestRequestMessage.of(ACME, "docs", false).withRequestId("req-42"),
                 TargetJobMessage.of("run-1", ACME, "docs", "job-1", "abc123"),
                 FinalizeRequestMessage.of("run-1", ACME, List.of("warehouse"), result).asResumed(),
-                TargetResultMessage.of("run-1", result),
-                StageEventMessage.databaseStageComplete("run-1", Instant.parse("2026-11-24T10:00:00Z")),
-                StageEventMessage.targetParked("run-1", "docs", Instant.parse("2026-11-24T10:00:00Z")));
+                TargetResultMessage.of("run-1", ACME, result),
+                TargetResultMessage.of("run-1", null, result),
+                StageEventMessage.databaseStageComplete("run-1", ACME, Instant.parse("2026-11-24T10:00:00Z")),
+                StageEventMessage.targetParked("run-1", ACME, "docs", Instant.parse("2026-11-24T10:00:00Z")));
 
         for (Object message : messages) {
             assertThat(MessageCodec.read(MessageCodec.write(message), message.getClass())).isEqualTo(message);
@@ -38,7 +39,7 @@ class MessageCodecTest {
 
     @Test
     void writesSchemaVersionAndWireNames() {
-        String json = MessageCodec.write(StageEventMessage.databaseStageComplete("run-1", Instant.parse("2026-11-24T10:00:00Z")));
+        String json = MessageCodec.write(StageEventMessage.databaseStageComplete("run-1", null, Instant.parse("2026-11-24T10:00:00Z")));
 
         assertThat(json).isEqualTo("{\"schemaVersion\":1,\"runId\":\"run-1\",\"stage\":\"database_stage_complete\","
                 + "\"at\":\"2026-11-24T10:00:00Z\"}");

@@ -36,6 +36,13 @@ class RunProgressTest {
     }
 
     @Test
+    void aSourceWithAResultIsNeverReleasedAgainEvenIfItsReleaseWasNotRecorded() {
+        // A run restored after Redis lost its state knows results from the repository, not which jobs were published.
+        assertThat(progress(Set.of("warehouse", "analytics_dbt"), Set.of(), 2).sourcesToRelease())
+                .extracting(PlanTarget::connectionId).containsExactly("docs", "prod_metabase");
+    }
+
+    @Test
     void aParkedSessionFreesItsSlotSoThePeersItWaitsForCanStart() {
         RunProgress docsParked = new RunProgress(PLAN, Set.of("warehouse"), Set.of("docs"), Set.of("docs"), 1);
 

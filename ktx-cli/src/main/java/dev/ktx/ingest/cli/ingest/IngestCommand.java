@@ -100,20 +100,34 @@ public final class IngestCommand implements Callable<Integer> {
 
     /**
      * The finished run; empty, after saying why on stderr, when the wait timed out or the planner lost the run (it
-     * answered 404 for a run it had accepted, e.g. after Redis lost its state): the run has no outcome to report.
+     * answered 404 for a run it had accepted and could not restore from the project): the run has no outcome to
+     * report. While the planner is unreachable or failing (a restart, a Redis outage) the wait goes on; it says so
+     * once, and again when the planner is back.
      */
     private Optional<RunState> awaitFinished(PlannerClient client, String runId, ProgressLog progress) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         PrintWriter err = spec.commandLine().getErr();
+        boolean unavailable = false;
         while (true) {
-            Optional<RunState> state = client.find(runId);
-            if (state.isEmpty()) {
-                err.println("run " + runId + ": run state lost");
-                return Optional.empty();
-            }
-            progress.update(state.get());
-            if (state.get().finished()) {
-                return state;
+            try {
+                Optional<RunState> state = client.find(runId, projectDir.path().toString(), projectId);
+                if (unavailable) {
+                    err.println("the planner answers again; still waiting for run " + runId);
+                    unavailable = false;
+                }
+                if (state.isEmpty()) {
+                    err.println("run " + runId + ": run state lost");
+                    return Optional.empty();
+                }
+                progress.update(state.get());
+                if (state.get().finished()) {
+                    return state;
+                }
+            } catch (PlannerClient.Unavailable e) {
+                if (!unavailable) {
+                    err.println(String.join("\n", e.lines()) + "; still waiting for run " + runId);
+                    unavailable = true;
+                }
             }
             if (System.nanoTime() - deadline > 0) {
                 err.println("run " + runId + " has not finished within " + Durations.format(timeout)

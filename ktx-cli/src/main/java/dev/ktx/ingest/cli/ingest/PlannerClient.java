@@ -6,6 +6,7 @@ import dev.ktx.ingest.cli.CliException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The planner's REST API ({@code /api/ingests}); every failure is a {@link CliException} saying what went wrong. */
@@ -58,10 +60,27 @@ final class PlannerClient {
         return runState(expect(200, request(INGESTS + "/" + runId).GET().build()));
     }
 
-    /** The run, or empty when the planner answers 404: it does not know the run (any more). */
-    Optional<RunState> find(String runId) {
-        HttpResponse<String> response = send(request(INGESTS + "/" + runId).GET().build());
+    /**
+     * The run, or empty when the planner answers 404: it does not know the run (any more). Naming the project lets a
+     * planner that lost the run's state restore it from the project's repository.
+     *
+     * @throws Unavailable when the planner cannot be reached or answers with a server error
+     */
+    Optional<RunState> find(String runId, String projectDir, String projectId) {
+        String query = "?projectDir=" + URLEncoder.encode(projectDir, StandardCharsets.UTF_8)
+                + (projectId == null ? "" : "&projectId=" + URLEncoder.encode(projectId, StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request(INGESTS + "/" + runId + query).GET().build());
+        if (response.statusCode() >= 500) {
+            throw new Unavailable(problem(response).lines(), null);
+        }
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(runState(body(200, response)));
+    }
+
+    /** The planner could not answer now (unreachable, restarting, a server error); asking again later may work. */
+    static final class Unavailable extends CliException {
+        Unavailable(List<String> lines, Throwable cause) {
+            super(lines, cause);
+        }
     }
 
     private RunState runState(String answer) {
@@ -98,8 +117,8 @@ final class PlannerClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliException("cannot reach the planner at " + shown + ": " + describe(e)
-                    + " (is the stack up? ktx stack up)", e);
+            throw new Unavailable(List.of("cannot reach the planner at " + shown + ": " + describe(e)
+                    + " (is the stack up? ktx stack up)"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while talking to the planner at " + shown, e);

@@ -23,7 +23,7 @@ final class FakePlanner implements AutoCloseable {
         }
     }
 
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String query, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -54,7 +54,7 @@ final class FakePlanner implements AutoCloseable {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         synchronized (this) {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestURI().getQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
         Deque<Answer> queue = answers.get(key);

@@ -180,6 +180,24 @@ class IngestRunTest {
     }
 
     @Test
+    void keepsWaitingWhileThePlannerFailsAndNamesTheProjectSoALostRunCanBeRestored() {
+        planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1")),
+                Answer.json(503, "{\"title\":\"Redis is unavailable\",\"status\":503}"),
+                Answer.json(503, "{\"title\":\"Redis is unavailable\",\"status\":503}"),
+                Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
+
+        CliRun run = CliRun.of("ingest", "--all", "--project-id", "acme", "--project-dir", project.toString(),
+                "--planner", planner.url());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(FAILED_TABLE);
+        assertThat(run.err()).containsOnlyOnce("Redis is unavailable; still waiting for run r1\n")
+                .containsOnlyOnce("the planner answers again; still waiting for run r1\n");
+        assertThat(planner.received()).filteredOn(received -> received.method().equals("GET")).allSatisfy(get ->
+                assertThat(get.query()).isEqualTo("projectDir=" + project.toAbsolutePath() + "&projectId=acme"));
+    }
+
+    @Test
     void statusPrintsTheTableSoFarAndExitsWithZeroWhileRunning() {
         planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1", Runs.WAREHOUSE_SCHEMA_DONE)));
 

@@ -117,7 +117,7 @@ public class DeadlineCheck {
                 new TargetTracer(traces, clock, runId, connectionId).warn(PHASE, TraceEvents.TARGET_TIMED_OUT,
                         Map.of("limit", Durations.format(target.limit()), "lastSeen", target.lastPhase()), target.detail());
                 publisher.await("the timed-out result of " + connectionId,
-                        List.of(publisher.result(TargetResultMessage.of(runId, target.result()))));
+                        List.of(publisher.result(TargetResultMessage.of(runId, run.project(), target.result()))));
                 LOG.infof("run %s: %s %s", runId, connectionId, target.detail());
             }
         }

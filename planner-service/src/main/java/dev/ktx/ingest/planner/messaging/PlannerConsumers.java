@@ -2,6 +2,7 @@ package dev.ktx.ingest.planner.messaging;
 
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
+import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.messaging.Topics;
@@ -11,6 +12,7 @@ import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.planner.messaging.CloudEvents.UpstreamEvent;
+import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.planner.run.StartKey;
@@ -26,9 +28,10 @@ import java.time.Duration;
 
 /**
  * The planner's Kafka inputs. A message that cannot be read or handled throws; the channel's dead-letter strategy
- * then moves it to the topic's {@code .dlq} with the reason, and consumption goes on. A message of a run the planner
- * does not know (expired, or Redis lost its state) is logged, counted in {@code ktx_unknown_run_messages_total} and
- * dropped: there is no run left to apply it to.
+ * then moves it to the topic's {@code .dlq} with the reason, and consumption goes on. A result or stage event of a
+ * run Redis no longer holds restores the run from its project's repository ({@link RunRestorer}); a message of a run
+ * that cannot be restored (expired, finished, or without a project) is logged, counted in
+ * {@code ktx_unknown_run_messages_total} and dropped: there is no run left to apply it to.
  */
 @ApplicationScoped
 public class PlannerConsumers {
@@ -41,18 +44,21 @@ public class PlannerConsumers {
     private final RunStore store;
     private final TargetSightings sightings;
     private final MeterRegistry meters;
+    private final RunRestorer restorer;
 
     public PlannerConsumers(RunPlanner planner, StageCoordinator stages, RunStore store, TargetSightings sightings,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, RunRestorer restorer) {
         this.planner = planner;
         this.stages = stages;
         this.store = store;
         this.sightings = sightings;
         this.meters = meters;
+        this.restorer = restorer;
     }
 
     /**
-     * A Redis or Kafka blip must not dead-letter a result or a barrier: the run would wait for it until its deadline.
+     * A Redis or Kafka blip must not dead-letter a result, a barrier or a heartbeat: the run would wait for it until
+     * its deadline.
      * Handling is idempotent, so running it again is safe.
      */
     private void retryTransient(String what, Runnable handling) {
@@ -85,32 +91,39 @@ public class PlannerConsumers {
     @Blocking
     public void result(String json) {
         TargetResultMessage result = MessageCodec.read(json, TargetResultMessage.class);
-        if (known(result.runId(), Topics.INGEST_RESULTS)) {
-            retryTransient("result of " + result.runId() + "/" + result.result().connectionId(), () -> stages.onResult(result));
-        }
+        retryTransient("result of " + result.runId() + "/" + result.result().connectionId(), () -> {
+            if (known(result.runId(), result.project(), Topics.INGEST_RESULTS)) {
+                stages.onResult(result);
+            }
+        });
     }
 
     @Incoming("ingest-stages")
     @Blocking
     public void stage(String json) {
         StageEventMessage event = MessageCodec.read(json, StageEventMessage.class);
-        if (known(event.runId(), Topics.INGEST_STAGES)) {
-            retryTransient(event.stage() + " of " + event.runId(), () -> stages.onStage(event));
-        }
+        retryTransient(event.stage() + " of " + event.runId(), () -> {
+            if (known(event.runId(), event.project(), Topics.INGEST_STAGES)) {
+                stages.onStage(event);
+            }
+        });
     }
 
     @Incoming("ingest-traces")
     @Blocking
     public void trace(String json) {
         TraceEvent event = TraceJson.fromLine(json);
-        if (known(event.runId(), Topics.INGEST_TRACES)) {
-            store.appendTrace(event.runId(), json);
-            sightings.record(event);
-        }
+        retryTransient(event.event() + " of " + event.runId(), () -> {
+            if (known(event.runId(), null, Topics.INGEST_TRACES)) {
+                store.appendTrace(event.runId(), json);
+                sightings.record(event);
+            }
+        });
     }
 
-    private boolean known(String runId, String topic) {
-        if (store.exists(runId)) {
+    /** Trace events name no project: they wait for a result, a stage event or a poll of the CLI to restore a run. */
+    private boolean known(String runId, ProjectRef project, String topic) {
+        if (store.exists(runId) || project != null && restorer.restore(runId, project).isPresent()) {
             return true;
         }
         LOG.warnf("dropping a message on %s of unknown run %s (expired, or Redis lost its state)", topic, runId);

@@ -5,6 +5,7 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.RunResults;
 import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @Path("/api/ingests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +37,13 @@ public class IngestResource {
     private final RunPlanner planner;
     private final RunPlans plans;
     private final RunStore store;
+    private final RunRestorer restorer;
 
-    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store) {
+    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer) {
         this.planner = planner;
         this.plans = plans;
         this.store = store;
+        this.restorer = restorer;
     }
 
     /**
@@ -52,10 +57,18 @@ public class IngestResource {
         return Response.accepted(Map.of("runId", runId)).build();
     }
 
+    /**
+     * The run's state. With {@code projectDir} (and optionally {@code projectId}), a run the planner lost (Redis
+     * restarted without persistence) is restored from that project's repository first.
+     */
     @GET
     @Path("/{runId}")
-    public RunView run(@PathParam("runId") String runId) {
-        RunRecord run = store.find(runId).orElseThrow(() -> new NotFoundException("no run " + runId));
+    public RunView run(@PathParam("runId") String runId, @QueryParam("projectDir") String projectDir,
+                       @QueryParam("projectId") String projectId) {
+        RunRecord run = store.find(runId)
+                .or(() -> projectDir == null || projectDir.isBlank() ? Optional.empty()
+                        : restorer.restore(runId, new ProjectRef(projectId(projectId, projectDir), projectDir)))
+                .orElseThrow(() -> new NotFoundException("no run " + runId));
         Plan plan = plans.of(run);
         RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
         boolean finished = store.isSet(runId, RunStore.Flag.finished);
@@ -74,6 +87,11 @@ public class IngestResource {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
+    /** A project's id defaults to the name of its directory. */
+    private static String projectId(String projectId, String projectDir) {
+        return projectId != null ? projectId : String.valueOf(Paths.get(projectDir).getFileName());
+    }
+
     private static IngestRequestMessage toRequest(IngestRequestBody body, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new IllegalArgumentException(IDEMPOTENCY_KEY + ": 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
@@ -84,8 +102,7 @@ public class IngestResource {
         if (body.projectDir() == null || body.projectDir().isBlank()) {
             throw new IllegalArgumentException("projectDir: required");
         }
-        String projectId = body.projectId() != null ? body.projectId()
-                : String.valueOf(Paths.get(body.projectDir()).getFileName());
+        String projectId = projectId(body.projectId(), body.projectDir());
         boolean all = Boolean.TRUE.equals(body.all());
         if (all == (body.connectionId() != null)) {
             throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");

@@ -3,6 +3,7 @@ package dev.ktx.ingest.planner.run;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
+import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.plan.Operation;
@@ -30,8 +31,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Starts runs: reads {@code ktx.yaml} from {@code main}, plans (invalid config or request → exception, nothing
- * published), stores the run, then publishes its database jobs and waits for the broker to take them — or, without
- * database targets, goes straight to the barrier.
+ * published), stores the run (in Redis, and its record in the repository for {@code RunRestorer}), then publishes
+ * its database jobs and waits for the broker to take them — or, without database targets, goes straight to the
+ * barrier.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -103,7 +105,7 @@ public class RunPlanner {
         try {
             launch(run, planned);
         } catch (RuntimeException e) {
-            discard(runId);
+            discard(run);
             throw new RunNotStartedException(e instanceof PublishException ? e.getMessage()
                     : "could not start the run: " + e, e);
         }
@@ -113,6 +115,7 @@ public class RunPlanner {
     private void launch(RunRecord run, PlannedRun planned) {
         String runId = run.runId();
         List<String> targets = planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
+        repositories.repository(run.project()).recordRun(runId, MessageCodec.write(run));
         ledger.open(runId, targets);
         activeRuns.add(run);
         new TargetTracer(traces, clock, runId, null).info("plan", TraceEvents.RUN_STARTED, Map.of(
@@ -130,11 +133,13 @@ public class RunPlanner {
     }
 
     /** Leaves nothing half-started; the start key stays reserved, so a retry with it starts this run id afresh. */
-    private void discard(String runId) {
+    private void discard(RunRecord run) {
+        String runId = run.runId();
         store.delete(runId);
         sightings.discard(runId);
         activeRuns.remove(runId);
         ledger.discard(runId);
+        repositories.repository(run.project()).forgetRun(runId);
     }
 
     private String newRunId() {

@@ -15,6 +15,7 @@ import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
 import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.planner.run.TargetSightings;
+import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,10 +48,12 @@ public class StageCoordinator {
     private final MeterRegistry meters;
     private final RunLedger ledger;
     private final TargetSightings sightings;
+    private final ContextRepositories repositories;
     private final Clock clock = Clock.systemUTC();
 
     public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
-                            MeterRegistry meters, RunLedger ledger, TargetSightings sightings) {
+                            MeterRegistry meters, RunLedger ledger, TargetSightings sightings,
+                            ContextRepositories repositories) {
         this.store = store;
         this.plans = plans;
         this.publisher = publisher;
@@ -58,6 +61,7 @@ public class StageCoordinator {
         this.meters = meters;
         this.ledger = ledger;
         this.sightings = sightings;
+        this.repositories = repositories;
     }
 
     public void onResult(TargetResultMessage message) {
@@ -113,16 +117,20 @@ public class StageCoordinator {
                 tracer.info("database", TraceEvents.STAGE_BARRIER_REACHED, Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
                 meters.timer("ktx_stage_duration_seconds", "stage", "database")
                         .record(Duration.between(run.startedAt(), clock.instant()));
-                publisher.stage(StageEventMessage.databaseStageComplete(runId, clock.instant())).toCompletableFuture().join();
+                publisher.stage(StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant())).toCompletableFuture().join();
                 store.setOnce(runId, RunStore.Flag.barrier_published);
             }
             if (store.isSet(runId, RunStore.Flag.barrier_seen)) {
                 release(run, progress);
             }
-            if (progress.runComplete() && store.setOnce(runId, RunStore.Flag.finished)) {
-                RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
-                tracer.timed("run", TraceEvents.RUN_FINISHED, Duration.between(run.startedAt(), clock.instant()).toMillis(),
-                        Map.of("exitCode", results.exitCode()));
+            if (progress.runComplete()) {
+                if (store.setOnce(runId, RunStore.Flag.finished)) {
+                    RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
+                    tracer.timed("run", TraceEvents.RUN_FINISHED, Duration.between(run.startedAt(), clock.instant()).toMillis(),
+                            Map.of("exitCode", results.exitCode()));
+                }
+                // After the flag, and on every later look, so that a failed removal is done by a redelivery.
+                repositories.repository(run.project()).forgetRun(runId);
             }
         } finally {
             lock.unlock();
