@@ -38,6 +38,11 @@ public record Frontmatter(String summary, List<String> tags, List<String> refs, 
         this(summary, tags, refs, slRefs, usageMode, source, tables, usage, null);
     }
 
+    /** This frontmatter with other {@code sl_refs}, every other field kept. */
+    public Frontmatter withSlRefs(List<SlRef> otherSlRefs) {
+        return new Frontmatter(summary, tags, refs, otherSlRefs, usageMode, source, tables, usage, representativeSql);
+    }
+
     public static Frontmatter of(String summary) {
         return new Frontmatter(summary, List.of(), List.of(), List.of(), null, null, List.of(), null);
     }

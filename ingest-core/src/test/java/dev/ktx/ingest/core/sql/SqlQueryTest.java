@@ -102,6 +102,8 @@ class SqlQueryTest {
                 arguments("subquery in an ARRAY constructor and ANY",
                         "SELECT * FROM plans WHERE plan_id = ANY(ARRAY(SELECT plan FROM accounts))",
                         List.of("plans", "accounts")),
+                arguments("TABLE statement",
+                        "TABLE Archive.Orders", List.of("archive.orders")),
                 arguments("functions and VALUES only: no table",
                         "SELECT * FROM generate_series(1, 10) g JOIN (VALUES (1, 'a')) v(n, s) ON v.n = g", List.of()));
     }
