@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A private PostgreSQL cluster: {@code initdb} into a temporary directory, then {@code postgres} in the foreground
- * as our child on a free loopback port. Durability is off (fsync) because the data is thrown away.
+ * as our child on a free loopback port, with the caller's {@code -c name=value} options (see
+ * {@link PostgresService.Flavor}).
  */
 final class LocalPostgres {
 
@@ -34,12 +35,12 @@ final class LocalPostgres {
     }
 
     /** Uses the binaries in {@code KTX_TEST_PG_BIN} if set, else in {@value #DEFAULT_BIN}. */
-    static Started<PostgresEndpoint> start(Environment environment) throws Exception {
-        return start(Path.of(environment.variable(BIN_VARIABLE).orElse(DEFAULT_BIN)), TempDirs.SYSTEM_TEMP);
+    static Started<PostgresEndpoint> start(Environment environment, List<String> serverOptions) throws Exception {
+        return start(Path.of(environment.variable(BIN_VARIABLE).orElse(DEFAULT_BIN)), TempDirs.SYSTEM_TEMP, serverOptions);
     }
 
     /** @param parent where the instance directory goes; the server's OS user must be able to enter it */
-    static Started<PostgresEndpoint> start(Path binDir, Path parent) throws Exception {
+    static Started<PostgresEndpoint> start(Path binDir, Path parent, List<String> serverOptions) throws Exception {
         Path initdb = Executables.require(binDir.resolve("initdb").toString(), BIN_VARIABLE);
         Path postgres = Executables.require(binDir.resolve("postgres").toString(), BIN_VARIABLE);
         Path pgCtl = Executables.require(binDir.resolve("pg_ctl").toString(), BIN_VARIABLE);
@@ -52,9 +53,11 @@ final class LocalPostgres {
                     "-U", SUPERUSER, "-E", "UTF8", "--no-sync"), log, INITDB_TIMEOUT);
             PostgresEndpoint endpoint = new PostgresEndpoint(HOST, FreePort.find(), SUPERUSER, "postgres");
             // No Unix socket: a long temp path could exceed the socket path limit, and tests connect over TCP.
-            LocalProcess server = LocalProcess.start("postgres", asServerUser(postgres.toString(),
-                            "-D", data.toString(), "-p", Integer.toString(endpoint.port()),
-                            "-c", "listen_addresses=" + HOST, "-c", "unix_socket_directories=", "-c", "fsync=off"),
+            List<String> command = new ArrayList<>(List.of(postgres.toString(), "-D", data.toString(),
+                    "-p", Integer.toString(endpoint.port()),
+                    "-c", "listen_addresses=" + HOST, "-c", "unix_socket_directories="));
+            command.addAll(serverOptions);
+            LocalProcess server = LocalProcess.start("postgres", asServerUser(command.toArray(String[]::new)),
                     log, () -> acceptsQueries(endpoint), START_TIMEOUT);
             return Started.of(endpoint, Origin.LOCAL, "local " + server, () -> {
                 stop(pgCtl, data, log, server);

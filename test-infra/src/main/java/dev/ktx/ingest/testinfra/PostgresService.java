@@ -4,24 +4,59 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A PostgreSQL server for tests: the one named by {@value #URL_VARIABLE}, else a {@value #IMAGE} container, else a
- * local cluster from the binaries in {@code KTX_TEST_PG_BIN} (default {@code /usr/lib/postgresql/15/bin}).
- * Authentication is trust; the user is {@code postgres}.
+ * A PostgreSQL server for tests: the one named by the {@link Flavor}'s URL variable, else a {@value #IMAGE}
+ * container, else a local cluster from the binaries in {@code KTX_TEST_PG_BIN} (default
+ * {@code /usr/lib/postgresql/15/bin}). Authentication is trust; the user is {@code postgres}, a superuser.
  */
 public final class PostgresService extends InfraService<PostgresEndpoint> {
 
     public static final String URL_VARIABLE = "KTX_TEST_POSTGRES_URL";
+    public static final String PG_STAT_STATEMENTS_URL_VARIABLE = "KTX_TEST_POSTGRES_PG_STAT_STATEMENTS_URL";
     public static final String IMAGE = "postgres:15-alpine";
     private static final int POSTGRES_PORT = 5432;
 
-    private static PostgresService shared;
+    /** How the server is configured; an external server named by {@link #urlVariable} must be configured the same. */
+    public enum Flavor {
+        /** Stock settings. */
+        STOCK(URL_VARIABLE, List.of()),
+        /** {@code pg_stat_statements} preloaded and tracking top-level statements; CREATE EXTENSION is left to tests. */
+        PG_STAT_STATEMENTS(PG_STAT_STATEMENTS_URL_VARIABLE,
+                List.of("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=top"));
+
+        private final String urlVariable;
+        private final List<String> settings;
+
+        Flavor(String urlVariable, List<String> settings) {
+            this.urlVariable = urlVariable;
+            this.settings = settings;
+        }
+
+        public String urlVariable() {
+            return urlVariable;
+        }
+
+        /**
+         * The server's {@code -c name=value} options: durability off (the data is thrown away), then the flavor's
+         * settings.
+         */
+        List<String> serverOptions() {
+            List<String> options = new ArrayList<>(List.of("-c", "fsync=off"));
+            settings.forEach(setting -> options.addAll(List.of("-c", setting)));
+            return options;
+        }
+    }
+
+    private static final Map<Flavor, PostgresService> SHARED = new EnumMap<>(Flavor.class);
 
     private PostgresService(Started<PostgresEndpoint> started, boolean shared) {
         super(started, shared);
@@ -33,15 +68,21 @@ public final class PostgresService extends InfraService<PostgresEndpoint> {
     }
 
     public static PostgresService start(Environment environment) {
-        return new PostgresService(select(environment), false);
+        return start(environment, Flavor.STOCK);
     }
 
-    /** One server for the whole JVM, started on first use and stopped at JVM shutdown; close does nothing. */
-    public static synchronized PostgresService shared() {
-        if (shared == null) {
-            shared = new PostgresService(select(Environment.system()), true);
-        }
-        return shared;
+    public static PostgresService start(Environment environment, Flavor flavor) {
+        return new PostgresService(select(environment, flavor), false);
+    }
+
+    /** One stock server for the whole JVM, started on first use and stopped at JVM shutdown; close does nothing. */
+    public static PostgresService shared() {
+        return shared(Flavor.STOCK);
+    }
+
+    /** Like {@link #shared()}, one server per flavor. */
+    public static synchronized PostgresService shared(Flavor flavor) {
+        return SHARED.computeIfAbsent(flavor, f -> new PostgresService(select(Environment.system(), f), true));
     }
 
     /**
@@ -60,18 +101,20 @@ public final class PostgresService extends InfraService<PostgresEndpoint> {
         return endpoint().withDatabase(name);
     }
 
-    private static Started<PostgresEndpoint> select(Environment environment) {
-        return Selection.select("PostgreSQL", environment, URL_VARIABLE, PostgresEndpoint::parse, List.of(
+    private static Started<PostgresEndpoint> select(Environment environment, Flavor flavor) {
+        return Selection.select("PostgreSQL", environment, flavor.urlVariable(), PostgresEndpoint::parse, List.of(
                 new Selection.Option<>("Docker " + IMAGE, env -> DockerContainers.start(env,
-                        PostgresService::container, POSTGRES_PORT,
+                        () -> container(flavor), POSTGRES_PORT,
                         (host, port) -> new PostgresEndpoint(host, port, "postgres", "postgres"))),
-                new Selection.Option<>("local PostgreSQL", LocalPostgres::start)));
+                new Selection.Option<>("local PostgreSQL", env -> LocalPostgres.start(env, flavor.serverOptions()))));
     }
 
-    private static GenericContainer<?> container() {
+    private static GenericContainer<?> container(Flavor flavor) {
+        List<String> command = new ArrayList<>(List.of("postgres"));
+        command.addAll(flavor.serverOptions());
         return new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
-                .withCommand("postgres", "-c", "fsync=off")
+                .withCommand(command.toArray(String[]::new))
                 // The image's entrypoint starts the server twice (init, then for real): wait for the second.
                 .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\n", 2));
     }

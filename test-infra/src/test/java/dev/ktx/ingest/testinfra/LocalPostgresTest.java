@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class LocalPostgresTest {
         // The server runs as the postgres OS user when we are root: it must be able to enter the parent.
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         PostgresEndpoint endpoint;
-        try (Started<PostgresEndpoint> postgres = LocalPostgres.start(BIN, parent)) {
+        try (Started<PostgresEndpoint> postgres = LocalPostgres.start(BIN, parent, PostgresService.Flavor.STOCK.serverOptions())) {
             endpoint = postgres.endpoint();
             try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
                  Statement statement = connection.createStatement()) {
@@ -42,8 +43,26 @@ class LocalPostgresTest {
     }
 
     @Test
+    void thePgStatStatementsFlavorRecordsTopLevelStatements() throws Exception {
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Started<PostgresEndpoint> postgres = LocalPostgres.start(BIN, parent,
+                PostgresService.Flavor.PG_STAT_STATEMENTS.serverOptions());
+             Connection connection = DriverManager.getConnection(postgres.endpoint().jdbcUrl());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create extension pg_stat_statements");
+            statement.execute("select 42 as probe");
+            try (ResultSet result = statement.executeQuery("select current_setting('pg_stat_statements.track'), "
+                    + "calls from pg_stat_statements where query like 'select $1 as probe'")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("top");
+                assertThat(result.getLong(2)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void missingBinariesAreNamedWithTheVariableThatLocatesThem() {
-        assertThatThrownBy(() -> LocalPostgres.start(Path.of("/nonexistent/pg/bin"), parent))
+        assertThatThrownBy(() -> LocalPostgres.start(Path.of("/nonexistent/pg/bin"), parent, List.of()))
                 .isInstanceOf(FileNotFoundException.class)
                 .hasMessageContaining("/nonexistent/pg/bin/initdb")
                 .hasMessageContaining(LocalPostgres.BIN_VARIABLE);

@@ -25,6 +25,16 @@ class PostgresServiceTest {
     }
 
     @Test
+    void eachFlavorHasItsOwnVariable() {
+        var environment = new Environment(Map.of(
+                PostgresService.URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5433/stock",
+                PostgresService.PG_STAT_STATEMENTS_URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5434/stats"), () -> false);
+        try (PostgresService postgres = PostgresService.start(environment, PostgresService.Flavor.PG_STAT_STATEMENTS)) {
+            assertThat(postgres.endpoint()).isEqualTo(new PostgresEndpoint("10.1.2.3", 5434, "postgres", "stats"));
+        }
+    }
+
+    @Test
     void failureListsEveryWayTried() {
         var environment = new Environment(Map.of("KTX_TEST_PG_BIN", "/nonexistent/pg/bin"), () -> false);
         assertThatThrownBy(() -> PostgresService.start(environment))

@@ -3,17 +3,13 @@ package dev.ktx.ingest.core.database;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestShard;
-import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -59,27 +55,11 @@ public final class DatabaseSchemaIngest {
         });
         current.keySet().stream().filter(path -> !wanted.containsKey(path)).forEach(changes::delete);
 
-        String sync = syncId.toString();
-        byte[] raw = CatalogJson.write(catalog);
-        changes.write(RepoPaths.rawSnapshotDir(connectionId, SOURCE_KEY, sync) + "/" + CatalogJson.FILE_NAME, raw);
-        changes.write(RepoPaths.provenance(connectionId, SOURCE_KEY, sync),
-                ProvenanceCodec.write(provenance(connectionId, shards, sha256(raw))));
+        List<SyncSnapshot.Artifact> artifacts = new ArrayList<>();
+        shards.values().forEach(shard -> shard.tables().keySet().forEach(source -> artifacts.add(new SyncSnapshot.Artifact(
+                ProvenanceRow.ArtifactKind.SL, connectionId + "/" + source, ProvenanceRow.Action.SOURCE_CREATED))));
+        SyncSnapshot.write(changes, connectionId, SOURCE_KEY, syncId, CatalogJson.FILE_NAME, CatalogJson.write(catalog),
+                artifacts);
         return changes.build();
-    }
-
-    private static List<ProvenanceRow> provenance(String connectionId, SortedMap<String, ManifestShard> shards, String rawSha256) {
-        List<ProvenanceRow> rows = new ArrayList<>();
-        shards.values().forEach(shard -> shard.tables().keySet().forEach(source -> rows.add(new ProvenanceRow(
-                CatalogJson.FILE_NAME, rawSha256, ProvenanceRow.ArtifactKind.SL, connectionId + "/" + source,
-                ProvenanceRow.Action.SOURCE_CREATED, null))));
-        return rows;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
     }
 }

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * One postgres database target: connect, introspect ({@code database-schema}), read query history
- * ({@code query-history}) and compute the session's changes against its base tree. The usage in the shards is
- * replaced only by a query history that was read ({@code done}); when it was disabled, skipped or failed, the usage
- * already in the base shards is kept, since an absent answer is not an authoritative "unused".
+ * ({@code query-history}) and compute the session's changes against its base tree. The usage in the shards and the
+ * pattern pages are replaced only by a query history that was read ({@code done}); when it was disabled, skipped or
+ * failed, the usage already in the base shards and the pattern pages are kept, since an absent answer is not an
+ * authoritative "unused". A failed query history does not hold back the schema: its changes are still returned.
  */
 public final class PostgresDatabaseIngest {
 
@@ -46,11 +47,14 @@ public final class PostgresDatabaseIngest {
         try {
             DatabaseCatalog catalog = introspect(jdbc, connection);
             QueryHistoryOutcome history = QueryHistoryIngest.read(jdbc, catalog, connection.queryHistory());
-            Map<String, TableUsage> usage = history.usage()
+            Map<String, TableUsage> usage = history.history().map(QueryHistory::usage)
                     .orElseGet(() -> ManifestShards.usageIn(base, connection.id()));
-            Changeset changes = DatabaseSchemaIngest.changes(base, connection.id(), catalog, usage, syncId);
-            return new DatabaseIngestResult(changes, new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null),
-                    history.step());
+            Changeset.Builder changes = Changeset.builder()
+                    .add(DatabaseSchemaIngest.changes(base, connection.id(), catalog, usage, syncId));
+            history.history().ifPresent(read ->
+                    changes.add(QueryPatternPages.changes(base, connection.id(), read.patterns(), syncId)));
+            return new DatabaseIngestResult(changes.build(),
+                    new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null), history.step());
         } catch (DatabaseIngestException e) {
             return DatabaseIngestResult.schemaFailed(e.getMessage());
         } finally {

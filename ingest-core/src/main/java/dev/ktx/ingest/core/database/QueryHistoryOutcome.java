@@ -3,28 +3,25 @@ package dev.ktx.ingest.core.database;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
-import dev.ktx.ingest.core.repo.TableUsage;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code query-history} step's result: the step status to report and, only when it is {@code done}, the usage
- * by {@link CatalogTable#qualifiedName()} — an authoritative answer that replaces the usage in the shards.
+ * The {@code query-history} step's result: the step status to report and, only when it is {@code done}, what was
+ * read — an authoritative answer that replaces the usage in the shards and the connection's pattern pages.
  */
-public record QueryHistoryOutcome(StepResult step, Optional<Map<String, TableUsage>> usage) {
+public record QueryHistoryOutcome(StepResult step, Optional<QueryHistory> history) {
 
     public QueryHistoryOutcome {
         Objects.requireNonNull(step, "step");
-        usage = usage.map(Map::copyOf);
-        if (usage.isPresent() != (step.status() == StepStatus.DONE)) {
-            throw new IllegalArgumentException("usage is given exactly when the step is done");
+        if (history.isPresent() != (step.status() == StepStatus.DONE)) {
+            throw new IllegalArgumentException("history is given exactly when the step is done");
         }
     }
 
-    public static QueryHistoryOutcome done(Map<String, TableUsage> usage) {
-        return new QueryHistoryOutcome(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null), Optional.of(usage));
+    public static QueryHistoryOutcome done(QueryHistory history) {
+        return new QueryHistoryOutcome(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null), Optional.of(history));
     }
 
     public static QueryHistoryOutcome skipped(String detail) {

@@ -57,6 +57,13 @@ public record Changeset(SortedMap<String, byte[]> writes, SortedSet<String> dele
             return this;
         }
 
+        /** Every write and delete of {@code changes}, after those already added. */
+        public Builder add(Changeset changes) {
+            writeAll(changes.writes());
+            changes.deletes().forEach(this::delete);
+            return this;
+        }
+
         public Changeset build() {
             return new Changeset(writes, deletes);
         }

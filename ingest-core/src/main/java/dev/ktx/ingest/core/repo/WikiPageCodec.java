@@ -12,7 +12,8 @@ import java.util.Set;
 public final class WikiPageCodec {
 
     private static final String DELIMITER = "---";
-    private static final Set<String> FIELDS = Set.of("summary", "tags", "refs", "sl_refs", "usage_mode", "source", "tables", "usage");
+    private static final Set<String> FIELDS = Set.of("summary", "tags", "refs", "sl_refs", "usage_mode", "source", "tables", "usage",
+            "representative_sql");
 
     private WikiPageCodec() {
     }
@@ -54,6 +55,7 @@ public final class WikiPageCodec {
                 .putOptional("source", fm.source())
                 .putOptional("tables", fm.tables())
                 .putOptional("usage", fm.usage())
+                .putOptional("representative_sql", fm.representativeSql())
                 .build();
     }
 
@@ -74,7 +76,7 @@ public final class WikiPageCodec {
                 .orElse(null);
         return new Frontmatter(fields.string("summary").orElse(null), fields.strings("tags"), fields.strings("refs"),
                 slRefs, usageMode, fields.string("source").orElse(null), fields.strings("tables"),
-                fields.string("usage").orElse(null));
+                fields.string("usage").orElse(null), fields.string("representative_sql").orElse(null));
     }
 
     private static ArtifactFormatException invalid(String key, String why) {

@@ -91,9 +91,7 @@ final class Reconciliation {
             if (kept.size() == fm.slRefs().size()) {
                 return Optional.empty();
             }
-            Frontmatter trimmed = new Frontmatter(fm.summary(), fm.tags(), fm.refs(), kept, fm.usageMode(), fm.source(),
-                    fm.tables(), fm.usage());
-            return Optional.of(WikiPageCodec.write(new WikiPage(key, trimmed, page.body())));
+            return Optional.of(WikiPageCodec.write(new WikiPage(key, fm.withSlRefs(kept), page.body())));
         });
     }
 

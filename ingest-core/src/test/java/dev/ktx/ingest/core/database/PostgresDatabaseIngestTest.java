@@ -8,8 +8,14 @@ import dev.ktx.ingest.core.config.SecretRef;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.gate.FinalGates;
+import dev.ktx.ingest.core.gate.GateInput;
+import dev.ktx.ingest.core.gate.ProvenanceGate;
+import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ManifestCodec;
+import dev.ktx.ingest.core.repo.PathChange;
+import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
 import dev.ktx.ingest.core.retry.TransientFailures;
@@ -23,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresDatabaseIngestTest {
 
     private static final SyncId SYNC = new SyncId(Instant.parse("2026-03-01T10:00:00Z"), "job1");
+    private static final SyncId SYNC_2 = new SyncId(Instant.parse("2026-03-02T10:00:00Z"), "job2");
     private static final QueryHistorySettings HISTORY = new QueryHistorySettings(true, 5);
     private static final String PASSWORD = "s3cr3t-Pa55";
 
@@ -44,13 +52,41 @@ class PostgresDatabaseIngestTest {
     }
 
     @Test
-    void scansTheSchemaAndSkipsQueryHistoryWithoutTheExtension() {
+    void queryHistoryThatCannotBeReadFailsButTheSchemaStillCounts() {
         DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), new InMemoryRepoTree(), SYNC);
 
         assertThat(result.schema()).isEqualTo(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null));
-        assertThat(result.queryHistory()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED,
-                "pg_stat_statements is not installed"));
+        assertThat(result.queryHistory().status()).isEqualTo(StepStatus.FAILED);
+        assertThat(result.queryHistory().detail()).startsWith("query history needs pg_stat_statements: ");
         assertThat(result.changes().writes()).containsKey("semantic-layer/warehouse/_schema/public.yaml");
+    }
+
+    @Test
+    void readableHistoryPutsUsageIntoTheShardsAndWritesPatternPagesThatPassTheGates() throws SQLException {
+        Warehouse tracked = QueryHistoryIngestTest.tracked();
+        QueryHistoryIngestTest.runTimes(tracked, HISTORY.minExecutions(), "SELECT name, monthly_price FROM plans");
+        InMemoryRepoTree main = new InMemoryRepoTree();
+
+        DatabaseIngestResult result = ingest.run(tracked.connection(List.of(), List.of(), HISTORY), main, SYNC);
+
+        assertThat(result.queryHistory()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null));
+        InMemoryRepoTree session = Trees.apply(main, result.changes());
+        assertThat(ManifestCodec.parse(session.readText("semantic-layer/warehouse/_schema/public.yaml").orElseThrow())
+                .tables().get("plans").usage()).isEqualTo(new TableUsage(5, new TreeMap<>(Map.of("name", 5L, "monthly_price", 5L))));
+        String page = "wiki/global/" + QueryPatternPages.key("warehouse", new QueryPattern(
+                "SELECT name, monthly_price FROM plans", List.of("public.plans"), 5, List.of())) + ".md";
+        assertThat(WikiPageCodec.parse("page", session.readText(page).orElseThrow()).frontmatter().tags())
+                .isEqualTo(QueryPatternPages.TAGS);
+        List<PathChange> added = result.changes().writes().keySet().stream()
+                .map(path -> new PathChange(path, PathChange.Type.ADDED, EntryKind.FILE)).toList();
+        GateInput input = GateInput.of(main, session, added, Set.of("warehouse"));
+        assertThat(new FinalGates().check(input).errors()).isEmpty();
+        assertThat(new ProvenanceGate().check(input).errors()).isEmpty();
+
+        // The pattern's statistics are reset: the next read no longer has it, so its page goes.
+        tracked.execute("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+        DatabaseIngestResult next = ingest.run(tracked.connection(List.of(), List.of(), HISTORY), session, SYNC_2);
+        assertThat(next.changes().deletes()).containsExactly(page);
     }
 
     @Test
@@ -65,7 +101,7 @@ class PostgresDatabaseIngestTest {
 
         DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), base, SYNC);
 
-        assertThat(result.queryHistory().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(result.queryHistory().status()).isEqualTo(StepStatus.FAILED);
         assertThat(result.changes().isEmpty()).isTrue();
         assertThat(ManifestCodec.parse(base.readText("semantic-layer/warehouse/_schema/public.yaml").orElseThrow())
                 .tables().get("plans").usage()).isEqualTo(usage);

@@ -5,103 +5,180 @@ import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.repo.TableUsage;
-import org.junit.jupiter.api.BeforeAll;
+import dev.ktx.ingest.testinfra.PostgresService.Flavor;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+/** The {@code query-history} step against the real {@code pg_stat_statements}: preloaded, or not, as the test needs. */
 class QueryHistoryIngestTest {
 
-    private static final QueryHistorySettings ENABLED = new QueryHistorySettings(true, 5);
-
-    private static Warehouse warehouse;
-    private static DatabaseCatalog catalog;
-
-    @BeforeAll
-    static void loadDemo() throws SQLException {
-        warehouse = Warehouse.demo();
-        try (Connection jdbc = warehouse.connect()) {
-            catalog = PostgresIntrospector.introspect(jdbc, warehouse.connection());
-        }
-    }
+    private static final int MIN_EXECUTIONS = 5;
+    private static final QueryHistorySettings ENABLED = new QueryHistorySettings(true, MIN_EXECUTIONS);
+    private static final String NEEDS = "query history needs pg_stat_statements: ";
+    private static final String NOT_LOADED = "the library is not loaded (add shared_preload_libraries = "
+            + "'pg_stat_statements' to postgresql.conf and restart PostgreSQL)";
 
     @Test
-    void missingExtensionSkipsTheStep() throws SQLException {
-        QueryHistoryOutcome outcome = read(ENABLED);
-
-        assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED,
-                "pg_stat_statements is not installed"));
-        assertThat(outcome.usage()).isEmpty();
-    }
-
-    @Test
-    void extensionThatIsNotPreloadedSkipsTheStepWithTheServerReason() throws SQLException {
-        Warehouse withExtension = Warehouse.demo();
-        withExtension.execute("CREATE EXTENSION pg_stat_statements");
-
-        QueryHistoryOutcome outcome;
-        try (Connection jdbc = withExtension.connect()) {
-            outcome = QueryHistoryIngest.read(jdbc, catalog, ENABLED);
+    void topLevelStatementsRunAtLeastMinExecutionsTimesBecomePatternsAndUsage() throws SQLException {
+        Warehouse warehouse = tracked();
+        try (Connection jdbc = warehouse.connect(); Statement statement = jdbc.createStatement();
+             PreparedStatement byId = jdbc.prepareStatement("SELECT plan FROM accounts WHERE account_id = ?")) {
+            for (int i = 0; i < MIN_EXECUTIONS; i++) {
+                byId.setLong(1, i);
+                byId.executeQuery().close();
+                // Other constants and comments each time: still one queryid, whose text is the first one seen.
+                statement.executeQuery("/* request " + i + " */ SELECT a.name, p.monthly_price\n  FROM accounts a"
+                        + " JOIN plans p ON p.plan_id = a.plan WHERE a.country = 'DE' AND p.monthly_price > " + i).close();
+            }
+            for (int i = 0; i < MIN_EXECUTIONS - 1; i++) {
+                statement.executeQuery("SELECT count(*) FROM events").close();
+            }
+            // A statement run inside a function is recorded too once nested statements are tracked; it is not a
+            // query anyone wrote, so only top-level statements count.
+            statement.execute("SET pg_stat_statements.track = 'all'");
+            statement.execute("CREATE FUNCTION segment_count() RETURNS bigint LANGUAGE plpgsql"
+                    + " AS $$ BEGIN RETURN (SELECT count(*) FROM mart_account_segments); END $$");
+            for (int i = 0; i < MIN_EXECUTIONS; i++) {
+                statement.executeQuery("SELECT segment_count()").close();
+            }
         }
 
-        assertThat(outcome.step().status()).isEqualTo(StepStatus.SKIPPED);
-        assertThat(outcome.step().detail()).startsWith("pg_stat_statements is not readable: ")
-                .contains("shared_preload_libraries");
-    }
-
-    @Test
-    void statementsOfThisDatabaseRunAtLeastMinExecutionsTimesBecomeUsage() throws SQLException {
-        // Stands in for the view (same columns) that needs shared_preload_libraries, which the test server lacks.
-        warehouse.execute("""
-                CREATE SCHEMA fake_pgss;
-                CREATE TABLE fake_pgss.pg_stat_statements (userid oid, dbid oid, query text, calls bigint);
-                INSERT INTO fake_pgss.pg_stat_statements
-                SELECT u, d.oid, q, c FROM pg_database d, (VALUES
-                    (10, 'SELECT plan FROM accounts WHERE account_id = $1', 3),
-                    (11, 'SELECT plan FROM accounts WHERE account_id = $1', 3),
-                    (10, 'SELECT * FROM plans', 4),
-                    (10, NULL, 100)) v(u, q, c)
-                WHERE d.datname = current_database();
-                INSERT INTO fake_pgss.pg_stat_statements VALUES (10, 0, 'SELECT * FROM events', 50);
-                """);
-
-        QueryHistoryOutcome outcome;
-        try (Connection jdbc = warehouse.connect()) {
-            outcome = QueryHistoryIngest.readFrom(jdbc, "fake_pgss", catalog, 5);
-        }
+        QueryHistoryOutcome outcome = read(warehouse);
 
         assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null));
-        // summed over users (6 ≥ 5); plans ran 4 times (< 5) and events belongs to another database
-        assertThat(outcome.usage()).contains(Map.of("public.accounts",
-                new TableUsage(6, new TreeMap<>(Map.of("account_id", 6L, "plan", 6L)))));
+        QueryHistory history = outcome.history().orElseThrow();
+        assertThat(history.patterns()).extracting(QueryPattern::sql, QueryPattern::tables, QueryPattern::executions)
+                .containsExactly(
+                        tuple("SELECT a.name, p.monthly_price FROM accounts a JOIN plans p"
+                                + " ON p.plan_id = a.plan WHERE a.country = $1 AND p.monthly_price > $2",
+                                List.of("public.accounts", "public.plans"), 5L),
+                        tuple("SELECT plan FROM accounts WHERE account_id = $1",
+                                List.of("public.accounts"), 5L));
+        assertThat(history.patterns()).allSatisfy(pattern -> assertThat(pattern.queryIds()).hasSize(1));
+        // events ran one time too few; mart_account_segments was only read inside the function
+        assertThat(history.usage()).containsOnlyKeys("public.accounts", "public.plans");
+        assertThat(history.usage().get("public.accounts")).isEqualTo(new TableUsage(10,
+                new TreeMap<>(Map.of("account_id", 5L, "plan", 10L, "name", 5L, "country", 5L))));
+        assertThat(history.usage().get("public.plans")).isEqualTo(new TableUsage(5,
+                new TreeMap<>(Map.of("plan_id", 5L, "name", 5L, "monthly_price", 5L))));
+    }
+
+    @Test
+    void executionsAreSummedOverRoles() throws SQLException {
+        Warehouse warehouse = tracked();
+        String analyst = role(warehouse);
+        warehouse.execute("GRANT SELECT ON plans TO " + analyst);
+        runTimes(warehouse, MIN_EXECUTIONS - 2, "SELECT name FROM plans");
+        runTimes(warehouse.as(analyst), 2, "SELECT name FROM plans");
+
+        assertThat(read(warehouse).history().orElseThrow().patterns())
+                .singleElement().extracting(QueryPattern::executions).isEqualTo((long) MIN_EXECUTIONS);
+    }
+
+    @Test
+    void anExtensionThatIsNotCreatedFailsTheStepNamingTheStatementToRun() throws SQLException {
+        Warehouse warehouse = Warehouse.demo(Flavor.PG_STAT_STATEMENTS);
+
+        assertThat(read(warehouse).step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED,
+                NEEDS + "the extension is not created in database " + warehouse.endpoint().database()
+                        + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)"));
+    }
+
+    @Test
+    void aServerWithoutThePreloadFailsTheStepNamingTheSettingAndTheRestart() throws SQLException {
+        Warehouse warehouse = Warehouse.demo(Flavor.STOCK);
+        warehouse.execute("CREATE EXTENSION pg_stat_statements");
+        // What the check stands for: the view itself refuses to be read.
+        assertThatThrownBy(() -> warehouse.execute("SELECT * FROM pg_stat_statements"))
+                .hasStackTraceContaining("pg_stat_statements must be loaded via shared_preload_libraries");
+
+        QueryHistoryOutcome outcome = read(warehouse);
+
+        assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED, NEEDS + NOT_LOADED));
+        assertThat(outcome.history()).isEmpty();
+    }
+
+    @Test
+    void everythingMissingIsNamedInOneMessage() throws SQLException {
+        Warehouse warehouse = Warehouse.demo(Flavor.STOCK);
+
+        assertThat(read(warehouse).step().detail()).isEqualTo(NEEDS + NOT_LOADED + "; the extension is not created in "
+                + "database " + warehouse.endpoint().database() + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)");
+    }
+
+    @Test
+    void aRoleWithoutPgReadAllStatsFailsTheStepUntilGranted() throws SQLException {
+        // Without it the view does not fail: it hides other roles' statements, a partial answer that looks whole.
+        Warehouse warehouse = tracked();
+        String reader = role(warehouse);
+
+        assertThat(read(warehouse.as(reader)).step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED,
+                NEEDS + "role " + reader + " cannot see other roles' statements (run GRANT pg_read_all_stats TO "
+                        + reader + ";)"));
+
+        warehouse.execute("GRANT pg_read_all_stats TO " + reader);
+        assertThat(read(warehouse.as(reader)).step().status()).isEqualTo(StepStatus.DONE);
     }
 
     @Test
     void disabledHistoryIsNotRead() throws SQLException {
-        QueryHistoryOutcome outcome = read(QueryHistorySettings.DEFAULTS);
+        QueryHistoryOutcome outcome;
+        Warehouse warehouse = Warehouse.demo(Flavor.STOCK);
+        try (Connection jdbc = warehouse.connect()) {
+            outcome = QueryHistoryIngest.read(jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()),
+                    QueryHistorySettings.DEFAULTS);
+        }
 
-        assertThat(outcome.step().status()).isEqualTo(StepStatus.SKIPPED);
-        assertThat(outcome.step().detail()).isEqualTo(QueryHistoryIngest.DISABLED);
+        assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, QueryHistoryIngest.DISABLED));
     }
 
     @Test
-    void usageIsGivenExactlyWhenTheStepIsDone() {
-        assertThat(QueryHistoryOutcome.done(Map.of()).usage()).contains(Map.of());
+    void historyIsGivenExactlyWhenTheStepIsDone() {
+        QueryHistory empty = new QueryHistory(Map.of(), List.of());
+        assertThat(QueryHistoryOutcome.done(empty).history()).contains(empty);
         assertThatThrownBy(() -> new QueryHistoryOutcome(
-                        new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, "x"), Optional.of(Map.of())))
+                        new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED, "x"), Optional.of(empty)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static QueryHistoryOutcome read(QueryHistorySettings settings) throws SQLException {
+    /** A demo warehouse on the server that preloads pg_stat_statements, with the extension created. */
+    static Warehouse tracked() {
+        Warehouse warehouse = Warehouse.demo(Flavor.PG_STAT_STATEMENTS);
+        warehouse.execute("CREATE EXTENSION pg_stat_statements");
+        return warehouse;
+    }
+
+    /** A new login role (roles are per server, so the name is unique). */
+    private static String role(Warehouse warehouse) {
+        String role = "ktx_role_" + UUID.randomUUID().toString().replace("-", "");
+        warehouse.execute("CREATE ROLE " + role + " LOGIN");
+        return role;
+    }
+
+    static void runTimes(Warehouse warehouse, int times, String query) throws SQLException {
+        try (Connection jdbc = warehouse.connect(); Statement statement = jdbc.createStatement()) {
+            for (int i = 0; i < times; i++) {
+                statement.executeQuery(query).close();
+            }
+        }
+    }
+
+    private static QueryHistoryOutcome read(Warehouse warehouse) throws SQLException {
         try (Connection jdbc = warehouse.connect()) {
-            return QueryHistoryIngest.read(jdbc, catalog, settings);
+            return QueryHistoryIngest.read(jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()), ENABLED);
         }
     }
 }

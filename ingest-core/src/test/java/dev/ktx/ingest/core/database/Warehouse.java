@@ -17,13 +17,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** A fresh database on the shared test server, loaded with the demo warehouse {@code examples/acme/warehouse/schema.sql}. */
+/** A fresh database on a shared test server, loaded with the demo warehouse {@code examples/acme/warehouse/schema.sql}. */
 record Warehouse(PostgresEndpoint endpoint) {
 
     static final Path DEMO_SCHEMA = Path.of("..", "examples", "acme", "warehouse", "schema.sql");
 
+    /** On the stock server. */
     static Warehouse demo() {
-        Warehouse warehouse = new Warehouse(PostgresService.shared().createDatabase());
+        return demo(PostgresService.Flavor.STOCK);
+    }
+
+    static Warehouse demo(PostgresService.Flavor flavor) {
+        Warehouse warehouse = new Warehouse(PostgresService.shared(flavor).createDatabase());
         try {
             warehouse.execute(Files.readString(DEMO_SCHEMA));
         } catch (IOException e) {
@@ -34,6 +39,11 @@ record Warehouse(PostgresEndpoint endpoint) {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(endpoint.jdbcUrl());
+    }
+
+    /** The same database, connecting as another role. */
+    Warehouse as(String user) {
+        return new Warehouse(new PostgresEndpoint(endpoint.host(), endpoint.port(), user, endpoint.database()));
     }
 
     /** Runs a script of one or more statements. */

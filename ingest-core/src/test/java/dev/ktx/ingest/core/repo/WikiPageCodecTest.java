@@ -12,7 +12,8 @@ class WikiPageCodecTest {
     private static final WikiPage FULL = new WikiPage("orders-faq",
             new Frontmatter("How orders work", List.of("orders", "sales"), List.of("customers"),
                     List.of(SlRef.parse("orders.revenue").orElseThrow(), SlRef.parse("wh/orders").orElseThrow()),
-                    UsageMode.AUTO, "analytics_dbt", List.of("public.orders"), "Join to customers first.\nThen filter."),
+                    UsageMode.AUTO, "analytics_dbt", List.of("public.orders"), "Join to customers first.\nThen filter.",
+                    "SELECT * FROM public.orders WHERE id = $1"),
             "# Orders\n\nSee [[customers]].\n");
 
     @Test
@@ -35,6 +36,7 @@ class WikiPageCodecTest {
                 usage: |-
                   Join to customers first.
                   Then filter.
+                representative_sql: SELECT * FROM public.orders WHERE id = $1
                 ---
 
                 # Orders
@@ -51,6 +53,15 @@ class WikiPageCodecTest {
         WikiPage parsed = WikiPageCodec.parse("orders-faq", written);
         assertThat(parsed).isEqualTo(FULL);
         assertThat(WikiPageCodec.write(parsed)).isEqualTo(written);
+    }
+
+    @Test
+    void withSlRefsReplacesOnlyThem() {
+        Frontmatter full = FULL.frontmatter();
+        Frontmatter trimmed = full.withSlRefs(List.of());
+
+        assertThat(trimmed.slRefs()).isEmpty();
+        assertThat(trimmed.withSlRefs(full.slRefs())).isEqualTo(full);
     }
 
     @Test

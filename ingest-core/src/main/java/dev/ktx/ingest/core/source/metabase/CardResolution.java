@@ -14,7 +14,7 @@ sealed interface CardResolution {
     String MISSING_TARGET_TABLE = ProvenanceRow.MISSING_TARGET_TABLE;
     /** The card's Metabase database has no entry in {@code mappings.databaseMappings}. */
     String UNMAPPED_DATABASE = "unmapped_database";
-    /** JSqlParser cannot read the native SQL. */
+    /** JSqlParser cannot read the native SQL, or it reads another card ({@code {{#123}}}), whose SQL it does not have. */
     String UNPARSEABLE_SQL = "unparseable_sql";
     /** The query has no single main table: not a SELECT, a saved question as source, several tables without one FROM. */
     String UNSUPPORTED_QUERY = "unsupported_query";

@@ -1,58 +1,56 @@
 package dev.ktx.ingest.core.source.metabase;
 
 import dev.ktx.ingest.core.repo.Aggregation;
-import net.sf.jsqlparser.JSQLParserException;
+import dev.ktx.ingest.core.sql.Identifiers;
+import dev.ktx.ingest.core.sql.SqlQuery;
+import dev.ktx.ingest.core.sql.TableName;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * What a native SQL card reads, found with JSqlParser: its main table (the only table it reads, else the table of
- * the top-level {@code FROM}) and, when evident, its aggregations: {@code count(*)}, {@code count|sum|avg|min|max(col)}
- * and {@code count(DISTINCT col)} in the select list of a single-table query without CTEs or joins.
+ * What a native SQL card reads, found with JSqlParser ({@link SqlQuery}) after its template syntax is expanded
+ * ({@link NativeTemplate}): its main table (the only table it reads, else the table of the top-level {@code FROM})
+ * and, when evident, its aggregations: {@code count(*)}, {@code count|sum|avg|min|max(col)} and
+ * {@code count(DISTINCT col)} in the select list of a single-table query without CTEs or joins.
  */
 record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
 
-    // Metabase templates: optional clauses [[...]] may be dropped, variables {{...}} stand for a value.
-    private static final Pattern OPTIONAL_CLAUSE = Pattern.compile("\\[\\[.*?]]", Pattern.DOTALL);
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
     private static final Map<String, Aggregation> FUNCTIONS = Map.of("count", Aggregation.COUNT,
             "sum", Aggregation.SUM, "avg", Aggregation.AVG, "min", Aggregation.MIN, "max", Aggregation.MAX);
 
     /** @throws NoMainTable with {@link CardResolution#UNPARSEABLE_SQL} or {@link CardResolution#UNSUPPORTED_QUERY} */
     static NativeSqlAnalysis of(String sql) throws NoMainTable {
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(VARIABLE.matcher(OPTIONAL_CLAUSE.matcher(sql).replaceAll(" ")).replaceAll("NULL"));
-        } catch (JSQLParserException e) {
+        NativeTemplate template = NativeTemplate.expand(sql);
+        if (!template.cardReferences().isEmpty()) {
+            // The referenced card's SQL is not part of this text: what it reads cannot be told from here.
             throw new NoMainTable(CardResolution.UNPARSEABLE_SQL);
         }
-        if (!(statement instanceof Select select)) {
-            throw new NoMainTable(CardResolution.UNSUPPORTED_QUERY);
+        SqlQuery query;
+        try {
+            query = SqlQuery.parse(template.sql());
+        } catch (SqlQuery.NotAQuery e) {
+            throw new NoMainTable(e.parsed() ? CardResolution.UNSUPPORTED_QUERY : CardResolution.UNPARSEABLE_SQL);
         }
-        Set<String> tables = new TablesNamesFinder<>().getTables(statement);
+        Select select = query.select();
+        List<TableName> tables = query.tables();
         Optional<Table> from = singleTableFrom(select);
         TableRef main;
         if (tables.size() == 1) {
-            main = tableRef(tables.iterator().next());
+            main = tableRef(tables.get(0));
         } else if (from.isPresent() && select.getWithItemsList() == null) {
-            main = tableRef(from.get().getFullyQualifiedName());
+            main = tableRef(TableName.of(from.get()));
         } else {
             throw new NoMainTable(CardResolution.UNSUPPORTED_QUERY);
         }
@@ -93,18 +91,10 @@ record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
         }
         Aggregation distinctAware = function.isDistinct()
                 ? (agg == Aggregation.COUNT ? Aggregation.COUNT_DISTINCT : null) : agg;
-        return Optional.ofNullable(distinctAware).map(a -> new Aggregate(a, identifier(column.getColumnName())));
+        return Optional.ofNullable(distinctAware).map(a -> new Aggregate(a, Identifiers.fold(column.getColumnName())));
     }
 
-    /** {@code schema.table} as written → parts; quoted parts keep their case, unquoted ones fold to lower case. */
-    private static TableRef tableRef(String qualifiedName) {
-        String[] parts = qualifiedName.split("\\.");
-        String name = identifier(parts[parts.length - 1]);
-        return new TableRef(parts.length >= 2 ? identifier(parts[parts.length - 2]) : null, name);
-    }
-
-    private static String identifier(String part) {
-        return part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"")
-                ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT);
+    private static TableRef tableRef(TableName table) {
+        return new TableRef(table.schema(), table.name());
     }
 }

@@ -62,4 +62,17 @@ class NativeSqlAnalysisTest {
         assertThatThrownBy(() -> NativeSqlAnalysis.of("SELECT * FROM a UNION SELECT * FROM b")).isInstanceOfSatisfying(
                 NoMainTable.class, e -> assertThat(e.reason()).isEqualTo(CardResolution.UNSUPPORTED_QUERY));
     }
+
+    @Test
+    void aCardReferenceHidesWhatTheQueryReads() {
+        // plans is the only table in the text, but the rows come from card 123
+        assertThatThrownBy(() -> NativeSqlAnalysis.of("SELECT count(*) FROM {{#123-active}} a JOIN plans p ON p.plan_id = a.plan"))
+                .isInstanceOfSatisfying(NoMainTable.class, e -> assertThat(e.reason()).isEqualTo(CardResolution.UNPARSEABLE_SQL));
+    }
+
+    @Test
+    void aCteNamedInAnotherCaseIsNoMainTable() throws Exception {
+        assertThat(NativeSqlAnalysis.of("WITH Recent AS (SELECT * FROM events) SELECT count(*) FROM RECENT").mainTable())
+                .isEqualTo(new TableRef(null, "events"));
+    }
 }
