@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes {@code blocks.json}, the one snapshot file a live fetch assembles rather than receives, the way {@code jq}
  * prints JSON (two-space indent, {@code "key": value}, {@code []} and {@code {}} when empty, a final newline): a
- * snapshot made with {@code curl | jq} and a live fetch of the same blocks stage the same bytes.
+ * snapshot made with {@code curl | jq} (docs/connectors.md) and a live fetch of the same blocks stage the same bytes.
  */
 final class BlocksJson {
 
