@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Makes {@link ApiClient}s that share one JDK {@link HttpClient}. Redirects are not followed: a redirect to another
- * host would carry the credentials there.
+ * host would carry the credentials there. HTTP/1.1 only: both APIs speak it, and it spares plain-http endpoints
+ * (proxies, stubs) the h2c upgrade request.
  */
 public final class ApiClients {
 
