@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.config;
 
+import dev.ktx.ingest.core.config.NotionConnection.CrawlMode;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,6 +25,7 @@ final class ConnectionsReader {
     private static final Pattern CONNECTION_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]*$");
     private static final Pattern TABLE_NAME = Pattern.compile("^[^.\\s]+\\.[^.\\s]+$");
     private static final Pattern METABASE_DATABASE_ID = Pattern.compile("^[0-9]+$");
+    private static final Pattern NOTION_PAGE_ID = Pattern.compile("^(?:[0-9a-fA-F]-?){31}[0-9a-fA-F]$");
     private static final String SUPPORTED_DRIVERS = Arrays.stream(Driver.values()).map(Driver::wireName)
             .sorted().collect(Collectors.joining(", "));
 
@@ -176,11 +180,38 @@ final class ConnectionsReader {
     }
 
     private Optional<NotionConnection> notion(String id, YamlMapping body) {
+        Optional<URI> apiUrl = body.has("api_url")
+                ? body.string("api_url").flatMap(text -> httpUrl(body.path("api_url"), text))
+                : Optional.of(NotionConnection.DEFAULT_API_URL);
         Optional<SecretRef> authToken = secret(body, "auth_token");
         List<String> rootPageIds = body.stringList("root_page_ids").orElse(List.of());
+        rootPageIds.stream().filter(page -> !NOTION_PAGE_ID.matcher(page).matches()).findFirst().ifPresent(page ->
+                problems.invalid(body.path("root_page_ids"), "not a Notion page id: " + page
+                        + " (expected 32 hex digits, dashes allowed)"));
+        Optional<CrawlMode> crawlMode = crawlMode(body, rootPageIds);
+        OptionalInt maxPages = body.integer("max_pages_per_run", 1, Integer.MAX_VALUE)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
         Optional<Path> snapshotDir = directory(body, "snapshot_dir");
         requireLiveOrSnapshot(body, "auth_token", "notion");
-        return Optional.of(new NotionConnection(id, authToken, rootPageIds, snapshotDir));
+        return apiUrl.flatMap(url -> crawlMode.map(mode ->
+                new NotionConnection(id, url, authToken, rootPageIds, mode, maxPages, snapshotDir)));
+    }
+
+    /** Default: the trees of {@code root_page_ids} when there are any, else every page the search returns. */
+    private static Optional<CrawlMode> crawlMode(YamlMapping body, List<String> rootPageIds) {
+        if (!body.has("crawl_mode")) {
+            return Optional.of(rootPageIds.isEmpty() ? CrawlMode.SEARCH : CrawlMode.TREE);
+        }
+        Optional<String> text = body.string("crawl_mode");
+        Optional<CrawlMode> mode = text.flatMap(CrawlMode::fromWireName);
+        if (text.isPresent() && mode.isEmpty()) {
+            body.invalid("crawl_mode", "expected tree or search (got " + text.get() + ")");
+        }
+        if (mode.filter(CrawlMode.TREE::equals).isPresent() && rootPageIds.isEmpty()) {
+            body.missing("root_page_ids", "required with crawl_mode: tree");
+            return Optional.empty();
+        }
+        return mode;
     }
 
     private void requireLiveOrSnapshot(YamlMapping body, String secretKey, String driver) {
@@ -228,10 +259,19 @@ final class ConnectionsReader {
         });
     }
 
+    /** API paths are appended to it, and credentials belong in the secret, not in a URL that ends up in logs. */
     private Optional<URI> httpUrl(String path, String text) {
         try {
             URI uri = new URI(text);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                if (uri.getRawUserInfo() != null) {
+                    problems.invalid(path, "must not embed credentials (use the secret reference)");
+                    return Optional.empty();
+                }
+                if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                    problems.invalid(path, "must not have a query or fragment (API paths are appended to it)");
+                    return Optional.empty();
+                }
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {

@@ -1,6 +1,7 @@
 package dev.ktx.ingest.core.retry;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
@@ -61,10 +62,18 @@ public final class Retrier {
                 if (attempt >= policy.maxAttempts()) {
                     throw new RetriesExhaustedException(what, attempt, e);
                 }
-                Duration pause = policy.backoff(attempt, random.getAsDouble());
+                int failed = attempt;
+                Duration pause = requestedPause(e).orElseGet(() -> policy.backoff(failed, random.getAsDouble()));
                 listener.retrying(attempt, pause, e);
                 sleeper.sleep(pause);
             }
         }
+    }
+
+    /** The pause a failure asks for, capped by the policy so that a server cannot park a worker for hours. */
+    private Optional<Duration> requestedPause(RuntimeException failure) {
+        Optional<Duration> requested = failure instanceof TransientFailure transientFailure
+                ? transientFailure.retryAfter() : Optional.empty();
+        return requested.map(pause -> pause.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : pause);
     }
 }

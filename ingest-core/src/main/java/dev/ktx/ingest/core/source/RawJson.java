@@ -131,6 +131,26 @@ public final class RawJson {
         return elements(qualify(field), value);
     }
 
+    /** The arrays of objects of an array field, e.g. the cells of a Notion table row; empty when absent. */
+    public List<List<RawJson>> arraysOfObjects(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw invalid(field, "must be an array");
+        }
+        List<List<RawJson>> arrays = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String elementPath = qualify(field) + "[" + i + "]";
+            if (!value.get(i).isArray()) {
+                throw new RawFormatException(file, elementPath + " must be an array");
+            }
+            arrays.add(elements(elementPath, value.get(i)));
+        }
+        return arrays;
+    }
+
     public RawFormatException invalid(String field, String why) {
         return new RawFormatException(file, qualify(field) + " " + why);
     }

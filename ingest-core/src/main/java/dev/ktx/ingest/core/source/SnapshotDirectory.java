@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -22,18 +21,14 @@ public final class SnapshotDirectory {
     }
 
     /**
-     * The snapshot of an adapter that reads only {@code snapshot_dir} (no live API yet): the files in its layout,
-     * checked by {@code validate}; a complete read, so it is authoritative.
-     *
-     * @param api the upstream's name, for the error when no snapshot_dir is configured
+     * The snapshot in {@code dir}: the files in the adapter's layout, checked by {@code validate}; a complete read,
+     * so it is authoritative.
      */
-    public static RawSnapshot fetch(Optional<Path> snapshotDir, String api, String connectionId, Predicate<String> inLayout,
-                                    Consumer<SortedMap<String, byte[]>> validate) throws IOException {
-        Path dir = snapshotDir.orElseThrow(() -> new UnsupportedOperationException(
-                "live " + api + " API not supported yet; set snapshot_dir for connection " + connectionId));
+    public static RawSnapshot fetch(Path dir, Predicate<String> inLayout, Consumer<SortedMap<String, byte[]>> validate)
+            throws IOException {
         SortedMap<String, byte[]> files = read(dir, inLayout);
         validate.accept(files);
-        return new RawSnapshot(files, true);
+        return RawSnapshot.complete(files);
     }
 
     /** @throws NoSuchFileException when {@code dir} is not a directory */

@@ -12,7 +12,7 @@ public interface SourceAdapter {
     String sourceKey();
 
     /** Reads the input from the snapshot directory or the live API. Bad input → exception naming what is wrong. */
-    RawSnapshot fetch(SourceContext context) throws IOException;
+    RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException;
 
     /** Splits the staged snapshot into work units; {@code base} is the session tree they will all read. */
     List<WorkUnit> plan(StagedSnapshot snapshot, SourceContext context, RepoTree base);

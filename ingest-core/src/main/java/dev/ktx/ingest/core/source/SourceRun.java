@@ -87,12 +87,13 @@ public final class SourceRun {
         phase("commit", () -> repo.commit(session, changes.build(), "ktx: " + connection + " sync " + syncId));
         SourceRunResult.Counts counts = new SourceRunResult.Counts(results.size(), staged.files().size(),
                 integrated.writes().size(), stale.size(), integrated.provenance().size(), 0);
-        return refreshAndReconcile(projectId, session, syncId, integrated, provenancePath, counts);
+        return refreshAndReconcile(projectId, session, syncId, integrated, provenancePath, counts, raw.partial());
     }
 
     private SourceRunResult refreshAndReconcile(String projectId, SessionId session, SyncId syncId,
                                                 Integration integrated, String provenancePath,
-                                                SourceRunResult.Counts counts) throws InterruptedException {
+                                                SourceRunResult.Counts counts, Optional<String> partial)
+            throws InterruptedException {
         PhaseRefresh.Refreshed refreshed = phase("refresh", () -> refresh.refresh(projectId, session));
         if (refreshed.failure().isPresent()) {
             return SourceRunResult.failed(syncId, refreshed.failure().get(), counts);
@@ -102,7 +103,7 @@ public final class SourceRun {
                 () -> Reconciliation.reconcile(refreshedTree, integrated, provenancePath));
         String head = phase("commit", () -> repo.commit(session, reconciled.changes(),
                 "ktx: " + session.connectionId() + " reconciliation " + syncId));
-        return SourceRunResult.ready(syncId, head, counts.withOverlaysRemoved(reconciled.overlaysRemoved()));
+        return SourceRunResult.ready(syncId, head, counts.withOverlaysRemoved(reconciled.overlaysRemoved()), partial);
     }
 
     /** @throws IllegalArgumentException for a raw path that would leave or not fit the snapshot directory */

@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * How a source run ended. {@code READY}: the session holds the sync and is ready for the finalizer
- * ({@code sessionHead}). {@code UNCHANGED}: the input equals the previous sync, nothing was committed (the caller
+ * ({@code sessionHead}); {@code partial} says why its fetch was incomplete, in which case it deleted nothing. {@code UNCHANGED}: the input equals the previous sync, nothing was committed (the caller
  * deletes the session and reports {@code done}). {@code FAILED}: {@code failure} says why; its sentinel is written.
  */
 public record SourceRunResult(Status status, SyncId syncId, Optional<String> sessionHead,
-                              Optional<SessionFailure> failure, Counts counts) {
+                              Optional<SessionFailure> failure, Counts counts, Optional<String> partial) {
 
     public enum Status { READY, UNCHANGED, FAILED }
 
@@ -34,22 +34,24 @@ public record SourceRunResult(Status status, SyncId syncId, Optional<String> ses
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(syncId, "syncId");
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(partial, "partial");
         if ((status == Status.FAILED) != failure.isPresent()) {
             throw new IllegalArgumentException("a failure is given exactly when the status is FAILED");
         }
     }
 
-    static SourceRunResult ready(SyncId syncId, String sessionHead, Counts counts) {
-        return new SourceRunResult(Status.READY, syncId, Optional.of(sessionHead), Optional.empty(), counts);
+    static SourceRunResult ready(SyncId syncId, String sessionHead, Counts counts, Optional<String> partial) {
+        return new SourceRunResult(Status.READY, syncId, Optional.of(sessionHead), Optional.empty(), counts, partial);
     }
 
     static SourceRunResult unchanged(SyncId syncId, int rawFiles) {
         return new SourceRunResult(Status.UNCHANGED, syncId, Optional.empty(), Optional.empty(),
-                new Counts(0, rawFiles, 0, 0, 0, 0));
+                new Counts(0, rawFiles, 0, 0, 0, 0), Optional.empty());
     }
 
     static SourceRunResult failed(SyncId syncId, SessionFailure failure, Counts counts) {
-        return new SourceRunResult(Status.FAILED, syncId, Optional.empty(), Optional.of(failure), counts);
+        return new SourceRunResult(Status.FAILED, syncId, Optional.empty(), Optional.of(failure), counts,
+                Optional.empty());
     }
 
     /** The failure text users see, when FAILED. */

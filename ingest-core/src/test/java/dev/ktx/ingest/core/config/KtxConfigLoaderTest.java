@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class KtxConfigLoaderTest {
               analytics_dbt: { driver: dbt, source_dir: ./dbt }
               prod_metabase: { driver: metabase, api_url: https://mb.example.com, api_key: env:METABASE_API_KEY,
                                mappings: { databaseMappings: { "2": warehouse } } }
-              docs: { driver: notion, auth_token: env:NOTION_TOKEN, root_page_ids: [ "1a2b3c4d5e6f" ] }
+              docs: { driver: notion, auth_token: env:NOTION_TOKEN, root_page_ids: [ "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" ] }
             ingest:
               sources: { maxConcurrency: 4 }      # 1..64, default 1
               workUnits: { maxConcurrency: 2 }    # per source run, default 1
@@ -48,9 +49,28 @@ class KtxConfigLoaderTest {
         assertThat(config.connection("prod_metabase")).contains(new MetabaseConnection("prod_metabase",
                 URI.create("https://mb.example.com"), Optional.of(new SecretRef.Env("METABASE_API_KEY")),
                 Optional.empty(), new TreeMap<>(Map.of("2", "warehouse"))));
-        assertThat(config.connection("docs")).contains(new NotionConnection("docs",
-                Optional.of(new SecretRef.Env("NOTION_TOKEN")), List.of("1a2b3c4d5e6f"), Optional.empty()));
+        assertThat(config.connection("docs")).contains(new NotionConnection("docs", URI.create("https://api.notion.com"),
+                Optional.of(new SecretRef.Env("NOTION_TOKEN")), List.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+                NotionConnection.CrawlMode.TREE, OptionalInt.empty(), Optional.empty()));
         assertThat(config.connection("warehouse").map(ConnectionConfig::driver)).contains(Driver.POSTGRES);
+    }
+
+    @Test
+    void readsTheNotionLiveOptions() {
+        KtxConfig config = loader.parse("""
+                connections:
+                  docs: { driver: notion, auth_token: env:NOTION_TOKEN, api_url: "http://localhost:8089/notion",
+                          root_page_ids: [c47a1e923b5d4f608e2791d4b6a0c3f5], crawl_mode: search, max_pages_per_run: 50 }
+                  all: { driver: notion, auth_token: env:NOTION_TOKEN }
+                """, PROJECT);
+
+        NotionConnection docs = (NotionConnection) config.connections().get("docs");
+        assertThat(docs.apiUrl()).isEqualTo(URI.create("http://localhost:8089/notion"));
+        assertThat(docs.crawlMode()).isEqualTo(NotionConnection.CrawlMode.SEARCH);
+        assertThat(docs.maxPagesPerRun()).hasValue(50);
+        NotionConnection all = (NotionConnection) config.connections().get("all");
+        assertThat(all.crawlMode()).isEqualTo(NotionConnection.CrawlMode.SEARCH);
+        assertThat(all.maxPagesPerRun()).isEmpty();
     }
 
     @Test

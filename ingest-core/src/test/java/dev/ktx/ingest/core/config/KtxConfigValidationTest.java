@@ -129,13 +129,30 @@ class KtxConfigValidationTest {
                 connections:
                   warehouse: { driver: postgres }
                   mb: { driver: metabase, api_url: https://mb.example.com }
-                  docs: { driver: notion, root_page_ids: [abc] }
+                  docs: { driver: notion, root_page_ids: [c47a1e923b5d4f608e2791d4b6a0c3f5] }
                   dbt: { driver: dbt }
                 """).problems()).containsExactly(
                 "Missing connections.warehouse.url: required for driver postgres",
                 "Missing connections.mb.api_key: required for driver metabase unless snapshot_dir is given",
                 "Missing connections.docs.auth_token: required for driver notion unless snapshot_dir is given",
                 "Missing connections.dbt.source_dir: required for driver dbt unless repo_url, branch and path are given");
+    }
+
+    @Test
+    void validatesTheLiveApiOptionsNamingEach() {
+        assertThat(problemsOf("""
+                connections:
+                  docs: { driver: notion, auth_token: env:T, crawl_mode: everything, max_pages_per_run: 0,
+                          root_page_ids: [c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5, my-page], api_url: "https://api.notion.com?x=1" }
+                  tree: { driver: notion, auth_token: env:T, crawl_mode: tree }
+                  mb: { driver: metabase, api_url: "https://admin:pw@mb.example.com", api_key: env:K }
+                """).problems()).containsExactly(
+                "Invalid connections.docs.api_url: must not have a query or fragment (API paths are appended to it)",
+                "Invalid connections.docs.root_page_ids: not a Notion page id: my-page (expected 32 hex digits, dashes allowed)",
+                "Invalid connections.docs.crawl_mode: expected tree or search (got everything)",
+                "Invalid connections.docs.max_pages_per_run: must be at least 1 (got 0)",
+                "Missing connections.tree.root_page_ids: required with crawl_mode: tree",
+                "Invalid connections.mb.api_url: must not embed credentials (use the secret reference)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +36,35 @@ class RetrierTest {
 
         assertThat(result).isEqualTo("ok");
         assertThat(pauses).containsExactly(Duration.ofMillis(750), Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aFailureThatAsksForAPauseGetsItUpToTheCap() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+
+        String result = retrier.call("fetch", () -> {
+            Duration asked = calls.incrementAndGet() == 1 ? Duration.ofSeconds(2) : Duration.ofMinutes(10);
+            if (calls.get() < 3) {
+                throw new RetryLater(asked);
+            }
+            return "ok";
+        }, TransientFailures::isTransient, (attempt, pause, failure) -> { });
+
+        assertThat(result).isEqualTo("ok");
+        assertThat(pauses).containsExactly(Duration.ofSeconds(2), POLICY.maxBackoff());
+    }
+
+    private static final class RetryLater extends RuntimeException implements TransientFailure {
+        private final transient Duration pause;
+
+        RetryLater(Duration pause) {
+            this.pause = pause;
+        }
+
+        @Override
+        public Optional<Duration> retryAfter() {
+            return Optional.of(pause);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ktx.ingest.core.source;
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.IngestSettings;
 import dev.ktx.ingest.core.config.KtxConfig;
+import dev.ktx.ingest.core.config.SecretResolver;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
@@ -42,6 +43,13 @@ public final class AdapterHarness {
             return text;
         }
 
+        /** The staged raw files as text, for comparing snapshots. */
+        public SortedMap<String, String> rawTexts() {
+            SortedMap<String, String> texts = new TreeMap<>();
+            snapshot.files().forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+            return texts;
+        }
+
         /** The session tree: the base plus the staged raw files, the writes and the provenance file. */
         public InMemoryRepoTree applyTo(InMemoryRepoTree base) {
             InMemoryRepoTree session = base.copy();
@@ -54,11 +62,16 @@ public final class AdapterHarness {
     }
 
     public static SourceContext context(ConnectionConfig connection, Path projectDir) {
-        KtxConfig config = new KtxConfig(new TreeMap<>(Map.of(connection.id(), connection)), IngestSettings.DEFAULTS);
-        return new SourceContext("run-1", connection, config, projectDir, name -> null);
+        return context(connection, projectDir, name -> null);
     }
 
-    public static Result run(SourceAdapter adapter, SourceContext context, RepoTree base) throws IOException {
+    public static SourceContext context(ConnectionConfig connection, Path projectDir, SecretResolver secrets) {
+        KtxConfig config = new KtxConfig(new TreeMap<>(Map.of(connection.id(), connection)), IngestSettings.DEFAULTS);
+        return new SourceContext("run-1", connection, config, projectDir, secrets);
+    }
+
+    public static Result run(SourceAdapter adapter, SourceContext context, RepoTree base)
+            throws IOException, InterruptedException {
         RawSnapshot raw = adapter.fetch(context);
         StagedSnapshot staged = new StagedSnapshot(context.connectionId(), adapter.sourceKey(), SYNC_ID, raw.files(),
                 raw.authoritative());

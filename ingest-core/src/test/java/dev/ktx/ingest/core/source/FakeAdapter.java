@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -19,7 +20,7 @@ final class FakeAdapter implements SourceAdapter {
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
     private final List<WorkUnit> units = new ArrayList<>();
-    private boolean authoritative = true;
+    private String partial;
     private Exception fetchFailure;
 
     FakeAdapter raw(String path, String content) {
@@ -28,7 +29,7 @@ final class FakeAdapter implements SourceAdapter {
     }
 
     FakeAdapter partial() {
-        authoritative = false;
+        partial = "a page limit was reached";
         return this;
     }
 
@@ -79,7 +80,7 @@ final class FakeAdapter implements SourceAdapter {
         if (fetchFailure != null) {
             throw (RuntimeException) fetchFailure;
         }
-        return new RawSnapshot(files, authoritative);
+        return new RawSnapshot(files, Optional.ofNullable(partial));
     }
 
     @Override

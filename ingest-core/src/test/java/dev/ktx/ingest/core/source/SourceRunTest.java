@@ -202,6 +202,8 @@ class SourceRunTest {
         RepoTree afterPartial = repo.tree(partial.sessionHead().orElseThrow());
         assertThat(afterPartial.exists("wiki/global/gone.md")).isTrue();
         assertThat(partial.counts().staleDeleted()).isZero();
+        assertThat(partial.partial()).contains("a page limit was reached");
+        assertThat(complete.partial()).isEmpty();
         RepoTree afterComplete = repo.tree(complete.sessionHead().orElseThrow());
         assertThat(afterComplete.exists("wiki/global/gone.md")).isFalse();
         assertThat(afterComplete.exists("wiki/global/kept.md")).isTrue();

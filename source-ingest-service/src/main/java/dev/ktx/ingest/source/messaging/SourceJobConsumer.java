@@ -85,7 +85,8 @@ public class SourceJobConsumer {
 
     private static JobOutcome outcome(TargetJob job, SourceRunResult result) {
         return switch (result.status()) {
-            case READY -> new JobOutcome.ReadyToFinalize(sourceResult(job, StepStatus.DONE, null),
+            case READY -> new JobOutcome.ReadyToFinalize(sourceResult(job, StepStatus.DONE,
+                    result.partial().map(why -> "partial fetch (" + why + "); nothing deleted").orElse(null)),
                     List.copyOf(job.connection().semanticLayerTargets()));
             case UNCHANGED -> new JobOutcome.Unchanged(sourceResult(job, StepStatus.DONE, "unchanged"));
             case FAILED -> new JobOutcome.Failed(sourceResult(job, StepStatus.FAILED, result.error().orElseThrow()));

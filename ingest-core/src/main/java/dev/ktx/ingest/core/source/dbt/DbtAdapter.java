@@ -31,7 +31,7 @@ public final class DbtAdapter implements SourceAdapter {
     public RawSnapshot fetch(SourceContext context) throws IOException {
         DbtConnection connection = dbtConnection(context);
         if (connection.project() instanceof DbtProject.LocalDir local) {
-            return new RawSnapshot(DbtProjectFiles.read(local.sourceDir()), true);
+            return RawSnapshot.complete(DbtProjectFiles.read(local.sourceDir()));
         }
         throw new UnsupportedOperationException("dbt projects from a git repository (repo_url) are not supported yet;"
                 + " use source_dir");

@@ -9,6 +9,8 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
+import dev.ktx.ingest.core.source.http.ApiClient;
+import dev.ktx.ingest.core.source.http.ApiClients;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,23 +25,44 @@ import java.util.TreeMap;
  * The {@code metabase} source: cards of a snapshot in the Metabase API's own JSON ({@code databases/}, {@code collections/},
  * {@code cards/}) become wiki pages {@code metabase-<slug of the name>} and, when their table is manifest-backed in
  * the mapped warehouse connection, overlay measures. Units: one per collection for the pages, plus
- * {@value OverlayUnit#ID} for all overlays. Reading the live API is not supported yet.
+ * {@value OverlayUnit#ID} for all overlays. A live fetch ({@link MetabaseLiveFetch}) stages the same layout.
  */
 public final class MetabaseAdapter implements SourceAdapter {
 
     public static final String SOURCE_KEY = "metabase";
     private static final String KEY_PREFIX = "metabase-";
 
+    private final ApiClients clients;
+
+    public MetabaseAdapter() {
+        this(ApiClients.standard());
+    }
+
+    public MetabaseAdapter(ApiClients clients) {
+        this.clients = clients;
+    }
+
     @Override
     public String sourceKey() {
         return SOURCE_KEY;
     }
 
-    /** @throws dev.ktx.ingest.core.source.RawFormatException naming the file when the snapshot has a bad shape */
+    /**
+     * {@code snapshot_dir} when configured, else the live API.
+     *
+     * @throws dev.ktx.ingest.core.source.RawFormatException naming the file when the snapshot has a bad shape
+     * @throws dev.ktx.ingest.core.source.http.ApiException   when the live API fails or rejects the key
+     */
     @Override
-    public RawSnapshot fetch(SourceContext context) throws IOException {
+    public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
         MetabaseConnection connection = connection(context);
-        return SnapshotDirectory.fetch(connection.snapshotDir(), "Metabase", connection.id(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
+        if (connection.snapshotDir().isPresent()) {
+            return SnapshotDirectory.fetch(connection.snapshotDir().get(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
+        }
+        String apiKey = connection.apiKey().orElseThrow(() -> new IllegalStateException(
+                connection.id() + ": api_key is required without snapshot_dir")).resolve(context.secrets());
+        ApiClient api = clients.client(connection.id(), "Metabase", connection.apiUrl(), Map.of("x-api-key", apiKey));
+        return MetabaseLiveFetch.fetch(api, connection.databaseMappings().keySet());
     }
 
     @Override

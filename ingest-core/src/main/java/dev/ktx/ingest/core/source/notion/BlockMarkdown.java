@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 /**
  * Renders Notion blocks as markdown. Supported: paragraph, heading_1/2/3 (one level below the page title), bulleted
- * and numbered list items and to-dos (children nested), quote and callout (children quoted), code, divider, and
- * link_to_page/child_page as wiki links to pages of the snapshot. Other types are left out and remembered in
- * {@link #unsupportedTypes()}. One instance renders one page.
+ * and numbered list items, to-dos and toggles (children nested), quote and callout (children quoted), code, equation,
+ * divider, table, bookmark/embed/link_preview as links, the containers column_list/column/synced_block (their
+ * children), and link_to_page/child_page as wiki links to pages of the snapshot. Other types (media, child databases)
+ * are left out and remembered in {@link #unsupportedTypes()}. One instance renders one page.
  */
 final class BlockMarkdown {
 
@@ -62,8 +63,15 @@ final class BlockMarkdown {
             case "to_do" -> listItem(block.content().flag("checked") ? "- [x] " : "- [ ] ", text, block);
             case "quote" -> quoted(text, block);
             case "callout" -> quoted(icon(block).map(icon -> icon + " ").orElse("") + text, block);
+            case "toggle" -> listItem("- ", text, block);
             case "code" -> List.of(new Chunk(codeFence(block), false));
+            case "equation" -> List.of(new Chunk("$$\n" + block.content().text("expression") + "\n$$", false));
             case "divider" -> List.of(new Chunk("---", false));
+            case "table" -> List.of(new Chunk(table(block), false));
+            case "bookmark", "embed", "link_preview" -> List.of(new Chunk(webLink(block), false));
+            case "column_list", "column", "synced_block" -> withChildren(null, block);
+            // Navigation Notion draws from the page itself: nothing to keep.
+            case "table_of_contents", "breadcrumb" -> List.of();
             case "link_to_page" -> pageLink(linkedPageId(block));
             case "child_page" -> pageLink(Optional.of(block.id()));
             default -> {
@@ -105,6 +113,44 @@ final class BlockMarkdown {
     private String codeFence(NotionBlock block) {
         String language = block.content().optionalText("language").filter(l -> !l.equals("plain text")).orElse("");
         return CodeBlocks.fenced(language, RichText.plain(block.richText()));
+    }
+
+    /**
+     * A pipe table of the {@code table_row} children. Markdown needs a header row: the first row when Notion marks it
+     * as one, else an empty one, so that no data row is promoted.
+     */
+    private String table(NotionBlock block) {
+        List<List<String>> rows = block.children().stream().filter(row -> row.type().equals("table_row"))
+                .map(row -> row.content().arraysOfObjects("cells").stream()
+                        .map(this::tableCell).toList())
+                .toList();
+        int width = rows.stream().mapToInt(List::size).max().orElse(0);
+        boolean header = block.content().flag("has_column_header") && !rows.isEmpty();
+        StringBuilder out = new StringBuilder(tableRow(header ? rows.get(0) : List.of(), width)).append("\n|");
+        out.append(" --- |".repeat(width));
+        rows.stream().skip(header ? 1 : 0).forEach(row -> out.append('\n').append(tableRow(row, width)));
+        return out.toString();
+    }
+
+    /** Wiki links lose their label here: its {@code |} would split the cell. */
+    private String tableCell(List<RawJson> cell) {
+        return RichText.markdown(cell, links).replaceAll("\\[\\[([^|\\]]+)\\|[^\\]]*]]", "[[$1]]")
+                .replace("|", "\\|").replace("\n", "<br>");
+    }
+
+    private static String tableRow(List<String> cells, int width) {
+        StringBuilder row = new StringBuilder("|");
+        for (int i = 0; i < width; i++) {
+            row.append(' ').append(i < cells.size() ? cells.get(i) : "").append(" |");
+        }
+        return row.toString();
+    }
+
+    /** {@code [caption](url)}, the URL itself when there is no caption. */
+    private String webLink(NotionBlock block) {
+        String url = block.content().text("url");
+        String caption = RichText.markdown(block.content().objects("caption"), links).strip();
+        return "[" + (caption.isEmpty() ? url : caption) + "](" + url + ")";
     }
 
     private List<Chunk> pageLink(Optional<String> pageId) {

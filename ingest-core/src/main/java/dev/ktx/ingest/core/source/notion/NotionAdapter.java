@@ -9,6 +9,8 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
+import dev.ktx.ingest.core.source.http.ApiClient;
+import dev.ktx.ingest.core.source.http.ApiClients;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -19,22 +21,47 @@ import java.util.SortedMap;
 /**
  * The {@code notion} source: pages of a snapshot in the Notion API's own JSON ({@code pages/<id>/page.json},
  * {@code pages/<id>/blocks.json}) become wiki pages keyed by the slug of their title (SPEC §3). One work unit per
- * page. Reading the live API is not supported yet.
+ * page. A live fetch ({@link NotionCrawl}) stages the same layout.
  */
 public final class NotionAdapter implements SourceAdapter {
 
     public static final String SOURCE_KEY = "notion";
+    /** The API version the block and page shapes of SPEC §3 come from. */
+    static final String NOTION_VERSION = "2022-06-28";
+
+    private final ApiClients clients;
+
+    public NotionAdapter() {
+        this(ApiClients.standard());
+    }
+
+    public NotionAdapter(ApiClients clients) {
+        this.clients = clients;
+    }
 
     @Override
     public String sourceKey() {
         return SOURCE_KEY;
     }
 
-    /** @throws dev.ktx.ingest.core.source.RawFormatException naming the file when the snapshot has a bad shape */
+    /**
+     * {@code snapshot_dir} when configured, else the live API.
+     *
+     * @throws dev.ktx.ingest.core.source.RawFormatException naming the file when the snapshot has a bad shape
+     * @throws dev.ktx.ingest.core.source.http.ApiException   when the live API fails or rejects the token
+     */
     @Override
-    public RawSnapshot fetch(SourceContext context) throws IOException {
+    public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
         NotionConnection connection = connection(context);
-        return SnapshotDirectory.fetch(connection.snapshotDir(), "Notion", connection.id(), NotionSnapshot::inLayout, NotionSnapshot::parse);
+        if (connection.snapshotDir().isPresent()) {
+            return SnapshotDirectory.fetch(connection.snapshotDir().get(), NotionSnapshot::inLayout, NotionSnapshot::parse);
+        }
+        String token = connection.authToken().orElseThrow(() -> new IllegalStateException(
+                connection.id() + ": auth_token is required without snapshot_dir")).resolve(context.secrets());
+        ApiClient api = clients.client(connection.id(), "Notion", connection.apiUrl(),
+                Map.of("Authorization", "Bearer " + token, "Notion-Version", NOTION_VERSION));
+        return new NotionCrawl(api, connection.maxPagesPerRun().orElse(Integer.MAX_VALUE))
+                .fetch(connection.rootPageIds(), connection.crawlMode() == NotionConnection.CrawlMode.SEARCH);
     }
 
     @Override

@@ -23,13 +23,13 @@ final class RichText {
 
     /**
      * Inline markdown: annotations (bold, italic, strikethrough, code) and links; a mention of a page of the snapshot
-     * becomes its wiki link {@code [[key]]}. Text is not escaped, so literal {@code [[key]]} stays a wiki link.
+     * becomes its wiki link {@code [[key]]}, a link to one {@code [[key|text]]}. Text is not escaped, so literal {@code [[key]]} stays a wiki link.
      */
     static String markdown(List<RawJson> items, PageLinks links) {
         StringBuilder text = new StringBuilder();
         for (RawJson item : items) {
             Optional<String> mentionedKey = mentionedPage(item).flatMap(links::keyOf);
-            text.append(mentionedKey.map(PageLinks::wikiLink).orElseGet(() -> formatted(item)));
+            text.append(mentionedKey.map(PageLinks::wikiLink).orElseGet(() -> formatted(item, links)));
         }
         return text.toString();
     }
@@ -43,7 +43,7 @@ final class RichText {
                 ? Optional.of(mention.object("page").text("id")) : Optional.empty();
     }
 
-    private static String formatted(RawJson item) {
+    private static String formatted(RawJson item, PageLinks links) {
         String text = item.optionalText("type").filter("equation"::equals).isPresent()
                 ? "$" + item.object("equation").text("expression") + "$" : plainText(item);
         if (text.isBlank()) {
@@ -53,15 +53,16 @@ final class RichText {
         Matcher parts = SURROUNDING_SPACE.matcher(text);
         parts.matches();
         // Markers must hug the text: "**bold **" is not bold in markdown.
-        String core = parts.group(2);
-        if (annotations.map(a -> a.flag("code")).orElse(false)) {
+        Optional<String> url = link(item);
+        Optional<String> linkedPage = url.flatMap(links::keyOfUrl);
+        String core = linkedPage.map(key -> PageLinks.wikiLink(key, parts.group(2))).orElse(parts.group(2));
+        if (linkedPage.isEmpty() && annotations.map(a -> a.flag("code")).orElse(false)) {
             core = "`" + core + "`";
         }
         core = wrap(core, "~~", annotations.map(a -> a.flag("strikethrough")).orElse(false));
         core = wrap(core, "*", annotations.map(a -> a.flag("italic")).orElse(false));
         core = wrap(core, "**", annotations.map(a -> a.flag("bold")).orElse(false));
-        Optional<String> url = link(item);
-        if (url.isPresent()) {
+        if (linkedPage.isEmpty() && url.isPresent()) {
             core = "[" + core + "](" + url.get() + ")";
         }
         return parts.group(1) + core + parts.group(3);

@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.source.metabase;
 
-import dev.ktx.ingest.core.config.SecretRef;
 import dev.ktx.ingest.core.repo.BodyReferences;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
@@ -12,11 +11,8 @@ import dev.ktx.ingest.core.source.RawFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import static dev.ktx.ingest.core.source.metabase.MetabaseFixture.card;
 import static dev.ktx.ingest.core.source.metabase.MetabaseFixture.mbqlQuery;
@@ -267,14 +263,5 @@ class MetabaseAdapterTest {
         card(dir, 16, "No query type", 5L, "{\"database\": 2, \"native\": {\"query\": \"select 1\"}}");
         assertThatThrownBy(() -> new MetabaseAdapter().fetch(MetabaseFixture.context(dir)))
                 .hasMessage("cards/16.json: dataset_query.type is required");
-    }
-
-    @Test
-    void liveApiIsNotSupportedYet() {
-        var live = new dev.ktx.ingest.core.config.MetabaseConnection("prod_metabase", URI.create("https://mb.example"),
-                Optional.of(new SecretRef.Env("METABASE_API_KEY")), Optional.empty(), new TreeMap<>());
-
-        assertThatThrownBy(() -> new MetabaseAdapter().fetch(AdapterHarness.context(live, dir)))
-                .hasMessage("live Metabase API not supported yet; set snapshot_dir for connection prod_metabase");
     }
 }

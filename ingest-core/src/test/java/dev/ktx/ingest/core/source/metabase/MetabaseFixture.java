@@ -60,7 +60,7 @@ final class MetabaseFixture {
         return AdapterHarness.context(connection(snapshotDir, Map.of("2", "warehouse")), snapshotDir);
     }
 
-    static AdapterHarness.Result runDemo(InMemoryRepoTree base) throws IOException {
+    static AdapterHarness.Result runDemo(InMemoryRepoTree base) throws IOException, InterruptedException {
         return AdapterHarness.run(new MetabaseAdapter(), context(DEMO), base);
     }
 

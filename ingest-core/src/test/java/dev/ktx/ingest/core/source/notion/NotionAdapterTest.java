@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source.notion;
 
 import dev.ktx.ingest.core.config.NotionConnection;
-import dev.ktx.ingest.core.config.SecretRef;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import static dev.ktx.ingest.core.source.notion.NotionFixture.block;
 import static dev.ktx.ingest.core.source.notion.NotionFixture.mention;
@@ -36,8 +33,7 @@ class NotionAdapterTest {
 
     @Test
     void demoPagesBecomeWikiPagesThatLinkDbtDocsAndEachOther() throws Exception {
-        NotionConnection docs = new NotionConnection("docs", Optional.empty(), List.of(),
-                Optional.of(DEMO_PROJECT.resolve("snapshots/notion")));
+        NotionConnection docs = NotionFixture.snapshot(DEMO_PROJECT.resolve("snapshots/notion"));
 
         AdapterHarness.Result result = AdapterHarness.run(new NotionAdapter(), AdapterHarness.context(docs, DEMO_PROJECT),
                 new InMemoryRepoTree());
@@ -116,6 +112,59 @@ class NotionAdapterTest {
     }
 
     @Test
+    void togglesTablesColumnsLinksAndEquationsRenderAsMarkdown() throws Exception {
+        String pageLink = """
+                {"type": "text", "text": {"content": "the target", "link": {"url": "/22222222bbbb4bbb8bbbbbbbbbbbbbbb"}},
+                 "plain_text": "the target"}""";
+        AdapterHarness.Result result = new NotionFixture(dir).page(PAGE_A, "Blocks",
+                block("toggle", richText(text("Details")), paragraph(text("Inside."))),
+                block("table", "{\"table_width\": 2, \"has_column_header\": true}",
+                        block("table_row", "{\"cells\": [[" + text("Metric") + "], [" + text("Owner") + "]]}"),
+                        block("table_row", "{\"cells\": [[" + text("MRR | ARR") + "], [" + pageLink + "]]}")),
+                block("table", "{\"table_width\": 1, \"has_column_header\": false}",
+                        block("table_row", "{\"cells\": [[" + text("only data") + "]]}")),
+                block("column_list", "{}", block("column", "{}", paragraph(text("Left."))),
+                        block("column", "{}", paragraph(text("Right.")))),
+                block("table_of_contents", "{\"color\": \"default\"}"),
+                block("bookmark", "{\"caption\": [" + text("Dashboard") + "], \"url\": \"https://mb.example/d/1\"}"),
+                block("link_preview", "{\"url\": \"https://github.com/acme/dbt\"}"),
+                block("equation", "{\"expression\": \"E = mc^2\"}"),
+                paragraph(text("See "), pageLink, text(".")))
+                .page(PAGE_B, "Target", paragraph(text("Linked.")))
+                .run();
+
+        assertThat(result.text("wiki/global/blocks.md")).contains("refs:\n  - target\n").endsWith("""
+                # Blocks
+
+                - Details
+                  Inside.
+
+                | Metric | Owner |
+                | --- | --- |
+                | MRR \\| ARR | [[target]] |
+
+                |  |
+                | --- |
+                | only data |
+
+                Left.
+
+                Right.
+
+                [Dashboard](https://mb.example/d/1)
+
+                [https://github.com/acme/dbt](https://github.com/acme/dbt)
+
+                $$
+                E = mc^2
+                $$
+
+                See [[target|the target]].
+                """);
+        assertThat(result.provenance()).extracting(ProvenanceRow::action).doesNotContain(Action.SKIPPED);
+    }
+
+    @Test
     void titleCollisionsAppendTheIdPrefixAndMentionsFollowTheFinalKeys() throws Exception {
         AdapterHarness.Result result = new NotionFixture(dir)
                 .page(PAGE_A, "Q1 plan", paragraph(text("See "), mention(PAGE_B, "Q1 Plan!"), text(".")))
@@ -150,8 +199,10 @@ class NotionAdapterTest {
     @Test
     void unsupportedBlocksAndTrashedPagesLeaveSkippedRows() throws Exception {
         AdapterHarness.Result result = new NotionFixture(dir)
-                .page(PAGE_A, "Mixed", paragraph(text("Kept.")), block("table", "{\"table_width\": 2}"),
-                        block("toggle", richText(text("hidden"))), block("table", "{\"table_width\": 3}"))
+                .page(PAGE_A, "Mixed", paragraph(text("Kept.")),
+                        block("image", "{\"type\": \"external\", \"external\": {\"url\": \"https://x.example/a.png\"}}"),
+                        block("child_database", "{\"title\": \"Tasks\"}"),
+                        block("image", "{\"type\": \"external\", \"external\": {\"url\": \"https://x.example/b.png\"}}"))
                 .removedPage(PAGE_B, "Gone", "in_trash")
                 .run();
 
@@ -161,8 +212,8 @@ class NotionAdapterTest {
                         ProvenanceRow::action, ProvenanceRow::reason)
                 .containsExactly(
                         tuple("pages/" + PAGE_A + "/page.json", "mixed", Action.WIKI_WRITTEN, null),
-                        tuple("pages/" + PAGE_A + "/blocks.json", "mixed", Action.SKIPPED, "unsupported_block_type:table"),
-                        tuple("pages/" + PAGE_A + "/blocks.json", "mixed", Action.SKIPPED, "unsupported_block_type:toggle"),
+                        tuple("pages/" + PAGE_A + "/blocks.json", "mixed", Action.SKIPPED, "unsupported_block_type:child_database"),
+                        tuple("pages/" + PAGE_A + "/blocks.json", "mixed", Action.SKIPPED, "unsupported_block_type:image"),
                         tuple("pages/" + PAGE_B + "/page.json", "gone", Action.SKIPPED, "in_trash"));
     }
 
@@ -194,14 +245,5 @@ class NotionAdapterTest {
                 .file("pages/" + PAGE_C + "/page.json", "{\"id\": \"" + PAGE_B + "\", \"properties\": {}}");
         assertThatThrownBy(wrongDirectory::run)
                 .hasMessage("pages/" + PAGE_C + "/page.json: id does not match the directory " + PAGE_C);
-    }
-
-    @Test
-    void liveApiIsNotSupportedYet() {
-        NotionConnection live = new NotionConnection("docs", Optional.of(new SecretRef.Env("NOTION_TOKEN")),
-                List.of(), Optional.empty());
-
-        assertThatThrownBy(() -> new NotionAdapter().fetch(AdapterHarness.context(live, dir)))
-                .hasMessage("live Notion API not supported yet; set snapshot_dir for connection docs");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Writes a Notion snapshot in the API's JSON shapes (fields the adapter ignores left out) and runs the adapter on it. */
@@ -50,9 +51,14 @@ final class NotionFixture {
         }
     }
 
-    AdapterHarness.Result run() throws IOException {
-        NotionConnection connection = new NotionConnection("docs", Optional.empty(), List.of(), Optional.of(dir));
-        return AdapterHarness.run(new NotionAdapter(), AdapterHarness.context(connection, dir), new InMemoryRepoTree());
+    AdapterHarness.Result run() throws IOException, InterruptedException {
+        return AdapterHarness.run(new NotionAdapter(), AdapterHarness.context(snapshot(dir), dir), new InMemoryRepoTree());
+    }
+
+    /** The {@code docs} connection reading {@code snapshotDir}. */
+    static NotionConnection snapshot(Path snapshotDir) {
+        return new NotionConnection("docs", NotionConnection.DEFAULT_API_URL, Optional.empty(), List.of(),
+                NotionConnection.CrawlMode.SEARCH, OptionalInt.empty(), Optional.of(snapshotDir));
     }
 
     static String text(String content) {
@@ -71,6 +77,13 @@ final class NotionFixture {
         return """
                 {"object": "block", "id": "%s", "type": "%s", "%s": %s%s}"""
                 .formatted(UUID.nameUUIDFromBytes((type + content).getBytes(StandardCharsets.UTF_8)), type, type, content, nested);
+    }
+
+    /** A {@code child_page} block: its id is the child page's id. */
+    static String childPage(String pageId, String title) {
+        return """
+                {"object": "block", "id": "%s", "has_children": true, "type": "child_page", "child_page": {"title": "%s"}}"""
+                .formatted(pageId, title);
     }
 
     static String paragraph(String... richText) {

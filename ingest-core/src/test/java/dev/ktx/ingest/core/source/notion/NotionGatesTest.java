@@ -10,7 +10,6 @@ import dev.ktx.ingest.core.source.AdapterHarness;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +31,7 @@ class NotionGatesTest {
     }
 
     private static List<String> gateErrors(InMemoryRepoTree main) throws Exception {
-        NotionConnection docs = new NotionConnection("docs", Optional.empty(), List.of(),
-                Optional.of(NotionAdapterTest.DEMO_PROJECT.resolve("snapshots/notion")));
+        NotionConnection docs = NotionFixture.snapshot(NotionAdapterTest.DEMO_PROJECT.resolve("snapshots/notion"));
         InMemoryRepoTree session = AdapterHarness.run(new NotionAdapter(),
                 AdapterHarness.context(docs, NotionAdapterTest.DEMO_PROJECT), main).applyTo(main);
         GateInput input = GateInput.of(main, session, TreeDiff.between(main, session), Set.of());
