@@ -77,8 +77,13 @@ Secret environment of one service (dict "root" $ "key" <values key>): only refer
 {{ include "ktx.secretEnv" (dict "env" "KTX_GIT_USERNAME" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.usernameKey) }}
 {{ include "ktx.secretEnv" (dict "env" "KTX_GIT_PASSWORD" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.passwordKey) }}
 {{- end }}
-{{- if and (eq .key "planner") $v.planner.apiTokenSecret.name }}
-{{ include "ktx.secretEnv" (dict "env" "KTX_PLANNER_API_TOKEN" "name" $v.planner.apiTokenSecret.name "key" $v.planner.apiTokenSecret.key) }}
+{{- if eq .key "planner" }}
+{{- if eq $v.planner.auth "none" }}
+- name: KTX_PLANNER_AUTH
+  value: "none"
+{{- else }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_PLANNER_API_TOKEN" "name" (required "planner.apiTokenSecret.name is required: every planner API call needs its bearer token (or set planner.auth: none to leave the API open)" $v.planner.apiTokenSecret.name) "key" $v.planner.apiTokenSecret.key) }}
+{{- end }}
 {{- end }}
 {{- if has .key (list "databaseIngest" "sourceIngest") }}
 {{- range $v.connectorSecrets }}

@@ -23,7 +23,8 @@ class ComposeServicesTest {
     private static final String REPO_MOUNT = REPO_VOLUME + ":/repos";
 
     /** {@code ${NAME}}, {@code ${NAME:-default}}: compose interpolation, i.e. a value from the environment or .env. */
-    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?-[^}]*)?}");
+    /** {@code ${VAR}}, with a default ({@code :-}, {@code -}) or required ({@code :?}, {@code ?}). */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?[-?][^}]*)?}");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIAL).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@\\s]+:(.+)@");
 

@@ -81,6 +81,17 @@ class DemoIT {
         E2eStack.Result again = stack.ktx("ingest", "--all", "--project-dir", project.toString());
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(DemoProject.log(project)).as("unchanged inputs add no commit").hasSize(commits);
+        assertEveryMonitoredMetricIsExported();
+    }
+
+    /** After a run, every metric the Grafana dashboard and the alert rules use is on some service's /q/metrics. */
+    private static void assertEveryMonitoredMetricIsExported() throws Exception {
+        Set<String> used = MonitoredMetrics.used();
+        assertThat(used).as("names read from the dashboard and alerts.yml").contains("ktx_consumer_group_lag", "ktx_runs");
+        Map<String, String> endpoints = stack.endpoints();
+        Set<String> exported = MonitoredMetrics.exported(List.of(endpoints.get("KTX_PLANNER_URL"),
+                endpoints.get("KTX_DATABASE_INGEST_URL"), endpoints.get("KTX_SOURCE_INGEST_URL"), endpoints.get("KTX_FINALIZER_URL")));
+        assertThat(exported).as("metrics the services export").containsAll(used);
     }
 
     private static List<TraceEvent> trace(String runId) {

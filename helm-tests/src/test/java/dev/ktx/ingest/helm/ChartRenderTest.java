@@ -3,7 +3,9 @@ package dev.ktx.ingest.helm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -141,6 +143,19 @@ class ChartRenderTest {
         // the autoscaler owns the replica count
         assertThat((Object) get(manifests.deployment("source-ingest-service"), "spec.replicas")).isNull();
         assertThat((Object) get(manifests.deployment("finalizer-service"), "spec.replicas")).isEqualTo(1);
+    }
+
+    @Test
+    void thePrometheusRuleCarriesTheAlertRulesOfDeployPrometheusWhenEnabled() throws Exception {
+        assertThat(render("defaults.yaml").ofKind("PrometheusRule")).as("off by default").isEmpty();
+
+        Map<String, Object> rule = render(Map.of("prometheusRule.enabled", true), "defaults.yaml").ofKind("PrometheusRule").get(0);
+
+        Map<String, Object> alerts = new Yaml().load(Files.readString(HelmChart.DIR.resolve("../../prometheus/alerts.yml")));
+        assertThat((Object) get(rule, "spec")).isEqualTo(alerts);
+        List<Map<String, Object>> groups = get(rule, "spec.groups");
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
+        assertThat(rules).extracting(r -> r.get("alert")).contains("KtxConsumerLagGrowing", "KtxDeadLetters", "KtxFinalizerDown");
     }
 
     @Test

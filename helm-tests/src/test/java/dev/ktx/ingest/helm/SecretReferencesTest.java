@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import static dev.ktx.ingest.helm.HelmChart.SERVICES;
 import static dev.ktx.ingest.helm.Manifests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The chart holds no secret value: only references to existing Secrets (secrets.yaml sets every one). */
 class SecretReferencesTest {
@@ -80,6 +81,16 @@ class SecretReferencesTest {
                 .isEqualTo("ktx-connectors/notion-token");
         assertThat(secretRef(manifests.env("planner-service"), "KTX_PLANNER_API_TOKEN"))
                 .isEqualTo("ktx-planner/api-token");
+    }
+
+    @Test
+    void thePlannerNeedsItsTokenSecretUnlessAuthIsNoneExplicitly() {
+        assertThatThrownBy(() -> HelmChart.render(Map.of("planner.apiTokenSecret.name", ""), "defaults.yaml"))
+                .hasMessageContaining("planner.apiTokenSecret.name is required");
+
+        Manifests open = HelmChart.render(Map.of("planner.apiTokenSecret.name", "", "planner.auth", "none"), "defaults.yaml");
+        assertThat(open.env("planner-service")).doesNotContainKey("KTX_PLANNER_API_TOKEN")
+                .containsEntry("KTX_PLANNER_AUTH", Map.of("name", "KTX_PLANNER_AUTH", "value", "none"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.service.LogContext;
 import dev.ktx.ingest.core.retry.Retrier;
 import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.trace.Heartbeats;
@@ -63,7 +64,7 @@ public class TargetJobRunner {
     /** @throws dev.ktx.ingest.core.messaging.InvalidMessageException for an unreadable job (to the DLQ) */
     public void run(String json, Operation operation, Function<TargetJob, JobOutcome> body) {
         TargetJobMessage message = MessageCodec.read(json, TargetJobMessage.class);
-        try {
+        try (LogContext ignored = LogContext.of(message.runId(), message.connectionId())) {
             frame.run(message, operation, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

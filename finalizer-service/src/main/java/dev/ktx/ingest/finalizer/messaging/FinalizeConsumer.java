@@ -10,6 +10,7 @@ import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.finalizer.window.FinalizerSettings;
 import dev.ktx.ingest.finalizer.window.SessionFinalizer;
+import dev.ktx.ingest.service.LogContext;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,18 +58,27 @@ public class FinalizeConsumer {
     @Blocking
     public void finalizeRequest(String json) throws InterruptedException {
         FinalizeRequestMessage request = MessageCodec.read(json, FinalizeRequestMessage.class);
-        SessionFinalizer.Finalized finalized;
+        try (LogContext ignored = LogContext.of(request.runId(), request.connectionId())) {
+            publish(request, finalize(request));
+        }
+    }
+
+    /** Transient failures run the window again; what still fails becomes the target's failed result. */
+    private SessionFinalizer.Finalized finalize(FinalizeRequestMessage request) throws InterruptedException {
         try {
-            finalized = retrier.call("finalize " + request.runId() + "/" + request.connectionId(),
+            return retrier.call("finalize " + request.runId() + "/" + request.connectionId(),
                     () -> finalizer.finalizeRequest(request), TransientFailures::isTransient,
                     (attempt, pause, failure) -> LOG.warnf("finalize %s/%s failed (attempt %d), again in %s: %s",
                             request.runId(), request.connectionId(), attempt, pause, failure.toString()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "finalize %s/%s failed", request.runId(), request.connectionId());
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            finalized = new SessionFinalizer.Finalized(
+            return new SessionFinalizer.Finalized(
                     List.of(SessionFinalizer.failed(request.result(), "finalize failed: " + why)), false);
         }
+    }
+
+    private void publish(FinalizeRequestMessage request, SessionFinalizer.Finalized finalized) {
         for (TargetResult result : finalized.results()) {
             TargetResultMessage message = TargetResultMessage.of(request.runId(), request.project(), result);
             results.send(Record.of(request.runId(), MessageCodec.write(message))).toCompletableFuture().join();

@@ -65,6 +65,7 @@ public class SessionFinalizer {
         this.gates = SessionGates.of(new FinalGates(settings.deleteLimitPercent()), new ProvenanceGate());
         this.traces = traces;
         this.meters = meters;
+        meters.counter("ktx_gate_failures_total"); // exported from the start, so alerts and panels see a 0
         this.settings = settings;
         this.ledger = ledger;
     }

@@ -18,6 +18,12 @@ public interface ContextRepository extends AutoCloseable {
     /** Head of {@code main}; empty for a repo without commits. */
     Optional<String> mainHead();
 
+    /**
+     * What names this repository whatever a caller calls its project: a short hash of its canonical location. The
+     * project lock is keyed by it, so two project ids (or two paths) of one repository share one lock.
+     */
+    String identity();
+
     /** Creates the session ref at the current {@code main} head, or returns the existing head (idempotent). */
     String openSession(SessionId id);
 

@@ -20,14 +20,18 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,6 +121,18 @@ public final class LocalContextRepository implements ContextRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open git repository " + path, e);
         }
+    }
+
+    @Override
+    public String identity() {
+        return io("resolve " + repo.getDirectory(), () -> {
+            byte[] location = repo.getDirectory().toPath().toRealPath().toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(location), 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        });
     }
 
     @Override

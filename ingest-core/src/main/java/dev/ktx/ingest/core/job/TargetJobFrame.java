@@ -152,7 +152,7 @@ public final class TargetJobFrame {
                 new IllegalArgumentException("connection " + message.connectionId() + " is not in ktx.yaml at "
                         + message.configCommit()));
         resolved.set(connection);
-        String lockName = NamedLocks.sessionLockName(message.project().projectId(), session);
+        String lockName = NamedLocks.sessionLockName(repo.identity(), session);
         try (LockLease ignored = locks.tryAcquire(lockName, sessionLockWait)
                 .orElseThrow(() -> new SessionLockTimeout(lockName, sessionLockWait))) {
             Optional<String> handoff = repo.handoff(session);

@@ -9,7 +9,7 @@ public final class InProcessProjectLock implements ProjectLock {
     private final InProcessLocks locks = new InProcessLocks();
 
     @Override
-    public Optional<LockLease> tryAcquire(String projectId, Duration maxWait) throws InterruptedException {
-        return locks.tryAcquire(ProjectLock.lockName(projectId), maxWait);
+    public Optional<LockLease> tryAcquire(String repositoryIdentity, Duration maxWait) throws InterruptedException {
+        return locks.tryAcquire(ProjectLock.lockName(repositoryIdentity), maxWait);
     }
 }

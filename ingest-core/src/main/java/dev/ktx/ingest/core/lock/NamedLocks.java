@@ -12,10 +12,10 @@ public interface NamedLocks {
     Optional<LockLease> tryAcquire(String name, Duration maxWait) throws InterruptedException;
 
     /**
-     * {@code ktx:{<projectId>}:session:<runId>/<connectionId>}: held by the worker running a target's job, so two
+     * {@code ktx:{<repository identity>}:session:<runId>/<connectionId>}: held by the worker running a target's job, so two
      * copies of one job (a redelivery while the first copy still runs) never write one session at once.
      */
-    static String sessionLockName(String projectId, SessionId session) {
-        return "ktx:{" + projectId + "}:session:" + session;
+    static String sessionLockName(String repositoryIdentity, SessionId session) {
+        return "ktx:{" + repositoryIdentity + "}:session:" + session;
     }
 }

@@ -15,7 +15,7 @@ public final class RedissonProjectLock implements ProjectLock {
     }
 
     @Override
-    public Optional<LockLease> tryAcquire(String projectId, Duration maxWait) throws InterruptedException {
-        return locks.tryAcquire(ProjectLock.lockName(projectId), maxWait);
+    public Optional<LockLease> tryAcquire(String repositoryIdentity, Duration maxWait) throws InterruptedException {
+        return locks.tryAcquire(ProjectLock.lockName(repositoryIdentity), maxWait);
     }
 }

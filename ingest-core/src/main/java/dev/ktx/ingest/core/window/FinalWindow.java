@@ -59,7 +59,8 @@ public final class FinalWindow {
             throw new IllegalArgumentException("sessions finalized together must belong to one project: " + requests);
         }
         long waitStarted = clock.millis();
-        Optional<LockLease> acquired = lock.tryAcquire(projectId, settings.lockWait());
+        String repository = repo.identity();
+        Optional<LockLease> acquired = lock.tryAcquire(repository, settings.lockWait());
         Duration lockWait = Duration.ofMillis(clock.millis() - waitStarted);
         if (acquired.isEmpty()) {
             return requests.stream().map(r -> Decision.of(FinalizeOutcome.Status.LOCK_UNAVAILABLE)
@@ -73,7 +74,8 @@ public final class FinalWindow {
                         request.session().connectionId());
                 tracers.put(request, tracer);
                 tracer.info(PHASE, TraceEvents.FINAL_WINDOW_ENTERED, Map.of("lockToken", lease.token(),
-                        "lockWaitMs", lockWait.toMillis(), "holder", HOLDER, "sessions", requests.size()));
+                        "lockWaitMs", lockWait.toMillis(), "holder", HOLDER, "sessions", requests.size(),
+                        "lock", ProjectLock.lockName(repository)));
             }
             Map<FinalizeRequest, Decision> decisions = new GroupLanding(repo, gates, new PhaseRefresh(repo, clock),
                     settings, lease, tracers).land();

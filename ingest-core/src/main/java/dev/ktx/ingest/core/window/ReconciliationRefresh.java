@@ -36,8 +36,10 @@ public final class ReconciliationRefresh {
 
     public PhaseRefresh.Refreshed refresh(String projectId, SessionId session) throws InterruptedException {
         String mainHead;
-        try (LockLease ignored = lock.tryAcquire(projectId, lockWait).orElseThrow(() -> new IllegalStateException(
-                "project lock " + ProjectLock.lockName(projectId) + " not acquired within " + lockWait))) {
+        String repository = repo.identity();
+        try (LockLease ignored = lock.tryAcquire(repository, lockWait).orElseThrow(() -> new IllegalStateException(
+                "project lock " + ProjectLock.lockName(repository) + " (project " + projectId + ") not acquired within "
+                        + lockWait))) {
             mainHead = repo.mainHead().orElseThrow(() -> new IllegalStateException("main has no commit"));
         }
         TargetTracer tracer = new TargetTracer(traceSink, clock, session.runId(), session.connectionId());

@@ -63,7 +63,7 @@ class FinalWindowLockLossIT {
 
                 CompletableFuture<FinalizeOutcome> first = CompletableFuture.supplyAsync(() -> finalize(window, request));
                 gatesStarted.await(30, TimeUnit.SECONDS);
-                RFencedLock stolen = other.getFencedLock(ProjectLock.lockName("acme"));
+                RFencedLock stolen = other.getFencedLock(ProjectLock.lockName(repo.identity()));
                 stolen.forceUnlock();
                 Long otherToken = CompletableFuture.supplyAsync(stolen::lockAndGetToken).get(30, TimeUnit.SECONDS);
                 takenOver.countDown();

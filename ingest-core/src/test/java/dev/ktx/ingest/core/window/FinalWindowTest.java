@@ -344,7 +344,7 @@ class FinalWindowTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (LockLease ignored = lock.tryAcquire("acme", Duration.ZERO).orElseThrow()) {
+            try (LockLease ignored = lock.tryAcquire(repo.identity(), Duration.ZERO).orElseThrow()) {
                 held.countDown();
                 release.await();
             } catch (InterruptedException e) {

@@ -14,19 +14,19 @@ import java.util.Optional;
 public final class PlannerOptions {
 
     static final String URL_VARIABLE = "KTX_PLANNER_URL";
-    static final String TOKEN_VARIABLE = "KTX_API_TOKEN";
+    static final String TOKEN_VARIABLE = StackEnv.API_TOKEN;
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
     @Option(names = "--planner", paramLabel = "URL",
             description = "The planner's base URL (default: $KTX_PLANNER_URL, else the local stack's, else " + DEFAULT_URL + ").")
     private String url;
 
-    @Option(names = "--token", paramLabel = "T", description = "Bearer token for the planner (default: $KTX_API_TOKEN).")
+    @Option(names = "--token", paramLabel = "T",
+            description = "Bearer token for the planner (default: $KTX_API_TOKEN, else the local stack's).")
     private String token;
 
     PlannerClient client(CliEnvironment environment) {
-        return new PlannerClient(httpUri(url(environment)),
-                Optional.ofNullable(token).or(() -> environment.variable(TOKEN_VARIABLE)));
+        return new PlannerClient(httpUri(url(environment)), token(environment));
     }
 
     private static URI httpUri(String url) {
@@ -39,6 +39,12 @@ public final class PlannerOptions {
             // reported below
         }
         throw new CliException("the planner URL must be http(s)://host[:port]: " + url);
+    }
+
+    /** The option, else the environment, else the token of a stack started with {@code ktx stack up}. */
+    private Optional<String> token(CliEnvironment environment) {
+        return Optional.ofNullable(token).or(() -> environment.variable(TOKEN_VARIABLE))
+                .or(() -> StackEnv.read(StackLayout.of(environment).envFile()).get(StackEnv.API_TOKEN));
     }
 
     /** The option, else the environment, else the planner of a stack started with {@code ktx stack up}, else the default. */

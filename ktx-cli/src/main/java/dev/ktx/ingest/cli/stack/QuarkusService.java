@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** One of the four services, run from its Quarkus build ({@code <module>/target/quarkus-app/quarkus-run.jar}). */
@@ -25,6 +26,8 @@ final class QuarkusService extends ProcessComponent {
     }
 
     static final String BUILD_HINT = "./mvnw -B -q install -DskipTests";
+    /** The planner's {@code ktx.planner.api-token}. */
+    private static final String PLANNER_API_TOKEN = "KTX_PLANNER_API_TOKEN";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
@@ -51,10 +54,13 @@ final class QuarkusService extends ProcessComponent {
         }
         int preferred = environment.variable(definition.portVariable()).map(Integer::parseInt).orElse(definition.defaultPort());
         int port = Ports.preferring(preferred);
-        Map<String, String> variables = Map.of(
+        Map<String, String> variables = new HashMap<>(Map.of(
                 definition.portVariable(), Integer.toString(port),
                 StackEnv.KAFKA_BOOTSTRAP_SERVERS, endpoints.require(StackEnv.KAFKA_BOOTSTRAP_SERVERS),
-                StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL));
+                StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL)));
+        if (definition.endpointKey().equals(StackEnv.PLANNER_URL)) {
+            variables.put(PLANNER_API_TOKEN, endpoints.require(StackEnv.API_TOKEN));
+        }
         return new Launch(JavaCommand.of(environment, "-jar", jar().toString()), variables, "http://127.0.0.1:" + port);
     }
 

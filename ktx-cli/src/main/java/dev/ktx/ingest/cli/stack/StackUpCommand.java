@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 
 /** {@code ktx stack up}: starts what is not running yet; a running stack is reported and left alone. */
@@ -34,7 +36,7 @@ public final class StackUpCommand implements Callable<Integer> {
         Stack stack = new Stack(environment);
         stack.requireBuilt();
         PrintWriter out = spec.commandLine().getOut();
-        StackEnv endpoints = StackEnv.read(stack.layout().envFile());
+        StackEnv endpoints = withApiToken(StackEnv.read(stack.layout().envFile()));
         for (StackComponent component : stack.components()) {
             endpoints = component.up(endpoints, timeout, out);
             // written after each component, so that what did start can be found (and stopped) if a later one fails
@@ -43,5 +45,17 @@ public final class StackUpCommand implements Callable<Integer> {
         out.println("stack up: planner at " + endpoints.require(StackEnv.PLANNER_URL)
                 + " (endpoints in " + stack.layout().envFile() + ")");
         return ExitCodes.OK;
+    }
+
+    /** The planner requires a token: the stack's own (kept across restarts), else $KTX_API_TOKEN, else a new one. */
+    private StackEnv withApiToken(StackEnv endpoints) {
+        if (endpoints.get(StackEnv.API_TOKEN).isPresent()) {
+            return endpoints;
+        }
+        return endpoints.with(StackEnv.API_TOKEN, environment.variable(StackEnv.API_TOKEN).orElseGet(() -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }));
     }
 }

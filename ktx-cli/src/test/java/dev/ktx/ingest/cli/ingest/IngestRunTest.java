@@ -115,14 +115,15 @@ class IngestRunTest {
     }
 
     @Test
-    void findsThePlannerOfTheLocalStack(@TempDir Path stackDir) throws IOException {
-        Files.writeString(stackDir.resolve("stack.env"), "KTX_PLANNER_URL=" + planner.url() + "\n");
+    void findsThePlannerOfTheLocalStackAndItsToken(@TempDir Path stackDir) throws IOException {
+        Files.writeString(stackDir.resolve("stack.env"), "KTX_PLANNER_URL=" + planner.url() + "\nKTX_API_TOKEN=stack-t0ken\n");
 
         CliRun run = CliRun.with(Map.of("KTX_STACK_DIR", stackDir.toString()),
                 "ingest", "--all", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(planner.received()).isNotEmpty();
+        assertThat(planner.received()).isNotEmpty().allSatisfy(request ->
+                assertThat(request.authorization()).isEqualTo("Bearer stack-t0ken"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,8 @@ class StackEnvTest {
                 KTX_REDIS_URL=redis://127.0.0.1:40001?x=a=b
                 """);
         assertThat(dir.resolve("state")).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .as("it holds the API token: its owner's only").isEqualTo("rw-------");
     }
 
     @Test

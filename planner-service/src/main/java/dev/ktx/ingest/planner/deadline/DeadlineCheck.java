@@ -16,6 +16,8 @@ import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.planner.run.TargetSightings;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.RunLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +41,9 @@ import java.util.stream.Collectors;
  * the targets past their deadline ({@code ingest.runTimeout}, {@code ingest.targetSilenceLimit}; see
  * {@code RunDeadlines}) by publishing a failed result on {@code ingest.results}. That result takes the normal path,
  * so the barrier, the release of sources and the end of the run stay in one place. Of several planner replicas,
- * the one that claims a target publishes its result.
+ * the one that claims a target publishes its result. Each check also sets {@code ktx_runs{status}}: {@code running}
+ * runs, and {@code overdue} ones still running past their {@code ingest.runTimeout} (never for long while the check
+ * works, so an alert watches it).
  */
 @ApplicationScoped
 public class DeadlineCheck {
@@ -55,6 +60,8 @@ public class DeadlineCheck {
     private final RunLedger ledger;
     private final RunSettings settings;
     private final Clock clock = Clock.systemUTC();
+    private final AtomicLong running = new AtomicLong();
+    private final AtomicLong overdue = new AtomicLong();
     /** Nothing was seen before this process started; silence counts from here at the earliest. */
     private final Instant watchingSince = clock.instant();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -64,7 +71,8 @@ public class DeadlineCheck {
     });
 
     public DeadlineCheck(ActiveRuns activeRuns, RunStore store, RunPlans plans, TargetSightings sightings,
-                         RunLedger ledger, PlannerPublisher publisher, KafkaTraceSink traces, RunSettings settings) {
+                         RunLedger ledger, PlannerPublisher publisher, KafkaTraceSink traces, RunSettings settings,
+                         MeterRegistry meters) {
         this.activeRuns = activeRuns;
         this.store = store;
         this.plans = plans;
@@ -73,6 +81,8 @@ public class DeadlineCheck {
         this.publisher = publisher;
         this.traces = traces;
         this.settings = settings;
+        meters.gauge("ktx_runs", Tags.of("status", "running"), running);
+        meters.gauge("ktx_runs", Tags.of("status", "overdue"), overdue);
     }
 
     void start(@Observes StartupEvent event) {
@@ -88,24 +98,35 @@ public class DeadlineCheck {
     /** Never throws: an exception would cancel the schedule. */
     private void checkActiveRuns() {
         try {
+            long runs = 0;
+            long late = 0;
             for (String runId : activeRuns.all()) {
                 try {
-                    check(runId);
+                    Optional<RunRecord> run = check(runId);
+                    runs += run.isPresent() ? 1 : 0;
+                    late += run.filter(this::overdue).isPresent() ? 1 : 0;
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "deadline check of run %s failed; trying again in %s", runId,
                             Durations.format(settings.deadlineCheckInterval()));
                 }
             }
+            running.set(runs);
+            overdue.set(late);
         } catch (RuntimeException e) {
             LOG.warnf(e, "deadline check failed; trying again in %s", Durations.format(settings.deadlineCheckInterval()));
         }
     }
 
-    private void check(String runId) {
+    private boolean overdue(RunRecord run) {
+        return run.startedAt().plus(run.deadlines().runTimeout()).isBefore(clock.instant());
+    }
+
+    /** The run, if it is still running. */
+    private Optional<RunRecord> check(String runId) {
         Optional<RunRecord> found = store.find(runId);
         if (found.isEmpty() || store.isSet(runId, RunStore.Flag.finished)) {
             activeRuns.remove(runId);
-            return;
+            return Optional.empty();
         }
         RunRecord run = found.get();
         Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
@@ -121,5 +142,6 @@ public class DeadlineCheck {
                 LOG.infof("run %s: %s %s", runId, connectionId, target.detail());
             }
         }
+        return found;
     }
 }

@@ -18,6 +18,7 @@ import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.planner.run.StartKey;
 import dev.ktx.ingest.planner.run.TargetSightings;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
+import dev.ktx.ingest.service.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,22 +92,26 @@ public class PlannerConsumers {
     @Blocking
     public void result(String json) {
         TargetResultMessage result = MessageCodec.read(json, TargetResultMessage.class);
-        retryTransient("result of " + result.runId() + "/" + result.result().connectionId(), () -> {
-            if (known(result.runId(), result.project(), Topics.INGEST_RESULTS)) {
-                stages.onResult(result);
-            }
-        });
+        try (LogContext ignored = LogContext.of(result.runId(), result.result().connectionId())) {
+            retryTransient("result of " + result.runId() + "/" + result.result().connectionId(), () -> {
+                if (known(result.runId(), result.project(), Topics.INGEST_RESULTS)) {
+                    stages.onResult(result);
+                }
+            });
+        }
     }
 
     @Incoming("ingest-stages")
     @Blocking
     public void stage(String json) {
         StageEventMessage event = MessageCodec.read(json, StageEventMessage.class);
-        retryTransient(event.stage() + " of " + event.runId(), () -> {
-            if (known(event.runId(), event.project(), Topics.INGEST_STAGES)) {
-                stages.onStage(event);
-            }
-        });
+        try (LogContext ignored = LogContext.of(event.runId(), event.connectionId())) {
+            retryTransient(event.stage() + " of " + event.runId(), () -> {
+                if (known(event.runId(), event.project(), Topics.INGEST_STAGES)) {
+                    stages.onStage(event);
+                }
+            });
+        }
     }
 
     @Incoming("ingest-traces")

@@ -1,6 +1,5 @@
 package dev.ktx.ingest.planner.rest;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -11,23 +10,37 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
-/** Write endpoints require {@code Authorization: Bearer <ktx.planner.api-token>} when a token is configured. */
+/**
+ * Secure by default: with {@code ktx.planner.auth=token} every API endpoint requires
+ * {@code Authorization: Bearer <ktx.planner.api-token>}, reads included (plans and traces name projects and
+ * connections), and a planner without a token refuses to start. Health and metrics ({@code /q/...}) are not
+ * API resources and stay open for probes and scrapers.
+ */
 public class BearerTokenFilter {
 
-    private final Optional<String> token;
+    private final Optional<byte[]> expected;
 
     public BearerTokenFilter(PlannerSettings settings) {
-        this.token = settings.apiToken().filter(t -> !t.isBlank());
+        this.expected = requiredToken(settings).map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The token the API requires; empty with {@code auth=none}. */
+    static Optional<String> requiredToken(PlannerSettings settings) {
+        if (settings.auth() == PlannerSettings.Auth.none) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.apiToken().filter(token -> !token.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "ktx.planner.api-token (KTX_PLANNER_API_TOKEN) is not set: the planner requires a bearer token on "
+                        + "every API call; set one, or set ktx.planner.auth=none to run the API without authentication")));
     }
 
     @ServerRequestFilter
     public Optional<Response> requireToken(ContainerRequestContext request) {
-        if (token.isEmpty() || HttpMethod.GET.equals(request.getMethod())) {
+        if (expected.isEmpty()) {
             return Optional.empty();
         }
         String given = Optional.ofNullable(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse("");
-        byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
-        if (MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        if (MessageDigest.isEqual(expected.get(), given.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         return Optional.of(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",

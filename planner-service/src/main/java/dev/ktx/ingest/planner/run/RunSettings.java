@@ -20,4 +20,8 @@ public interface RunSettings {
     /** How often the planner looks for targets past their deadline. */
     @WithDefault("5s")
     Duration deadlineCheckInterval();
+
+    /** How often the planner reads consumer group lag and dead-letter counts from the broker for its metrics. */
+    @WithDefault("15s")
+    Duration lagInterval();
 }

@@ -15,10 +15,12 @@ import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.redisson.api.RedissonClient;
 
@@ -47,13 +49,17 @@ public class SourceJobConsumer {
     private final Clock clock = Clock.systemUTC();
 
     public SourceJobConsumer(TargetJobRunner runner, SourceAdapters adapters, RedissonClient redisson,
-                             SourceIngestSettings settings, MeterRegistry meters) {
+                             SourceIngestSettings settings, MeterRegistry meters,
+                             @ConfigProperty(name = "smallrye.messaging.worker." + WORKER_POOL + ".max-concurrency")
+                             int concurrency) {
         this.runner = runner;
         this.adapters = adapters;
         this.lock = new RedissonProjectLock(redisson);
         this.settings = settings;
         this.padding = new JobPadding(settings);
         meters.gauge("ktx_source_jobs_in_flight", inFlight);
+        // The replica's cap beside its jobs in flight, so a dashboard shows how full the workers are.
+        Gauge.builder("ktx_source_concurrency", () -> concurrency).register(meters);
     }
 
     @Incoming("jobs-source")

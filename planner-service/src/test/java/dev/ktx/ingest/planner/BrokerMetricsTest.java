@@ -1,0 +1,52 @@
+package dev.ktx.ingest.planner;
+
+import dev.ktx.ingest.testinfra.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.ktx.ingest.planner.PlannerFixtures.await;
+import static io.restassured.RestAssured.given;
+
+/**
+ * Lag and dead letters as the broker counts them, on the planner's {@code /q/metrics}: records on a topic whose
+ * consumer group has no member here (no source worker runs in this test) are lag; an unreadable result the planner
+ * dead-letters is counted on its {@code .dlq} topic.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+class BrokerMetricsTest {
+
+    @Test
+    void lagOfAGroupWithoutMembersAndDeadLettersAreExported() throws Exception {
+        long lagBefore = value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L);
+        long deadBefore = value("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L);
+
+        TopicProbe.send("ktx.jobs.source", "run-x/docs", "{\"not\":\"read by anyone here\"}");
+        TopicProbe.send("ktx.ingest.results", "poison", "{not json");
+
+        await(() -> value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L),
+                lag -> lag == lagBefore + 1, "lag of ktx-source-ingest on ktx.jobs.source");
+        await(() -> value("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L),
+                dead -> dead == deadBefore + 1, "records on ktx.ingest.results.dlq");
+        await(() -> value("ktx_consumer_group_lag", "group=\"ktx-planner\",topic=\"ktx.ingest.results\"").orElse(-1L),
+                lag -> lag == 0, "lag of the planner on ktx.ingest.results once it committed the poison record");
+    }
+
+    /** The sample of {@code name} whose labels contain {@code labels}, from the Prometheus text. */
+    private static Optional<Long> value(String name, String labels) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
+        while (sample.find()) {
+            if (sample.group(1).contains(labels)) {
+                return Optional.of((long) Double.parseDouble(sample.group(2)));
+            }
+        }
+        return Optional.empty();
+    }
+}
