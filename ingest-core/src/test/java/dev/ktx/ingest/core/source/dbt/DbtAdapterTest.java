@@ -186,17 +186,6 @@ class DbtAdapterTest {
                 .hasMessage("no dbt project at " + dir + ": dbt_project.yml is missing");
     }
 
-    @Test
-    void gitRepositoryProjectsAreNotSupportedYet() {
-        DbtAdapter adapter = new DbtAdapter();
-
-        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(
-                "https://git.example.com/acme/dbt.git", "main", "analytics"))))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("repo_url")
-                .hasMessageContaining("not supported yet");
-    }
-
     private static final String MANIFEST_JSON = """
             {
               "metadata": {"dbt_version": "1.8.0"},
