@@ -4,6 +4,7 @@ import dev.ktx.ingest.core.repo.Join;
 import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.Segment;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,10 +16,11 @@ record DbtSemantics(List<Measure> measures, List<Segment> segments, List<Join> j
 
     static final DbtSemantics NONE = new DbtSemantics(List.of(), List.of(), List.of(), List.of());
 
+    /** Measures and segments sorted by name, joins by target and condition: the overlay is the same for any order. */
     DbtSemantics {
-        measures = List.copyOf(measures);
-        segments = List.copyOf(segments);
-        joins = List.copyOf(joins);
+        measures = measures.stream().sorted(Comparator.comparing(Measure::name)).toList();
+        segments = segments.stream().sorted(Comparator.comparing(Segment::name)).toList();
+        joins = joins.stream().sorted(Comparator.comparing(Join::to).thenComparing(Join::on)).toList();
         unsupported = List.copyOf(unsupported);
     }
 }
