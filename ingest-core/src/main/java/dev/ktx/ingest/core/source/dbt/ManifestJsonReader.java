@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Models and docs blocks of a compiled project, from {@code target/manifest.json}: {@code nodes} of
  * {@code resource_type} {@code model} and the {@code sources} (tables the project reads), the column tests attached
- * to them, MetricFlow's semantic models and metrics on them ({@link SemanticModelsReader}), and the {@code docs} of
+ * to them, the exposures that read them, MetricFlow's semantic models and metrics on them
+ * ({@link SemanticModelsReader}), and the {@code docs} of
  * the project's own package (installed packages and dbt's built-in overview are not the team's prose). dbt renders
  * {@code doc()} calls when it compiles; any left are rendered here as for schema files.
  */
@@ -53,13 +54,15 @@ final class ManifestJsonReader {
         });
         Map<String, DbtSemantics> semantics = SemanticModelsReader.read(manifest, relations, references);
         Map<String, Map<String, List<DbtTest>>> testsByNode = columnTests(nodes.values());
+        Map<String, List<String>> usedBy = ExposureLines.byNode(manifest.path("exposures"));
         List<DbtModel> models = new ArrayList<>();
         relations.keySet().forEach(id -> models.add(model(nodes.get(id), testsByNode.getOrDefault(id, Map.of()),
-                semantics.getOrDefault(id, DbtSemantics.NONE), references)));
+                semantics.getOrDefault(id, DbtSemantics.NONE), usedBy.getOrDefault(id, List.of()), references)));
         // a source table that a model also builds is the model's (e.g. a model materialised over its own source)
         fields(manifest.path("sources")).forEach((id, source) -> {
             if (!relations.containsValue(relation(source))) {
-                models.add(model(source, testsByNode.getOrDefault(id, Map.of()), DbtSemantics.NONE, references));
+                models.add(model(source, testsByNode.getOrDefault(id, Map.of()), DbtSemantics.NONE,
+                        usedBy.getOrDefault(id, List.of()), references));
             }
         });
         return new DbtDefinitions(models, docs);
@@ -96,7 +99,7 @@ final class ManifestJsonReader {
     }
 
     private static DbtModel model(JsonNode node, Map<String, List<DbtTest>> tests, DbtSemantics semantics,
-                                  DocReferences docs) {
+                                  List<String> usedBy, DocReferences docs) {
         List<DbtColumn> columns = new ArrayList<>();
         node.path("columns").forEach(column -> {
             String columnName = column.path("name").asText();
@@ -104,7 +107,7 @@ final class ManifestJsonReader {
                     tests.getOrDefault(columnName, List.of())));
         });
         return new DbtModel(relation(node), docs.render(node.path("description").asText("")), columns, semantics,
-                PATH);
+                usedBy, PATH);
     }
 
     /** Model or source node id → column → its tests, from test nodes ({@code attached_node}, else their one dependency). */

@@ -43,6 +43,8 @@ final class ModelOverlaysUnit implements WorkUnit {
      * the descriptions map is where agents already read what is known about a column.
      */
     static final String TESTS_ORIGIN = "dbt_tests";
+    /** Origin of the lines naming the exposures that read a model ({@link ExposureLines}). */
+    static final String EXPOSURES_ORIGIN = "dbt_exposures";
     static final String NO_DOCUMENTATION = "no_documentation";
 
     private static final SlSource EMPTY = new SlSource(null, null, List.of(), new TreeMap<>(), List.of(),
@@ -103,6 +105,7 @@ final class ModelOverlaysUnit implements WorkUnit {
         }
         SortedMap<String, String> descriptions = new TreeMap<>();
         putIfPresent(descriptions, ORIGIN, model.description());
+        putIfPresent(descriptions, EXPOSURES_ORIGIN, String.join("\n", model.usedBy()));
         DbtSemantics semantics = model.semantics();
         List<Measure> measures = kept(semantics.measures(), measure -> measure.column() == null
                 || entry.columnNames().contains(measure.column()), measure -> "measure " + measure.name()

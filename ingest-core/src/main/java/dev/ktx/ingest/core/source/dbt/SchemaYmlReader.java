@@ -41,7 +41,7 @@ final class SchemaYmlReader {
                 .map(column -> new DbtColumn(column.get("name").requiredString(), description(column), tests(column)))
                 .toList();
         return new DbtModel(model.get("name").requiredString(), description(model), columns, DbtSemantics.NONE,
-                rawPath);
+                List.of(), rawPath);
     }
 
     private String description(YamlNode node) {

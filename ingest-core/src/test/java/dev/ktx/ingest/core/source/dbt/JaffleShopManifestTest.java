@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A compiled project in the shape dbt 1.8 writes ({@code manifest/v12}), modelled on dbt Labs' jaffle-shop: models,
- * a source, tests, docs, an exposure and MetricFlow semantic models and metrics.
+ * a source, tests, docs, an exposure and MetricFlow semantic models and metrics (a trimmed fixture written for this
+ * test, not a copy).
  */
 class JaffleShopManifestTest {
 
@@ -57,6 +58,7 @@ class JaffleShopManifestTest {
         assertThat(orders).isEqualTo("""
                 descriptions:
                   dbt: Order overview data mart, offering key details for each order including if it's a customer's first order and a food vs. drink item breakdown. One row per order.
+                  dbt_exposures: 'dashboard Weekly KPIs (owner: Finance) https://bi.jaffle.example/dashboards/12'
                 column_overrides:
                   customer_id:
                     descriptions:
