@@ -63,9 +63,9 @@ final class DbtRepoCache {
      */
     <T> T withCheckout(DbtProject.GitRepo repo, Optional<String> token, CheckoutReader<T> reader) throws IOException {
         Path dir = root.resolve(key(repo));
+        Files.createDirectories(root);
         ReentrantLock held = HELD.computeIfAbsent(dir, d -> new ReentrantLock());
         held.lock();
-        Files.createDirectories(root);
         try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
