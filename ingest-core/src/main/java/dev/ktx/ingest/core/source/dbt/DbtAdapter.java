@@ -55,7 +55,7 @@ public final class DbtAdapter implements SourceAdapter {
         if (project instanceof DbtProject.GitRepo repo) {
             return RawSnapshot.complete(repoCache.withCheckout(repo,
                     repo.token().map(token -> token.resolve(context.secrets())),
-                    workTree -> DbtProjectFiles.read(projectDir(workTree, repo))));
+                    workTree -> DbtProjectFiles.read(projectDir(workTree, repo), location(repo))));
         }
         return RawSnapshot.complete(DbtProjectFiles.read(((DbtProject.LocalDir) project).sourceDir()));
     }
@@ -64,9 +64,13 @@ public final class DbtAdapter implements SourceAdapter {
     private static Path projectDir(Path workTree, DbtProject.GitRepo repo) throws IOException {
         Path dir = workTree.resolve(repo.path()).normalize();
         if (Files.exists(dir) && !dir.toRealPath().startsWith(workTree.toRealPath())) {
-            throw new DbtProjectException("path " + repo.path() + " of " + repo.repoUrl() + " leads out of the repository");
+            throw new DbtProjectException(location(repo) + " leads out of the repository");
         }
         return dir;
+    }
+
+    private static String location(DbtProject.GitRepo repo) {
+        return "path " + repo.path() + " of " + repo.repoUrl() + " (branch " + repo.branch() + ")";
     }
 
     @Override

@@ -119,6 +119,19 @@ class DbtGitFetchTest {
     }
 
     @Test
+    void aPathWithoutAProjectOrLeadingOutOfTheRepositoryIsNamed() throws Exception {
+        upstream.symlink("escape", "..");
+        String url = upstream.fileUrl();
+
+        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH,
+                "models", Optional.empty()))))
+                .hasMessage("no dbt project at path models of " + url + " (branch main): dbt_project.yml is missing");
+        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH,
+                "escape", Optional.empty()))))
+                .hasMessage("path escape of " + url + " (branch main) leads out of the repository");
+    }
+
+    @Test
     void theTokenIsSentAsBasicCredentialsAndNeverAppearsInAnError() throws Exception {
         List<String> authorizations = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

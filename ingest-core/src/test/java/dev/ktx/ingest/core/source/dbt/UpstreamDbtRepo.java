@@ -14,6 +14,7 @@ import org.eclipse.jgit.transport.resolver.RepositoryResolver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -61,6 +62,12 @@ final class UpstreamDbtRepo implements AutoCloseable {
         work.add().addFilepattern(".").call();
         work.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
         work.push().setRemote(fileUrl()).setRefSpecs(new RefSpec(Constants.R_HEADS + BRANCH)).call();
+    }
+
+    /** Commits a symbolic link {@code path} → {@code target} and pushes it. */
+    void symlink(String path, String target) throws IOException, GitAPIException {
+        Files.createSymbolicLink(work.getRepository().getWorkTree().toPath().resolve(path), Path.of(target));
+        commit(Map.of(), "link " + path);
     }
 
     @Override
