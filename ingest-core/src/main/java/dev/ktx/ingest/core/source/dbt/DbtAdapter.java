@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code driver: dbt} source: a dbt project directory becomes overlays on the target connection's manifest
- * (models) and wiki pages (docs blocks). Two work units, {@code docs} and {@code models}.
+ * The {@code driver: dbt} source: a dbt project directory ({@code source_dir}, or {@code path} in a clone of
+ * {@code repo_url} kept by {@link DbtRepoCache}) becomes overlays on the target connection's manifest (models,
+ * sources, MetricFlow semantics) and wiki pages (docs blocks). Two work units, {@code docs} and {@code models}.
  */
 public final class DbtAdapter implements SourceAdapter {
 

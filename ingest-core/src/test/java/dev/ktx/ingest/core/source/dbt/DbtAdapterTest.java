@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.source.dbt;
 
-import dev.ktx.ingest.core.config.DbtProject;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.source.SourceRepo;
