@@ -126,7 +126,7 @@ final class ConnectionsReader {
 
     private Optional<DbtProject> dbtProject(YamlMapping body) {
         if (!body.has("repo_url")) {
-            List.of("branch", "path").stream().filter(body::has)
+            List.of("branch", "path", "token").stream().filter(body::has)
                     .forEach(key -> body.invalid(key, "only used with repo_url"));
             if (!body.has("source_dir")) {
                 body.missing("source_dir", "required for driver dbt unless repo_url, branch and path are given");
@@ -136,21 +136,8 @@ final class ConnectionsReader {
         if (body.has("source_dir")) {
             body.invalid("source_dir", "give either source_dir or repo_url + branch + path, not both");
         }
-        Optional<String> repoUrl = body.string("repo_url").filter(url -> hasNoCredentials(body.path("repo_url"), url));
-        Optional<String> branch = body.requiredString("branch", "required with repo_url");
-        Optional<String> path = body.requiredString("path", "required with repo_url");
-        return repoUrl.isEmpty() || branch.isEmpty() || path.isEmpty() || body.has("source_dir")
-                ? Optional.empty()
-                : Optional.of(new DbtProject.GitRepo(repoUrl.get(), branch.get(), path.get()));
-    }
-
-    /** A token in an https URL would end up in logs and traces; credentials belong to git's own helpers. */
-    private boolean hasNoCredentials(String path, String url) {
-        boolean embedded = url.matches("(?i)^https?://[^/]*@.*");
-        if (embedded) {
-            problems.invalid(path, "must not embed credentials (use a git credential helper)");
-        }
-        return !embedded;
+        Optional<DbtProject.GitRepo> repo = DbtGitRepoReader.read(body, secret(body, "token"));
+        return body.has("source_dir") ? Optional.empty() : repo.map(DbtProject.class::cast);
     }
 
     private Optional<MetabaseConnection> metabase(String id, YamlMapping body) {

@@ -2,6 +2,7 @@ package dev.ktx.ingest.core.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Where a dbt connection's project lives: a local directory ({@code source_dir}) or a git repository. */
 public sealed interface DbtProject permits DbtProject.LocalDir, DbtProject.GitRepo {
@@ -14,13 +15,19 @@ public sealed interface DbtProject permits DbtProject.LocalDir, DbtProject.GitRe
         }
     }
 
-    /** {@code repo_url} + {@code branch} + {@code path} (the dbt project's directory inside that repository). */
-    record GitRepo(String repoUrl, String branch, String path) implements DbtProject {
+    /**
+     * {@code repo_url} + {@code branch} + {@code path} (the dbt project's directory inside that repository, relative,
+     * {@code .} for the root).
+     *
+     * @param token optional {@code token}: the HTTP basic-auth password for an http(s) {@code repo_url}
+     */
+    record GitRepo(String repoUrl, String branch, String path, Optional<SecretRef> token) implements DbtProject {
 
         public GitRepo {
             Objects.requireNonNull(repoUrl, "repoUrl");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(token, "token");
         }
     }
 }

@@ -151,14 +151,16 @@ class KtxConfigLoaderTest {
                   b_wh: { driver: postgres, url: env:B }
                   dbt:
                     driver: dbt
-                    repo_url: git@github.com:acme/analytics.git
+                    repo_url: https://github.com/acme/analytics.git
+                    token: env:DBT_GIT_TOKEN
                     branch: main
                     path: transform
                     target_connection: b_wh
                 """, PROJECT);
 
         assertThat(config.connections().get("dbt")).isEqualTo(new DbtConnection("dbt",
-                new DbtProject.GitRepo("git@github.com:acme/analytics.git", "main", "transform"), "b_wh"));
+                new DbtProject.GitRepo("https://github.com/acme/analytics.git", "main", "transform",
+                        Optional.of(new SecretRef.Env("DBT_GIT_TOKEN"))), "b_wh"));
     }
 
     @Test

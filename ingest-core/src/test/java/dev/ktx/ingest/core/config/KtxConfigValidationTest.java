@@ -162,12 +162,23 @@ class KtxConfigValidationTest {
                   partial: { driver: dbt, repo_url: https://github.com/acme/dbt.git }
                   stray: { driver: dbt, source_dir: ./dbt, branch: main }
                   token: { driver: dbt, repo_url: "https://x-access-token:ghp_s3cr3t@github.com/acme/dbt.git", branch: main, path: . }
+                  ssh: { driver: dbt, repo_url: "git@github.com:acme/dbt.git", branch: "main..x", path: ../up }
+                  daemon: { driver: dbt, repo_url: "git://git.example.com/dbt.git", branch: main, path: ., token: env:T }
+                  inline: { driver: dbt, repo_url: https://github.com/acme/dbt.git, branch: main, path: /abs, token: ghp_s3cr3t }
+                  local: { driver: dbt, source_dir: ./dbt, token: env:T }
                 """).problems()).containsExactly(
                 "Invalid connections.both.source_dir: give either source_dir or repo_url + branch + path, not both",
                 "Missing connections.partial.branch: required with repo_url",
                 "Missing connections.partial.path: required with repo_url",
                 "Invalid connections.stray.branch: only used with repo_url",
-                "Invalid connections.token.repo_url: must not embed credentials (use a git credential helper)");
+                "Invalid connections.token.repo_url: must not embed credentials (use token: env:NAME or file:/path)",
+                "Invalid connections.ssh.repo_url: expected an https, http, git or file URL (ssh is not supported; use https with token)",
+                "Invalid connections.ssh.branch: not a valid git branch name: main..x",
+                "Invalid connections.ssh.path: must be a relative path inside the repository (. for its root)",
+                "Invalid connections.daemon.token: only sent over an http or https repo_url",
+                "Invalid connections.inline.token: secrets must be referenced as env:NAME or file:/path",
+                "Invalid connections.inline.path: must be a relative path inside the repository (. for its root)",
+                "Invalid connections.local.token: only used with repo_url");
     }
 
     @Test

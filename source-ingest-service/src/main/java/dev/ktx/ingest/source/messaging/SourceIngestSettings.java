@@ -3,6 +3,7 @@ package dev.ktx.ingest.source.messaging;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,4 +27,10 @@ public interface SourceIngestSettings {
      * (e.g. {@code analytics_dbt=90s}) makes one source far slower than its peers.
      */
     Optional<String> minJobDurationByConnection();
+
+    /**
+     * Where clones of dbt {@code repo_url} projects are kept between jobs (one directory per repository and branch);
+     * default {@code <java.io.tmpdir>/ktx-cache/dbt}. A persistent volume saves a full clone after a restart.
+     */
+    Optional<Path> cacheDir();
 }

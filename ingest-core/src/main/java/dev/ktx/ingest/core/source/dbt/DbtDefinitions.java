@@ -44,6 +44,6 @@ record DbtDefinitions(List<DbtModel> models, List<DocsBlock> docs) {
                 .toList();
         Map<String, DocsBlock> byName = new LinkedHashMap<>();
         docs.forEach(block -> byName.putIfAbsent(block.name(), block));
-        return new DbtDefinitions(SchemaYmlReader.read(snapshot, byName), docs);
+        return new DbtDefinitions(SchemaYmlReader.read(snapshot, new DocReferences(byName)), docs);
     }
 }

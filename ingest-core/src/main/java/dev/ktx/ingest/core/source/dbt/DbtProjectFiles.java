@@ -23,8 +23,13 @@ final class DbtProjectFiles {
     }
 
     static SortedMap<String, byte[]> read(Path projectDir) throws IOException {
+        return read(projectDir, projectDir.toString());
+    }
+
+    /** @param location how a missing project is named to the user (a clone's directory means nothing to them) */
+    static SortedMap<String, byte[]> read(Path projectDir, String location) throws IOException {
         if (!isFile(projectDir.resolve(DbtDefinitions.PROJECT_FILE))) {
-            throw new DbtProjectException("no dbt project at " + projectDir + ": " + DbtDefinitions.PROJECT_FILE
+            throw new DbtProjectException("no dbt project at " + location + ": " + DbtDefinitions.PROJECT_FILE
                     + " is missing");
         }
         SortedMap<String, byte[]> files = new TreeMap<>();

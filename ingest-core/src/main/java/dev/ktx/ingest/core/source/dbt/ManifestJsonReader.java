@@ -11,13 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Models and docs blocks of a compiled project, from {@code target/manifest.json}: {@code nodes} of
- * {@code resource_type} {@code model} (descriptions already rendered by dbt), the column tests attached to them, and
- * the {@code docs} of the project's own package (installed packages and dbt's built-in overview are not the team's
- * prose).
+ * {@code resource_type} {@code model} and the {@code sources} (tables the project reads), the column tests attached
+ * to them, the exposures that read them, MetricFlow's semantic models and metrics on them
+ * ({@link SemanticModelsReader}), and the {@code docs} of
+ * the project's own package (installed packages and dbt's built-in overview are not the team's prose). dbt renders
+ * {@code doc()} calls when it compiles; any left are rendered here as for schema files.
  */
 final class ManifestJsonReader {
 
@@ -32,22 +35,54 @@ final class ManifestJsonReader {
 
     static DbtDefinitions read(StagedSnapshot snapshot, String projectName) {
         JsonNode manifest = parse(snapshot.text(PATH).orElseThrow());
-        Map<String, JsonNode> nodes = new TreeMap<>();
-        manifest.path("nodes").fields().forEachRemaining(node -> nodes.put(node.getKey(), node.getValue()));
-        Map<String, Map<String, List<DbtTest>>> testsByModel = columnTests(nodes.values());
-        List<DbtModel> models = new ArrayList<>();
-        nodes.forEach((id, node) -> {
-            if (node.path("resource_type").asText().equals("model")) {
-                models.add(model(node, testsByModel.getOrDefault(id, Map.of())));
-            }
-        });
+        SortedMap<String, JsonNode> nodes = fields(manifest.path("nodes"));
         List<DocsBlock> docs = new ArrayList<>();
         manifest.path("docs").forEach(doc -> {
             if (doc.path("package_name").asText().equals(projectName)) {
                 docs.add(new DocsBlock(doc.path("name").asText(), doc.path("block_contents").asText().strip(), PATH));
             }
         });
+        Map<String, DocsBlock> docsByName = new HashMap<>();
+        docs.forEach(block -> docsByName.putIfAbsent(block.name(), block));
+        DocReferences references = new DocReferences(docsByName);
+
+        Map<String, String> relations = new TreeMap<>();
+        nodes.forEach((id, node) -> {
+            if (node.path("resource_type").asText().equals("model")) {
+                relations.put(id, relation(node));
+            }
+        });
+        Map<String, DbtSemantics> semantics = SemanticModelsReader.read(manifest, relations, references);
+        Map<String, Map<String, List<DbtTest>>> testsByNode = columnTests(nodes.values());
+        Map<String, List<String>> usedBy = ExposureLines.byNode(manifest.path("exposures"));
+        List<DbtModel> models = new ArrayList<>();
+        relations.keySet().forEach(id -> models.add(model(nodes.get(id), testsByNode.getOrDefault(id, Map.of()),
+                semantics.getOrDefault(id, DbtSemantics.NONE), usedBy.getOrDefault(id, List.of()), references)));
+        // a source table that a model also builds is the model's (e.g. a model materialised over its own source)
+        fields(manifest.path("sources")).forEach((id, source) -> {
+            if (!relations.containsValue(relation(source))) {
+                models.add(model(source, testsByNode.getOrDefault(id, Map.of()), DbtSemantics.NONE,
+                        usedBy.getOrDefault(id, List.of()), references));
+            }
+        });
         return new DbtDefinitions(models, docs);
+    }
+
+    /** The entries of a JSON object by key, so that the manifest's order does not matter. */
+    static SortedMap<String, JsonNode> fields(JsonNode object) {
+        SortedMap<String, JsonNode> fields = new TreeMap<>();
+        object.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+        return fields;
+    }
+
+    /** The table a model builds ({@code alias}) or a source reads ({@code identifier}), else its name. */
+    private static String relation(JsonNode node) {
+        for (String field : List.of("alias", "identifier")) {
+            if (!node.path(field).asText("").isBlank()) {
+                return node.path(field).asText();
+            }
+        }
+        return node.path("name").asText();
     }
 
     private static JsonNode parse(String text) {
@@ -63,19 +98,19 @@ final class ManifestJsonReader {
         }
     }
 
-    private static DbtModel model(JsonNode node, Map<String, List<DbtTest>> tests) {
-        String alias = node.path("alias").asText("");
-        String name = alias.isBlank() ? node.path("name").asText() : alias;
+    private static DbtModel model(JsonNode node, Map<String, List<DbtTest>> tests, DbtSemantics semantics,
+                                  List<String> usedBy, DocReferences docs) {
         List<DbtColumn> columns = new ArrayList<>();
         node.path("columns").forEach(column -> {
             String columnName = column.path("name").asText();
-            columns.add(new DbtColumn(columnName, column.path("description").asText("").strip(),
+            columns.add(new DbtColumn(columnName, docs.render(column.path("description").asText("")),
                     tests.getOrDefault(columnName, List.of())));
         });
-        return new DbtModel(name, node.path("description").asText("").strip(), columns, PATH);
+        return new DbtModel(relation(node), docs.render(node.path("description").asText("")), columns, semantics,
+                usedBy, PATH);
     }
 
-    /** Model node id → column → its tests, from test nodes ({@code attached_node}, else their one dependency). */
+    /** Model or source node id → column → its tests, from test nodes ({@code attached_node}, else their one dependency). */
     private static Map<String, Map<String, List<DbtTest>>> columnTests(Iterable<JsonNode> nodes) {
         Map<String, Map<String, List<DbtTest>>> tests = new HashMap<>();
         for (JsonNode node : nodes) {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,12 +15,9 @@ import java.util.stream.Stream;
  */
 final class SchemaYmlReader {
 
-    private static final Pattern DOC_CALL =
-            Pattern.compile("\\{\\{\\s*doc\\(\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*\\)\\s*}}");
+    private final DocReferences docs;
 
-    private final Map<String, DocsBlock> docs;
-
-    private SchemaYmlReader(Map<String, DocsBlock> docs) {
+    private SchemaYmlReader(DocReferences docs) {
         this.docs = docs;
     }
 
@@ -30,8 +25,8 @@ final class SchemaYmlReader {
         return rawPath.startsWith("models/") && (rawPath.endsWith(".yml") || rawPath.endsWith(".yaml"));
     }
 
-    /** @param docs docs blocks by name, for {@code doc()} calls */
-    static List<DbtModel> read(StagedSnapshot snapshot, Map<String, DocsBlock> docs) {
+    /** @param docs renders {@code doc()} calls */
+    static List<DbtModel> read(StagedSnapshot snapshot, DocReferences docs) {
         SchemaYmlReader reader = new SchemaYmlReader(docs);
         List<DbtModel> models = new ArrayList<>();
         snapshot.files().keySet().stream().filter(SchemaYmlReader::isSchemaFile).forEach(path -> {
@@ -45,14 +40,12 @@ final class SchemaYmlReader {
         List<DbtColumn> columns = model.get("columns").items().stream()
                 .map(column -> new DbtColumn(column.get("name").requiredString(), description(column), tests(column)))
                 .toList();
-        return new DbtModel(model.get("name").requiredString(), description(model), columns, rawPath);
+        return new DbtModel(model.get("name").requiredString(), description(model), columns, DbtSemantics.NONE,
+                List.of(), rawPath);
     }
 
     private String description(YamlNode node) {
-        String text = node.get("description").optionalString().orElse("").strip();
-        Matcher calls = DOC_CALL.matcher(text);
-        return calls.replaceAll(call -> Matcher.quoteReplacement(
-                docs.containsKey(call.group(1)) ? docs.get(call.group(1)).markdown() : call.group()));
+        return docs.render(node.get("description").optionalString().orElse(""));
     }
 
     /** {@code - not_null}, {@code - accepted_values: {values: [..]}} and dbt 1.10's {@code {arguments: {..}}}. */

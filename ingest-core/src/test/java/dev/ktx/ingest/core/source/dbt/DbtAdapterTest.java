@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.source.dbt;
 
-import dev.ktx.ingest.core.config.DbtProject;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.source.SourceRepo;
@@ -184,17 +183,6 @@ class DbtAdapterTest {
     void aDirectoryWithoutDbtProjectYmlIsNotADbtProject() {
         assertThatThrownBy(() -> DbtFixture.stage(dir))
                 .hasMessage("no dbt project at " + dir + ": dbt_project.yml is missing");
-    }
-
-    @Test
-    void gitRepositoryProjectsAreNotSupportedYet() {
-        DbtAdapter adapter = new DbtAdapter();
-
-        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(
-                "https://git.example.com/acme/dbt.git", "main", "analytics"))))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("repo_url")
-                .hasMessageContaining("not supported yet");
     }
 
     private static final String MANIFEST_JSON = """

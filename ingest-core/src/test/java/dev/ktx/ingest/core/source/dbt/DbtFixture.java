@@ -4,6 +4,7 @@ import dev.ktx.ingest.core.config.DbtConnection;
 import dev.ktx.ingest.core.config.DbtProject;
 import dev.ktx.ingest.core.config.IngestSettings;
 import dev.ktx.ingest.core.config.KtxConfig;
+import dev.ktx.ingest.core.config.SecretResolver;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.source.RawSnapshot;
@@ -31,9 +32,13 @@ final class DbtFixture {
     }
 
     static SourceContext context(DbtProject project) {
+        return context(project, name -> null);
+    }
+
+    static SourceContext context(DbtProject project, SecretResolver secrets) {
         DbtConnection connection = new DbtConnection(CONN, project, "warehouse");
         return new SourceContext("run-1", connection, new KtxConfig(new TreeMap<>(Map.of(CONN, connection)),
-                IngestSettings.DEFAULTS), Path.of("."), name -> null);
+                IngestSettings.DEFAULTS), Path.of("."), secrets);
     }
 
     static SourceContext context(Path projectDir) {
@@ -41,7 +46,10 @@ final class DbtFixture {
     }
 
     static StagedSnapshot stage(Path projectDir) throws IOException {
-        RawSnapshot raw = new DbtAdapter().fetch(context(projectDir));
+        return stage(new DbtAdapter().fetch(context(projectDir)));
+    }
+
+    static StagedSnapshot stage(RawSnapshot raw) {
         return new StagedSnapshot(CONN, DbtAdapter.SOURCE_KEY, SYNC, raw.files(), raw.authoritative());
     }
 
