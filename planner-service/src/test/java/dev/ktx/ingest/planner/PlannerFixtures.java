@@ -30,6 +30,18 @@ final class PlannerFixtures {
     private PlannerFixtures() {
     }
 
+    /** A {@code ktx.yaml} with one database target (warehouse) and two sources (docs, analytics_dbt). */
+    static String warehouseDocsAndDbt(int maxConcurrency) {
+        return """
+                connections:
+                  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
+                  docs: { driver: notion, snapshot_dir: ./notion }
+                  analytics_dbt: { driver: dbt, source_dir: ./dbt }
+                ingest:
+                  sources: { maxConcurrency: %d }
+                """.formatted(maxConcurrency);
+    }
+
     /** A bare context repo whose {@code main} holds this {@code ktx.yaml}. */
     static Path project(String ktxYaml) throws Exception {
         Path dir = Files.createTempDirectory("planner-test").resolve("acme.git");

@@ -37,14 +37,7 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(RedisResource.class)
 class PlannerFlowTest {
 
-    private static final String KTX_YAML = """
-            connections:
-              warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
-              docs: { driver: notion, snapshot_dir: ./notion }
-              analytics_dbt: { driver: dbt, source_dir: ./dbt }
-            ingest:
-              sources: { maxConcurrency: 1 }
-            """;
+    private static final String KTX_YAML = PlannerFixtures.warehouseDocsAndDbt(1);
 
     @Test
     void databaseFirstThenTheBarrierThenCappedSourcesAndResultsInPlanOrder() throws Exception {

@@ -46,14 +46,7 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(RedisResource.class)
 class RunRestoreTest {
 
-    private static final String KTX_YAML = """
-            connections:
-              warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
-              docs: { driver: notion, snapshot_dir: ./notion }
-              analytics_dbt: { driver: dbt, source_dir: ./dbt }
-            ingest:
-              sources: { maxConcurrency: 2 }
-            """;
+    private static final String KTX_YAML = PlannerFixtures.warehouseDocsAndDbt(2);
 
     @Inject
     RedissonClient redisson;
