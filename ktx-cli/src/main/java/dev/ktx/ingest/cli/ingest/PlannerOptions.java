@@ -24,7 +24,7 @@ public final class PlannerOptions {
     @Option(names = "--token", paramLabel = "T", description = "Bearer token for the planner (default: $KTX_API_TOKEN).")
     private String token;
 
-    PlannerClient client(CliEnvironment environment) {
+    public PlannerClient client(CliEnvironment environment) {
         return new PlannerClient(httpUri(url(environment)),
                 Optional.ofNullable(token).or(() -> environment.variable(TOKEN_VARIABLE)));
     }

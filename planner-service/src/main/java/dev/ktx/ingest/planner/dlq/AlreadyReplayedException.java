@@ -6,6 +6,6 @@ import java.time.Instant;
 public class AlreadyReplayedException extends RuntimeException {
 
     AlreadyReplayedException(DeadLetterId id, Instant replayedAt) {
-        super(id + " was already replayed at " + replayedAt + "; replay it again with force=true");
+        super(id + " was already replayed at " + replayedAt + "; replay it again with force (ktx dlq replay --force)");
     }
 }
