@@ -1,8 +1,5 @@
 package dev.ktx.ingest.planner;
 
-import dev.ktx.ingest.core.config.Driver;
-import dev.ktx.ingest.core.plan.Operation;
-import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.ktx.ingest.planner.DeadLetterFixtures.awaitDeadLetter;
+import static dev.ktx.ingest.planner.DeadLetterFixtures.deadLetteredResult;
+import static dev.ktx.ingest.planner.DeadLetterFixtures.startRun;
 import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
 import static dev.ktx.ingest.planner.PlannerFixtures.await;
 import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
 import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
-import static dev.ktx.ingest.planner.PlannerFixtures.project;
-import static dev.ktx.ingest.planner.PlannerFixtures.result;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,11 +57,7 @@ class DlqResourceTest {
         try (TopicProbe databaseJobs = new TopicProbe("ktx.jobs.database");
              TopicProbe results = new TopicProbe("ktx.ingest.results")) {
             assertThat(jobsOf(databaseJobs, runId, 1, WAIT)).hasSize(1);
-            // the worker's result, dead-lettered while its cause (say Redis down) held; the cause is gone now
-            TopicProbe.send("ktx.ingest.results.dlq", runId,
-                    result(runId, "warehouse", Driver.POSTGRES, Operation.DATABASE_INGEST, StepStatus.DONE),
-                    Map.of("dead-letter-reason", "Unable to write command into connection!",
-                            "dead-letter-topic", "ktx.ingest.results", "trace-id", "t-1"));
+            deadLetteredResult(runId);
             Map<String, Object> dead = awaitDeadLetter("ingest.results", runId);
             String replay = "{\"offset\":" + dead.get("offset") + ",\"partition\":" + dead.get("partition") + "}";
 
@@ -126,22 +120,6 @@ class DlqResourceTest {
                 .then().statusCode(400).body("detail", equalTo("partition: only with offset"));
         given().contentType(ContentType.JSON).body("{\"offset\":99999999}").when().post("/api/dlq/ingest.stages/replay")
                 .then().statusCode(400).body("detail", startsWith("offset: "));
-    }
-
-    /** Starts a run of one database target; returns its id. */
-    private static String startRun() throws Exception {
-        return given().contentType(ContentType.JSON)
-                .body("{\"projectDir\":\"" + project("connections:\n  warehouse: { driver: postgres, url: env:W }\n")
-                        + "\",\"all\":true}")
-                .when().post("/api/ingests").then().statusCode(202).extract().path("runId");
-    }
-
-    /** Polls the listing of the topic's dead letters until one with {@code key} is there; returns it. */
-    private static Map<String, Object> awaitDeadLetter(String topic, String key) throws InterruptedException {
-        List<Map<String, Object>> records = await(() -> given().when().get("/api/dlq/" + topic + "?limit=1000")
-                        .then().statusCode(200).extract().<List<Map<String, Object>>>path("records"),
-                list -> list.stream().anyMatch(record -> key.equals(record.get("key"))), "a dead letter keyed " + key);
-        return records.stream().filter(record -> key.equals(record.get("key"))).reduce((a, b) -> a).orElseThrow();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

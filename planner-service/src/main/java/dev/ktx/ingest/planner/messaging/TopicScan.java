@@ -40,9 +40,14 @@ public final class TopicScan implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ktx-planner-scan-" + UUID.randomUUID());
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        this.end = consumer.endOffsets(partitions);
+        try {
+            this.partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            this.end = consumer.endOffsets(partitions);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     /** The topic's partitions; none when the topic does not exist. */
