@@ -19,7 +19,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code ktx dlq list <topic>}: a topic's newest dead letters as a table. */
-@Command(name = "list", description = "Prints the newest dead letters of a topic: where they sit, when, why, key and value.")
+@Command(name = "list",
+        description = "Prints the newest dead letters of a topic: where they sit, when, why, key and value.")
 public final class DlqListCommand implements Callable<Integer> {
 
     private static final List<String> HEADER = List.of("Partition", "Offset", "Time", "Key", "Replayed", "Reason", "Value");
@@ -33,7 +34,8 @@ public final class DlqListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<topic>", description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
     private String topic;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N records, the newest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "At most N records, the newest (default: ${DEFAULT-VALUE}).")
     private int limit;
 
     @Mixin

@@ -72,8 +72,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         replay.replayed().forEach(record -> out.println("replayed " + replay.dlqTopic() + " partition "
                 + record.partition() + " offset " + record.offset() + " to " + replay.topic()));
-        replay.skipped().forEach(record -> out.println("skipped " + replay.dlqTopic() + " partition " + record.partition()
-                + " offset " + record.offset() + ": already replayed at " + record.replayedAt() + " (--force replays it again)"));
+        replay.skipped().forEach(record -> out.println("skipped " + replay.dlqTopic() + " partition "
+                + record.partition() + " offset " + record.offset() + ": already replayed at " + record.replayedAt()
+                + " (--force replays it again)"));
         out.println("replayed " + replay.replayed().size() + ", skipped " + replay.skipped().size());
         return ExitCodes.OK;
     }

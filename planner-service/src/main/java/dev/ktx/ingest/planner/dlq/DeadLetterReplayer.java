@@ -32,7 +32,7 @@ public class DeadLetterReplayer {
 
     private static final String DEAD_LETTER_HEADERS = "dead-letter-";
 
-    /** What a replay did: the records published with the time, and those passed over with the time of their earlier replay. */
+    /** What a replay did: the records published, and those passed over; each with the time of its (last) replay. */
     public record Outcome(Map<DeadLetterId, Instant> replayed, Map<DeadLetterId, Instant> skipped) {
     }
 
