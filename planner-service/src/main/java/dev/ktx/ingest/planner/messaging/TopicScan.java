@@ -43,6 +43,8 @@ public final class TopicScan implements AutoCloseable {
         try {
             this.partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            // assigned before offsets are asked for: the consumer keeps them only for its assigned partitions
+            consumer.assign(partitions);
             this.end = consumer.endOffsets(partitions);
         } catch (RuntimeException e) {
             consumer.close();
