@@ -1,5 +1,6 @@
 package dev.ktx.ingest.cli;
 
+import dev.ktx.ingest.cli.dlq.DlqCommand;
 import dev.ktx.ingest.cli.ingest.IngestCommand;
 import dev.ktx.ingest.cli.sessions.SessionsCommand;
 import dev.ktx.ingest.cli.stack.StackCommand;
@@ -15,7 +16,7 @@ import java.util.List;
 /** The {@code ktx} command (SPEC §7). Exit codes: {@link ExitCodes}. */
 @Command(name = "ktx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ktx 0.1.0",
         description = "Keeps a context repository fresh from its connections.",
-        subcommands = {IngestCommand.class, SessionsCommand.class, StackCommand.class})
+        subcommands = {IngestCommand.class, DlqCommand.class, SessionsCommand.class, StackCommand.class})
 public final class Ktx {
 
     public static void main(String[] args) {

@@ -51,9 +51,14 @@ final class PlannerFixtures {
 
     /** Publishes a worker's result for the target, every step with {@code status}. */
     static void report(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
+        TopicProbe.send("ktx.ingest.results", runId, result(runId, connectionId, driver, operation, status));
+    }
+
+    /** A worker's result message for the target, every step with {@code status}. */
+    static String result(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
         TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
                 .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
-        TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId, null, result)));
+        return MessageCodec.write(TargetResultMessage.of(runId, null, result));
     }
 
     /**

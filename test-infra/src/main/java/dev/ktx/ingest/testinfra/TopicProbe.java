@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,10 +66,21 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static void send(KafkaEndpoint kafka, String topic, String key, String value) {
+        send(kafka, topic, key, value, Map.of());
+    }
+
+    /** Publishes with these headers (UTF-8 values) on the JVM's shared broker. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        send(KafkaService.shared().endpoint(), topic, key, value, headers);
+    }
+
+    public static void send(KafkaEndpoint kafka, String topic, String key, String value, Map<String, String> headers) {
         Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }

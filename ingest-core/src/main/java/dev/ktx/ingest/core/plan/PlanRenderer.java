@@ -1,18 +1,17 @@
 package dev.ktx.ingest.core.plan;
 
-import java.util.ArrayList;
+import dev.ktx.ingest.core.text.TextTable;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** The plain-text output of {@code ktx ingest} (SPEC §7): one row per target in plan order, one column per step. */
 public final class PlanRenderer {
 
     private static final String NO_SUCH_STEP = "-";
-    private static final String COLUMN_GAP = "  ";
     private static final List<String> HEADER =
             Stream.concat(Stream.of("Source"), Arrays.stream(Step.values()).map(Step::title)).toList();
 
@@ -49,21 +48,7 @@ public final class PlanRenderer {
                 Arrays.stream(Step.values()).map(step -> cell.apply(step).orElse(NO_SUCH_STEP))).toList();
     }
 
-    /** Every column but the last padded to its widest cell, so columns line up without trailing blanks. */
     private static String table(List<List<String>> rows) {
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        lines.addAll(rows);
-        int[] widths = IntStream.range(0, HEADER.size())
-                .map(column -> lines.stream().mapToInt(line -> line.get(column).length()).max().orElseThrow())
-                .toArray();
-        StringBuilder out = new StringBuilder();
-        for (List<String> line : lines) {
-            for (int column = 0; column < line.size() - 1; column++) {
-                out.append(line.get(column)).append(" ".repeat(widths[column] - line.get(column).length())).append(COLUMN_GAP);
-            }
-            out.append(line.get(line.size() - 1)).append('\n');
-        }
-        return out.toString();
+        return TextTable.render(HEADER, rows);
     }
 }

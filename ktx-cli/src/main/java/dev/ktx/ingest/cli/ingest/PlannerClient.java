@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The planner's REST API ({@code /api/ingests}); every failure is a {@link CliException} saying what went wrong. */
-final class PlannerClient {
+/** The planner's REST API; every failure is a {@link CliException} saying what went wrong. */
+public final class PlannerClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -40,20 +40,12 @@ final class PlannerClient {
 
     /** Starts a run; the planner answers 202 with its id. */
     String start(IngestRequestBody body) {
-        HttpRequest request = request(INGESTS)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(PlannerJson.write(body), StandardCharsets.UTF_8))
-                .build();
-        String answer = expect(202, request);
-        try {
-            String runId = PlannerJson.read(answer, StartedRun.class).runId();
-            if (runId == null || runId.isBlank()) {
-                throw new CliException("the planner at " + shown + " accepted the request without a runId: " + answer);
-            }
-            return runId;
-        } catch (JsonProcessingException e) {
-            throw unreadable(e);
+        String answer = expect(202, postJson(INGESTS, body));
+        String runId = parse(answer, StartedRun.class).runId();
+        if (runId == null || runId.isBlank()) {
+            throw new CliException("the planner at " + shown + " accepted the request without a runId: " + answer);
         }
+        return runId;
     }
 
     RunState run(String runId) {
@@ -94,6 +86,29 @@ final class PlannerClient {
     /** The run's trace as JSONL, as the planner sent it. */
     String trace(String runId) {
         return expect(200, request(INGESTS + "/" + runId + "/trace").GET().build());
+    }
+
+    /** The planner's {@code 200} answer to {@code GET path} (relative to the planner's URL), read as {@code type}. */
+    public <T> T get(String path, Class<T> type) {
+        return parse(expect(200, request(path).GET().build()), type);
+    }
+
+    /** The planner's {@code 200} answer to {@code POST path} with {@code body} as JSON, read as {@code type}. */
+    public <T> T post(String path, Object body, Class<T> type) {
+        return parse(expect(200, postJson(path, body)), type);
+    }
+
+    private <T> T parse(String answer, Class<T> type) {
+        try {
+            return PlannerJson.read(answer, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private HttpRequest postJson(String path, Object body) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PlannerJson.write(body), StandardCharsets.UTF_8)).build();
     }
 
     private HttpRequest.Builder request(String path) {

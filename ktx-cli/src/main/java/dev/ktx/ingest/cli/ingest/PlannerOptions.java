@@ -25,7 +25,7 @@ public final class PlannerOptions {
             description = "Bearer token for the planner (default: $KTX_API_TOKEN, else the local stack's).")
     private String token;
 
-    PlannerClient client(CliEnvironment environment) {
+    public PlannerClient client(CliEnvironment environment) {
         return new PlannerClient(httpUri(url(environment)), token(environment));
     }
 

@@ -15,38 +15,38 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The planner's REST API as scripted answers, recording what the CLI sent. */
-final class FakePlanner implements AutoCloseable {
+public final class FakePlanner implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body) {
-        static Answer json(int status, String body) {
+    public record Answer(int status, String contentType, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body);
         }
     }
 
-    record Received(String method, String path, String query, String authorization, String body) {
+    public record Received(String method, String path, String query, String authorization, String body) {
     }
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new ArrayList<>();
 
-    FakePlanner() throws IOException {
+    public FakePlanner() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answers {@code method path} with these in turn; the last one repeats. */
-    FakePlanner on(String method, String path, Answer... inTurn) {
+    public FakePlanner on(String method, String path, Answer... inTurn) {
         answers.put(method + " " + path, new ArrayDeque<>(List.of(inTurn)));
         return this;
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -3,6 +3,8 @@ package dev.ktx.ingest.planner.rest;
 import dev.ktx.ingest.core.config.ConfigException;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
 import dev.ktx.ingest.core.plan.PlanException;
+import dev.ktx.ingest.planner.dlq.AlreadyReplayedException;
+import dev.ktx.ingest.planner.messaging.PublishException;
 import dev.ktx.ingest.planner.run.RunNotStartedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,7 +13,8 @@ import java.util.List;
 
 /**
  * Bad input becomes a 400 problem naming what is wrong; nothing has been published at that point. A run whose jobs
- * could not be published is a 503.
+ * could not be published is a 503, and so is a dead letter that could not be replayed; a dead letter replayed before
+ * is a 409.
  */
 public class ProblemMappers {
 
@@ -41,7 +44,19 @@ public class ProblemMappers {
         return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "run not started", e.getMessage(), List.of(e.getMessage()));
     }
 
+    /** A dead letter replayed before is replayed again only with {@code force}. */
+    @ServerExceptionMapper
+    public Response alreadyReplayed(AlreadyReplayedException e) {
+        return Problem.response(Response.Status.CONFLICT, "already replayed", e.getMessage(), List.of(e.getMessage()));
+    }
+
+    /** A replayed dead letter the broker did not take: the replay may be retried. */
+    @ServerExceptionMapper
+    public Response notPublished(PublishException e) {
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "not published", e.getMessage(), List.of(e.getMessage()));
+    }
+
     private static Response badRequest(RuntimeException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, "invalid ingest request", e.getMessage(), List.of(e.getMessage()));
+        return Problem.response(Response.Status.BAD_REQUEST, "invalid request", e.getMessage(), List.of(e.getMessage()));
     }
 }
