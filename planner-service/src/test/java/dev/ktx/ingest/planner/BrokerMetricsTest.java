@@ -1,5 +1,8 @@
 package dev.ktx.ingest.planner;
 
+import dev.ktx.ingest.core.messaging.MessageCodec;
+import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +30,9 @@ class BrokerMetricsTest {
         long lagBefore = value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L);
         long deadBefore = value("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L);
 
-        TopicProbe.send("ktx.jobs.source", "run-x/docs", "{\"not\":\"read by anyone here\"}");
+        // A readable job (other test classes read this topic from its start), of a run nobody knows.
+        TopicProbe.send("ktx.jobs.source", "run-x/docs", MessageCodec.write(TargetJobMessage.of("run-x",
+                new ProjectRef("acme", "/nowhere"), "docs", "job-x", "0000000000000000000000000000000000000000")));
         TopicProbe.send("ktx.ingest.results", "poison", "{not json");
 
         await(() -> value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L),
