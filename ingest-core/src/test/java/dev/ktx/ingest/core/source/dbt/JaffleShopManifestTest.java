@@ -6,8 +6,12 @@ import dev.ktx.ingest.core.repo.SlSourceCodec;
 import dev.ktx.ingest.core.repo.SlSourceValidator;
 import dev.ktx.ingest.core.source.Manifests;
 import dev.ktx.ingest.core.source.UnitOutput;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,18 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class JaffleShopManifestTest {
 
-    private static final Path PROJECT = Path.of("src", "test", "resources", "dbt", "jaffle-shop");
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "dbt");
+
+    /** The project as dbt leaves it after a compile; its manifest is kept outside a {@code target/} in the sources. */
+    @TempDir
+    static Path compiled;
+
+    @BeforeAll
+    static void compileProject() throws IOException {
+        Files.copy(FIXTURES.resolve("jaffle-shop/dbt_project.yml"), compiled.resolve("dbt_project.yml"));
+        Files.createDirectories(compiled.resolve("target"));
+        Files.copy(FIXTURES.resolve("jaffle-shop-manifest.json"), compiled.resolve("target/manifest.json"));
+    }
     private static final InMemoryRepoTree WAREHOUSE = new InMemoryRepoTree()
             .file("semantic-layer/warehouse/_schema/public.yaml", """
                     tables:
@@ -52,7 +67,7 @@ class JaffleShopManifestTest {
 
     @Test
     void semanticModelsAndMetricsBecomeMeasuresSegmentsAndJoinsOnTheOverlay() throws Exception {
-        UnitOutput models = DbtFixture.run(PROJECT, WAREHOUSE).get("models");
+        UnitOutput models = DbtFixture.run(compiled, WAREHOUSE).get("models");
 
         String orders = DbtFixture.text(models, "semantic-layer/warehouse/orders.yaml");
         assertThat(orders).isEqualTo("""
@@ -144,7 +159,7 @@ class JaffleShopManifestTest {
 
     @Test
     void sourcesGetOverlaysWithTheirTestsAndOnlyTheProjectsDocsBlocksBecomePages() throws Exception {
-        Map<String, UnitOutput> outputs = DbtFixture.run(PROJECT, WAREHOUSE);
+        Map<String, UnitOutput> outputs = DbtFixture.run(compiled, WAREHOUSE);
 
         assertThat(DbtFixture.text(outputs.get("models"), "semantic-layer/warehouse/raw_stores.yaml")).isEqualTo("""
                 descriptions:
