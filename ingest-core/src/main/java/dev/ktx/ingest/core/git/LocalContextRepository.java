@@ -57,9 +57,11 @@ public final class LocalContextRepository implements ContextRepository {
     private final SessionRefresher refresher;
     private final Squasher squasher;
     private final SentinelStore sentinels;
+    private final String identity;
 
     private LocalContextRepository(Repository repo, String mainBranch) {
         this.repo = repo;
+        this.identity = identityOf(repo);
         this.mainRef = Constants.R_HEADS + mainBranch;
         this.refs = new RefStore(repo);
         this.commits = new CommitWriter(IDENTITY_NAME, IDENTITY_EMAIL);
@@ -125,6 +127,11 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public String identity() {
+        return identity;
+    }
+
+    /** A hash of the repository's canonical location: the same for every path that leads to it. */
+    private static String identityOf(Repository repo) {
         return io("resolve " + repo.getDirectory(), () -> {
             byte[] location = repo.getDirectory().toPath().toRealPath().toString().getBytes(StandardCharsets.UTF_8);
             try {
