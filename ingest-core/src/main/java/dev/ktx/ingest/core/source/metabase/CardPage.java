@@ -25,7 +25,7 @@ final class CardPage {
     private static final Map<String, String> UNMAPPED_WHY = Map.of(
             CardResolution.MISSING_TARGET_TABLE, "its table is not in the warehouse schema of the connection",
             CardResolution.UNMAPPED_DATABASE, "its Metabase database has no entry in mappings.databaseMappings",
-            CardResolution.UNPARSEABLE_SQL, "its SQL could not be parsed",
+            CardResolution.PARSE_ERROR, "its query could not be translated",
             CardResolution.UNSUPPORTED_QUERY, "its query has no single main table",
             CardResolution.INVALID_EXISTING_SOURCE, "the semantic-layer file of its table is not an overlay");
 

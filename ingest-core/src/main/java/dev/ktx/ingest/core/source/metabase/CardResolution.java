@@ -14,8 +14,11 @@ sealed interface CardResolution {
     String MISSING_TARGET_TABLE = ProvenanceRow.MISSING_TARGET_TABLE;
     /** The card's Metabase database has no entry in {@code mappings.databaseMappings}. */
     String UNMAPPED_DATABASE = "unmapped_database";
-    /** JSqlParser cannot read the native SQL, or it reads another card ({@code {{#123}}}), whose SQL it does not have. */
-    String UNPARSEABLE_SQL = "unparseable_sql";
+    /**
+     * The query cannot be translated: native SQL JSqlParser cannot read, a template tag of a kind Metabase does not
+     * define, or a card reference ({@code {{#123}}}) to a card the snapshot does not have (or a reference cycle).
+     */
+    String PARSE_ERROR = "parse_error";
     /** The query has no single main table: not a SELECT, a saved question as source, several tables without one FROM. */
     String UNSUPPORTED_QUERY = "unsupported_query";
     /** An SL file of that name exists but is unreadable or standalone: an overlay cannot be merged into it. */

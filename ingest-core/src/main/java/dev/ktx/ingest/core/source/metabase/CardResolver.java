@@ -73,7 +73,7 @@ final class CardResolver {
                     .orElseThrow(() -> new NoMainTable(CardResolution.MISSING_TARGET_TABLE));
             return new Target(table.ref(), MbqlAggregates.of(mbql.query(), table));
         }
-        NativeSqlAnalysis sql = NativeSqlAnalysis.of(((CardQuery.NativeSql) card.query()).sql());
+        NativeSqlAnalysis sql = NativeSqlAnalysis.of((CardQuery.NativeSql) card.query(), new ReferencedCards(snapshot));
         TableRef table = sql.mainTable();
         if (table.schema() == null) {
             // Unqualified: the schema of the one table of that name Metabase knows, if there is exactly one.

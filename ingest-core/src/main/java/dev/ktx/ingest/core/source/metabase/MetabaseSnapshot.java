@@ -54,6 +54,10 @@ record MetabaseSnapshot(Map<Long, MetabaseDatabase> databases, Map<Long, Metabas
         return new MetabaseSnapshot(databases, collections, cards);
     }
 
+    Optional<MetabaseCard> card(long id) {
+        return cards.stream().filter(card -> card.id() == id).findFirst();
+    }
+
     Optional<MetabaseDatabase> database(long id) {
         return Optional.ofNullable(databases.get(id));
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * What a native SQL card reads, found with JSqlParser ({@link SqlQuery}) after its template syntax is expanded
- * ({@link NativeTemplate}): its main table (the only table it reads, else the table of the top-level {@code FROM})
+ * ({@link NativeTemplate}, card references resolved): its main table (the only table it reads, else the table of the top-level {@code FROM})
  * and, when evident, its aggregations: {@code count(*)}, {@code count|sum|avg|min|max(col)} and
  * {@code count(DISTINCT col)} in the select list of a single-table query without CTEs or joins.
  */
@@ -30,18 +30,13 @@ record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
     private static final Map<String, Aggregation> FUNCTIONS = Map.of("count", Aggregation.COUNT,
             "sum", Aggregation.SUM, "avg", Aggregation.AVG, "min", Aggregation.MIN, "max", Aggregation.MAX);
 
-    /** @throws NoMainTable with {@link CardResolution#UNPARSEABLE_SQL} or {@link CardResolution#UNSUPPORTED_QUERY} */
-    static NativeSqlAnalysis of(String sql) throws NoMainTable {
-        NativeTemplate template = NativeTemplate.expand(sql);
-        if (!template.cardReferences().isEmpty()) {
-            // The referenced card's SQL is not part of this text: what it reads cannot be told from here.
-            throw new NoMainTable(CardResolution.UNPARSEABLE_SQL);
-        }
+    /** @throws NoMainTable with {@link CardResolution#PARSE_ERROR} or {@link CardResolution#UNSUPPORTED_QUERY} */
+    static NativeSqlAnalysis of(CardQuery.NativeSql card, NativeTemplate.CardSql referencedCards) throws NoMainTable {
         SqlQuery query;
         try {
-            query = SqlQuery.parse(template.sql());
+            query = SqlQuery.parse(NativeTemplate.expand(card, referencedCards));
         } catch (SqlQuery.NotAQuery e) {
-            throw new NoMainTable(e.parsed() ? CardResolution.UNSUPPORTED_QUERY : CardResolution.UNPARSEABLE_SQL);
+            throw new NoMainTable(e.parsed() ? CardResolution.UNSUPPORTED_QUERY : CardResolution.PARSE_ERROR);
         }
         Select select = query.select();
         List<TableName> tables = query.tables();

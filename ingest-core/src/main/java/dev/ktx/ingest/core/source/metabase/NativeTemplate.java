@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source.metabase;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,29 +13,43 @@ import java.util.regex.Pattern;
  *   <li>a variable {@code {{plan}}}, a field filter {@code WHERE {{created_at}}} and a snippet
  *       {@code {{snippet: active}}} become {@code NULL}: a value, or a condition, in every position Metabase allows
  *       them;</li>
- *   <li>a card reference {@code {{#123}}} or {@code {{#123-active-accounts}}} becomes the empty derived table
- *       {@code (SELECT NULL)}; its id is listed in {@link #cardReferences}, since its tables are the other card's.</li>
+ *   <li>a card reference {@code {{#123}}} or {@code {{#123-active-accounts}}} becomes the referenced card's query as a
+ *       derived table, so the tables it reads are found like any other.</li>
  * </ul>
+ * A tag of a kind Metabase does not define, or a card reference that cannot be resolved, makes the query
+ * untranslatable ({@link CardResolution#PARSE_ERROR}).
  */
-record NativeTemplate(String sql, List<Long> cardReferences) {
+final class NativeTemplate {
 
+    /** The template-tag {@code type}s Metabase defines; {@code ""} is a tag without a declared type (old cards). */
+    private static final Set<String> TAG_KINDS = Set.of("", "text", "number", "date", "dimension", "temporal-unit",
+            "card", "snippet");
     private static final Pattern OPTIONAL_CLAUSE = Pattern.compile("\\[\\[(.*?)]]", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*(?:#(\\d{1,18})[^}]*|[^}]*)}}");
 
-    NativeTemplate {
-        cardReferences = List.copyOf(cardReferences);
+    /** The SQL a referenced card stands for. */
+    @FunctionalInterface
+    interface CardSql {
+        String of(long cardId) throws NoMainTable;
     }
 
-    static NativeTemplate expand(String template) {
-        String withClauses = OPTIONAL_CLAUSE.matcher(template).replaceAll(clause -> Matcher.quoteReplacement(clause.group(1)));
-        List<Long> cards = new ArrayList<>();
-        String sql = TAG.matcher(withClauses).replaceAll(tag -> {
-            if (tag.group(1) == null) {
-                return "NULL";
+    private NativeTemplate() {
+    }
+
+    static String expand(CardQuery.NativeSql query, CardSql cards) throws NoMainTable {
+        for (String kind : query.tagKinds().values()) {
+            if (!TAG_KINDS.contains(kind)) {
+                throw new NoMainTable(CardResolution.PARSE_ERROR);
             }
-            cards.add(Long.parseLong(tag.group(1)));
-            return "(SELECT NULL)";
-        });
-        return new NativeTemplate(sql, cards);
+        }
+        String withClauses = OPTIONAL_CLAUSE.matcher(query.sql())
+                .replaceAll(clause -> Matcher.quoteReplacement(clause.group(1)));
+        Matcher tag = TAG.matcher(withClauses);
+        StringBuilder sql = new StringBuilder();
+        while (tag.find()) {
+            String replacement = tag.group(1) == null ? "NULL" : "(" + cards.of(Long.parseLong(tag.group(1))) + ")";
+            tag.appendReplacement(sql, Matcher.quoteReplacement(replacement));
+        }
+        return tag.appendTail(sql).toString();
     }
 }

@@ -176,10 +176,28 @@ class MetabaseAdapterTest {
                 "wiki/global/metabase-accounts-by-segment-30.md", "wiki/global/metabase-accounts-by-segment-31.md");
         assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/30.json"))
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
-                .containsExactly(tuple("card-30", Action.UNMAPPED, "unparseable_sql"),
+                .containsExactly(tuple("card-30", Action.UNMAPPED, "parse_error"),
                         tuple("metabase-accounts-by-segment-30", Action.WIKI_WRITTEN, null));
         assertThat(result.text("wiki/global/metabase-accounts-by-segment-31.md"))
                 .contains("collection \"Our analytics\"").contains("  - warehouse/accounts.count_distinct_plan\n");
+    }
+
+    @Test
+    void aCardReferenceResolvesThroughTheSnapshotAndAnUnknownOneIsAParseError() throws Exception {
+        MetabaseFixture.copyDemo(dir);
+        // card 12 is an MBQL question on mart_account_segments; card 99 does not exist
+        card(dir, 60, "Segments with MRR", 5L, nativeQuery("SELECT count(*) FROM {{#12-segments}} s"));
+        card(dir, 61, "From a missing card", 5L, nativeQuery("SELECT count(*) FROM {{#99}} m"));
+
+        AdapterHarness.Result result = AdapterHarness.run(new MetabaseAdapter(), MetabaseFixture.context(dir),
+                MetabaseFixture.warehouse());
+
+        assertThat(result.text("wiki/global/metabase-segments-with-mrr.md"))
+                .contains("  - warehouse/mart_account_segments\n");
+        assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/61.json"))
+                .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
+                .containsExactly(tuple("card-61", Action.UNMAPPED, "parse_error"),
+                        tuple("metabase-from-a-missing-card", Action.WIKI_WRITTEN, null));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.ktx.ingest.core.source.metabase;
 import dev.ktx.ingest.core.repo.Aggregation;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ class NativeSqlAnalysisTest {
 
     @Test
     void singleTableAggregatesAreEvident() throws Exception {
-        NativeSqlAnalysis sql = NativeSqlAnalysis.of(
+        NativeSqlAnalysis sql = analyse(
                 "SELECT plan, COUNT(*), count(distinct a.name), SUM(a.mrr), max(created_at), coalesce(1, 2) "
                         + "FROM Public.Accounts a WHERE a.activated_at IS NOT NULL GROUP BY plan");
 
@@ -22,13 +24,13 @@ class NativeSqlAnalysisTest {
 
     @Test
     void quotedNamesKeepTheirCaseAndUnqualifiedNamesHaveNoSchema() throws Exception {
-        assertThat(NativeSqlAnalysis.of("select 1 from \"Sales\".\"Orders\"").mainTable()).isEqualTo(new TableRef("Sales", "Orders"));
-        assertThat(NativeSqlAnalysis.of("select 1 from orders").mainTable()).isEqualTo(new TableRef(null, "orders"));
+        assertThat(analyse("select 1 from \"Sales\".\"Orders\"").mainTable()).isEqualTo(new TableRef("Sales", "Orders"));
+        assertThat(analyse("select 1 from orders").mainTable()).isEqualTo(new TableRef(null, "orders"));
     }
 
     @Test
     void joinsKeepTheFromTableButNoMeasures() throws Exception {
-        NativeSqlAnalysis sql = NativeSqlAnalysis.of(
+        NativeSqlAnalysis sql = analyse(
                 "SELECT count(*) FROM public.accounts a JOIN public.subscriptions s ON s.account_id = a.account_id");
 
         assertThat(sql.mainTable()).isEqualTo(new TableRef("public", "accounts"));
@@ -37,7 +39,7 @@ class NativeSqlAnalysisTest {
 
     @Test
     void aCteOverOneTableHasThatTableAsMain() throws Exception {
-        NativeSqlAnalysis sql = NativeSqlAnalysis.of("WITH recent AS (SELECT * FROM events WHERE occurred_at > now() - interval '7 days') "
+        NativeSqlAnalysis sql = analyse("WITH recent AS (SELECT * FROM events WHERE occurred_at > now() - interval '7 days') "
                 + "SELECT count(*) FROM recent");
 
         assertThat(sql.mainTable()).isEqualTo(new TableRef(null, "events"));
@@ -46,7 +48,7 @@ class NativeSqlAnalysisTest {
 
     @Test
     void metabaseTemplateTagsAndOptionalClausesDoNotBreakParsing() throws Exception {
-        NativeSqlAnalysis sql = NativeSqlAnalysis.of("SELECT sum(mrr) FROM mart_account_segments WHERE 1 = 1 [[AND segment = {{segment}}]]"
+        NativeSqlAnalysis sql = analyse("SELECT sum(mrr) FROM mart_account_segments WHERE 1 = 1 [[AND segment = {{segment}}]]"
                 + " AND updated_at > {{since}}");
 
         assertThat(sql.mainTable()).isEqualTo(new TableRef(null, "mart_account_segments"));
@@ -55,24 +57,38 @@ class NativeSqlAnalysisTest {
 
     @Test
     void unreadableOrTablelessSqlHasNoMainTable() {
-        assertThatThrownBy(() -> NativeSqlAnalysis.of("SELEC oops")).isInstanceOfSatisfying(NoMainTable.class,
-                e -> assertThat(e.reason()).isEqualTo(CardResolution.UNPARSEABLE_SQL));
-        assertThatThrownBy(() -> NativeSqlAnalysis.of("DELETE FROM accounts")).isInstanceOfSatisfying(NoMainTable.class,
+        assertThatThrownBy(() -> analyse("SELEC oops")).isInstanceOfSatisfying(NoMainTable.class,
+                e -> assertThat(e.reason()).isEqualTo(CardResolution.PARSE_ERROR));
+        assertThatThrownBy(() -> analyse("DELETE FROM accounts")).isInstanceOfSatisfying(NoMainTable.class,
                 e -> assertThat(e.reason()).isEqualTo(CardResolution.UNSUPPORTED_QUERY));
-        assertThatThrownBy(() -> NativeSqlAnalysis.of("SELECT * FROM a UNION SELECT * FROM b")).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> analyse("SELECT * FROM a UNION SELECT * FROM b")).isInstanceOfSatisfying(
                 NoMainTable.class, e -> assertThat(e.reason()).isEqualTo(CardResolution.UNSUPPORTED_QUERY));
     }
 
     @Test
-    void aCardReferenceHidesWhatTheQueryReads() {
-        // plans is the only table in the text, but the rows come from card 123
-        assertThatThrownBy(() -> NativeSqlAnalysis.of("SELECT count(*) FROM {{#123-active}} a JOIN plans p ON p.plan_id = a.plan"))
-                .isInstanceOfSatisfying(NoMainTable.class, e -> assertThat(e.reason()).isEqualTo(CardResolution.UNPARSEABLE_SQL));
+    void aCardReferenceThatDoesNotResolveCannotBeTranslated() {
+        // plans is the only table in the text, but the rows come from card 123, which is not known
+        assertThatThrownBy(() -> analyse("SELECT count(*) FROM {{#123-active}} a JOIN plans p ON p.plan_id = a.plan"))
+                .isInstanceOfSatisfying(NoMainTable.class, e -> assertThat(e.reason()).isEqualTo(CardResolution.PARSE_ERROR));
+    }
+
+    @Test
+    void aResolvedCardReferenceLendsItsTable() throws Exception {
+        NativeSqlAnalysis sql = NativeSqlAnalysis.of(new CardQuery.NativeSql("SELECT count(*) FROM {{#7}} recent", Map.of()),
+                id -> "SELECT * FROM analytics.events WHERE occurred_at > now()");
+
+        assertThat(sql.mainTable()).isEqualTo(new TableRef("analytics", "events"));
+    }
+
+    private static NativeSqlAnalysis analyse(String sql) throws NoMainTable {
+        return NativeSqlAnalysis.of(new CardQuery.NativeSql(sql, Map.of()), id -> {
+            throw new NoMainTable(CardResolution.PARSE_ERROR);
+        });
     }
 
     @Test
     void aCteNamedInAnotherCaseIsNoMainTable() throws Exception {
-        assertThat(NativeSqlAnalysis.of("WITH Recent AS (SELECT * FROM events) SELECT count(*) FROM RECENT").mainTable())
+        assertThat(analyse("WITH Recent AS (SELECT * FROM events) SELECT count(*) FROM RECENT").mainTable())
                 .isEqualTo(new TableRef(null, "events"));
     }
 }
