@@ -73,6 +73,10 @@ class PlannerFlowTest {
                     .body("results[1].steps[0].status", equalTo("failed"));
             given().when().get("/api/ingests/" + runId + "/trace").then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("\"event\":\"stage_barrier_reached\""));
+            PlannerFixtures.await(() -> given().when().get("/q/metrics").then().extract().asString(),
+                    metrics -> metrics.contains("ktx_stage_duration_seconds_count{stage=\"database\"")
+                            && metrics.contains("ktx_stage_duration_seconds_count{stage=\"source\""),
+                    "both stage durations on /q/metrics");
         }
     }
 

@@ -25,6 +25,7 @@ import org.redisson.api.RLock;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,8 +116,7 @@ public class StageCoordinator {
             if (progress.databaseStageComplete() && !store.isSet(runId, RunStore.Flag.barrier_published)) {
                 // Published before the flag is set: a crash in between publishes it twice, which is harmless.
                 tracer.info("database", TraceEvents.STAGE_BARRIER_REACHED, Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
-                meters.timer("ktx_stage_duration_seconds", "stage", "database")
-                        .record(Duration.between(run.startedAt(), clock.instant()));
+                stageDuration("database", run.startedAt());
                 publisher.stage(StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant())).toCompletableFuture().join();
                 store.setOnce(runId, RunStore.Flag.barrier_published);
             }
@@ -125,6 +125,7 @@ public class StageCoordinator {
             }
             if (progress.runComplete()) {
                 if (store.setOnce(runId, RunStore.Flag.finished)) {
+                    store.setAt(runId, RunStore.Flag.barrier_published).ifPresent(barrier -> stageDuration("source", barrier));
                     RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
                     tracer.timed("run", TraceEvents.RUN_FINISHED, Duration.between(run.startedAt(), clock.instant()).toMillis(),
                             Map.of("exitCode", results.exitCode()));
@@ -135,6 +136,10 @@ public class StageCoordinator {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void stageDuration(String stage, Instant since) {
+        meters.timer("ktx_stage_duration_seconds", "stage", stage).record(Duration.between(since, clock.instant()));
     }
 
     private void release(RunRecord run, RunProgress progress) {
