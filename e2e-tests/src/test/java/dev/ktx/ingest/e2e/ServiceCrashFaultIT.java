@@ -5,16 +5,18 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Service processes that die or freeze in the middle of a run (docs/reliability.md, drills a, b, c, f): the run
+ * Service processes that die or freeze in the middle of a run (docs/reliability.md, drills a, b, c, f, i): the run
  * must still end, with every {@code done} target on {@code main} exactly once.
  */
 class ServiceCrashFaultIT extends FaultSuite {
 
     private static final Duration RESTART = Duration.ofMinutes(2);
     private static final String IN_FLIGHT = "ktx_source_jobs_in_flight";
+    private static final String LAG = "ktx_consumer_group_lag";
 
     /** (a) kill -9 inside the final window, before the CAS; the lock is held until its watchdog lets go. */
     @Test
@@ -74,6 +76,39 @@ class ServiceCrashFaultIT extends FaultSuite {
             planner.restart(RESTART);
 
             drill.finish();
+        }
+    }
+
+    /**
+     * (i) Both finalizers frozen once the database stage is through: the finalize requests of the sources wait on
+     * their topic, and the planner's broker-side lag of the finalizer group shows them although no member of that
+     * group answers (docs/operations.md, "Lag"). Thawed, the run ends.
+     */
+    @Test
+    void finalizersFrozenShowTheirLagOnThePlanner() throws Exception {
+        try (Drill drill = Drill.start(stack)) {
+            drill.await("stage_barrier_reached", e -> e.event().equals(TraceEvents.STAGE_BARRIER_REACHED));
+            List<StackProcess> finalizers = List.of(stack.process(FaultStack.FINALIZER),
+                    stack.process(FaultStack.FINALIZER + FaultStack.SECOND));
+            finalizers.forEach(StackProcess::pause);
+            try {
+                awaitFinalizerLag();
+            } finally {
+                finalizers.forEach(StackProcess::resume);
+            }
+
+            drill.finish();
+        }
+    }
+
+    private void awaitFinalizerLag() {
+        String planner = stack.url(FaultStack.PLANNER);
+        long deadline = System.nanoTime() + Drill.RUN_BOUND.toNanos();
+        while (ServiceMetrics.sample(planner, LAG, "group=\"ktx-finalizer\"", "topic=\"ktx.finalize.requests\"") <= 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(LAG + " of ktx-finalizer on ktx.finalize.requests stayed 0 while both finalizers were frozen");
+            }
+            StackProcess.sleep(Duration.ofMillis(500));
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** One value of a service replica's Prometheus metrics ({@code /q/metrics}). */
 final class ServiceMetrics {
@@ -16,10 +17,19 @@ final class ServiceMetrics {
 
     /** The sample of an unlabelled gauge such as {@code ktx_source_jobs_in_flight}; 0 when the replica does not answer. */
     static double gauge(String baseUrl, String name) {
+        return sample(baseUrl, name);
+    }
+
+    /**
+     * The first sample of {@code name} whose labels include every one of {@code labels} (each {@code key="value"});
+     * 0 when there is none or the replica does not answer.
+     */
+    static double sample(String baseUrl, String name, String... labels) {
         try {
             String text = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    .filter(line -> Arrays.stream(labels).allMatch(label -> line.substring(0, line.lastIndexOf(' ')).contains(label)))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .findFirst().orElse(0);
         } catch (InterruptedException e) {
