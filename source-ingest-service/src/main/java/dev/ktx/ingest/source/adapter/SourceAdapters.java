@@ -7,8 +7,8 @@ import dev.ktx.ingest.core.connector.Connectors;
 import dev.ktx.ingest.core.connector.NoConnectorException;
 import dev.ktx.ingest.core.connector.SourceConnector;
 import dev.ktx.ingest.core.source.SourceAdapter;
-import dev.ktx.ingest.core.source.dbt.DbtAdapter;
 import dev.ktx.ingest.source.messaging.SourceIngestSettings;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * repository itself). A job of a driver without a connector fails its target, naming the driver.
  */
 @ApplicationScoped
+@Startup // the connectors found are logged, and a class path with two connectors for one driver fails, at boot
 public class SourceAdapters {
 
     private static final Logger LOG = Logger.getLogger(SourceAdapters.class);
@@ -34,7 +35,6 @@ public class SourceAdapters {
         ConnectorSettings connectorSettings = new ConnectorSettings(settings.cacheDir());
         connectors.drivers().forEach(driver ->
                 byDriver.put(driver, connectors.forDriver(driver).adapter(connectorSettings)));
-        byDriver.put(Driver.DBT, new DbtAdapter(settings.cacheDir().orElseGet(DbtAdapter::defaultCacheDir)));
         LOG.infof("source connectors on the class path: %s",
                 byDriver.keySet().stream().map(Driver::wireName).collect(Collectors.joining(", ")));
     }
