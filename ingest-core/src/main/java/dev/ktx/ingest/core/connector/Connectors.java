@@ -26,6 +26,10 @@ public final class Connectors<C> {
         return load(SourceConnector.class, SourceConnector::driver);
     }
 
+    public static Connectors<DatabaseConnector> databases() {
+        return load(DatabaseConnector.class, DatabaseConnector::driver);
+    }
+
     /** @throws IllegalStateException when two connectors on the class path claim the same driver */
     static <C> Connectors<C> load(Class<C> type, Function<C, Driver> driverOf) {
         Map<Driver, C> byDriver = new EnumMap<>(Driver.class);

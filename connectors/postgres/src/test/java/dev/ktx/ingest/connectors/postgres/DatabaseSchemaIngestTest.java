@@ -1,5 +1,8 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.DatabaseSchemaIngest;
+import dev.ktx.ingest.core.database.Trees;
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.GateInput;
 import dev.ktx.ingest.core.gate.ProvenanceGate;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
@@ -20,7 +20,7 @@ import java.util.List;
 /** A fresh database on a shared test server, loaded with the demo warehouse {@code examples/acme/warehouse/schema.sql}. */
 record Warehouse(PostgresEndpoint endpoint) {
 
-    static final Path DEMO_SCHEMA = Path.of("..", "examples", "acme", "warehouse", "schema.sql");
+    static final Path DEMO_SCHEMA = Path.of("..", "..", "examples", "acme", "warehouse", "schema.sql");
 
     /** On the stock server. */
     static Warehouse demo() {

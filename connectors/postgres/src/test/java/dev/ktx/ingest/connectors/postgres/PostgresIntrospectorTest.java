@@ -1,6 +1,12 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.QueryHistorySettings;
+import dev.ktx.ingest.core.database.CatalogColumn;
+import dev.ktx.ingest.core.database.CatalogJson;
+import dev.ktx.ingest.core.database.CatalogTable;
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.ForeignKey;
+import dev.ktx.ingest.core.database.ManifestShards;
 import dev.ktx.ingest.core.repo.Join;
 import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestEntry;

@@ -1,9 +1,10 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
 import dev.ktx.ingest.core.config.SecretResolutionException;
 import dev.ktx.ingest.core.config.SecretResolver;
+import dev.ktx.ingest.core.database.DatabaseIngestException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,8 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.DatabaseSchemaIngest;
+import dev.ktx.ingest.core.database.Trees;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import org.junit.jupiter.api.Test;

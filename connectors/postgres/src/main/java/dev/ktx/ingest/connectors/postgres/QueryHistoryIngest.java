@@ -1,6 +1,10 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.QueryHistorySettings;
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.ExecutedStatement;
+import dev.ktx.ingest.core.database.HistoryAggregator;
+import dev.ktx.ingest.core.database.QueryHistoryOutcome;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,9 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.QueryHistorySettings;
+import dev.ktx.ingest.core.database.QueryHistory;
+import dev.ktx.ingest.core.database.QueryHistoryOutcome;
+import dev.ktx.ingest.core.database.QueryPattern;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;

@@ -1,6 +1,10 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.PostgresConnection;
+import dev.ktx.ingest.core.database.CatalogColumn;
+import dev.ktx.ingest.core.database.CatalogTable;
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.ForeignKey;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,23 +1,31 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
 import dev.ktx.ingest.core.config.PostgresUrlSetting;
 import dev.ktx.ingest.core.config.QueryHistorySettings;
 import dev.ktx.ingest.core.config.SecretRef;
-import dev.ktx.ingest.core.plan.Step;
-import dev.ktx.ingest.core.plan.StepResult;
-import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.DatabaseIngest;
+import dev.ktx.ingest.core.database.DatabaseIngestException;
+import dev.ktx.ingest.core.database.DatabaseIngestResult;
+import dev.ktx.ingest.core.database.DatabaseSchemaIngest;
+import dev.ktx.ingest.core.database.QueryPattern;
+import dev.ktx.ingest.core.database.QueryPatternPages;
+import dev.ktx.ingest.core.database.Trees;
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.GateInput;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
+import dev.ktx.ingest.core.plan.Step;
+import dev.ktx.ingest.core.plan.StepResult;
+import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.PathChange;
-import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
+import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +52,7 @@ class PostgresDatabaseIngestTest {
 
     private static Warehouse warehouse;
 
-    private final PostgresDatabaseIngest ingest = new PostgresDatabaseIngest(new PostgresConnector(name -> null));
+    private final DatabaseIngest ingest = new DatabaseIngest(new PostgresDatabaseConnector(), name -> null);
 
     @BeforeAll
     static void loadDemo() {

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.core.database;
+package dev.ktx.ingest.connectors.postgres;
 
 import java.sql.Array;
 import java.sql.Connection;
