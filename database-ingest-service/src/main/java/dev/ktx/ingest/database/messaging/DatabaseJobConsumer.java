@@ -1,16 +1,16 @@
 package dev.ktx.ingest.database.messaging;
 
-import dev.ktx.ingest.core.config.PostgresConnection;
+import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.SecretResolver;
+import dev.ktx.ingest.core.database.DatabaseIngest;
 import dev.ktx.ingest.core.database.DatabaseIngestResult;
-import dev.ktx.ingest.core.database.PostgresConnector;
-import dev.ktx.ingest.core.database.PostgresDatabaseIngest;
 import dev.ktx.ingest.core.job.JobOutcome;
 import dev.ktx.ingest.core.job.TargetJob;
 import dev.ktx.ingest.core.plan.Operation;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.core.repo.SyncId;
+import dev.ktx.ingest.database.connector.DatabaseConnectors;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +27,12 @@ import java.util.List;
 public class DatabaseJobConsumer {
 
     private final TargetJobRunner runner;
-    private final PostgresDatabaseIngest ingest = new PostgresDatabaseIngest(new PostgresConnector(SecretResolver.system()));
+    private final DatabaseConnectors connectors;
     private final Clock clock = Clock.systemUTC();
 
-    public DatabaseJobConsumer(TargetJobRunner runner) {
+    public DatabaseJobConsumer(TargetJobRunner runner, DatabaseConnectors connectors) {
         this.runner = runner;
+        this.connectors = connectors;
     }
 
     @Incoming("jobs-database")
@@ -41,12 +42,11 @@ public class DatabaseJobConsumer {
     }
 
     private JobOutcome scan(TargetJob job) {
-        if (!(job.connection() instanceof PostgresConnection postgres)) {
-            throw new IllegalArgumentException(job.connection().id() + " is not a database connection");
-        }
-        DatabaseIngestResult scanned = ingest.run(postgres, job.repo().tree(job.baseCommit()),
+        ConnectionConfig connection = job.connection();
+        DatabaseIngest ingest = new DatabaseIngest(connectors.forConnection(connection), SecretResolver.system());
+        DatabaseIngestResult scanned = ingest.run(connection, job.repo().tree(job.baseCommit()),
                 new SyncId(clock.instant(), job.message().jobId()));
-        TargetResult result = new TargetResult(postgres.id(), postgres.driver(), Operation.DATABASE_INGEST,
+        TargetResult result = new TargetResult(connection.id(), connection.driver(), Operation.DATABASE_INGEST,
                 List.of(scanned.schema(), scanned.queryHistory()));
         if (scanned.schema().status() == StepStatus.FAILED) {
             return new JobOutcome.Failed(result);
@@ -54,7 +54,7 @@ public class DatabaseJobConsumer {
         if (scanned.changes().isEmpty()) {
             return new JobOutcome.Unchanged(result);
         }
-        job.repo().commit(job.session(), scanned.changes(), "ktx: scan " + postgres.id());
-        return new JobOutcome.ReadyToFinalize(result, List.copyOf(postgres.semanticLayerTargets()));
+        job.repo().commit(job.session(), scanned.changes(), "ktx: scan " + connection.id());
+        return new JobOutcome.ReadyToFinalize(result, List.copyOf(connection.semanticLayerTargets()));
     }
 }

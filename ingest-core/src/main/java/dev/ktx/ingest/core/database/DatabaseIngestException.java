@@ -20,12 +20,12 @@ public class DatabaseIngestException extends RuntimeException {
     }
 
     /** {@code postgres connection <id>: <reason>}; the reason must not contain secrets. */
-    static DatabaseIngestException of(String connectionId, String reason) {
+    public static DatabaseIngestException of(String connectionId, String reason) {
         return new DatabaseIngestException("postgres connection " + connectionId + ": " + reason);
     }
 
     /** Like {@link #of}, transient when {@code sqlState} is a connection exception (class {@code 08}). */
-    static DatabaseIngestException of(String connectionId, String reason, String sqlState) {
+    public static DatabaseIngestException of(String connectionId, String reason, String sqlState) {
         String message = "postgres connection " + connectionId + ": " + reason;
         return sqlState != null && sqlState.startsWith("08") ? new Unreachable(message) : new DatabaseIngestException(message);
     }

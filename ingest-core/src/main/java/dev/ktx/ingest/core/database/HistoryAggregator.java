@@ -24,17 +24,17 @@ import java.util.TreeSet;
  * column. An unqualified table name resolves through {@code searchPath} like PostgreSQL would for the ingest user
  * (other users' search paths are unknown); names that are not catalog tables (CTEs are never tables) are ignored.
  */
-final class HistoryAggregator {
+public final class HistoryAggregator {
 
     private final List<String> searchPath;
     private final Map<String, CatalogTable> byQualifiedName = new HashMap<>();
 
-    HistoryAggregator(DatabaseCatalog catalog, List<String> searchPath) {
+    public HistoryAggregator(DatabaseCatalog catalog, List<String> searchPath) {
         this.searchPath = List.copyOf(searchPath);
         catalog.tables().forEach(table -> byQualifiedName.put(table.qualifiedName(), table));
     }
 
-    QueryHistory aggregate(List<ExecutedStatement> statements) {
+    public QueryHistory aggregate(List<ExecutedStatement> statements) {
         Map<String, Long> executions = new HashMap<>();
         Map<String, SortedMap<String, Long>> columns = new HashMap<>();
         SortedMap<String, PatternBuilder> patterns = new TreeMap<>();

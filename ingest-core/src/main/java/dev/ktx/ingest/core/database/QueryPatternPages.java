@@ -71,7 +71,8 @@ public final class QueryPatternPages {
         return changes.build();
     }
 
-    static String key(String connectionId, QueryPattern pattern) {
+    /** The key of the wiki page of {@code pattern}: {@code query-<conn>-<hash of its SQL>}. */
+    public static String key(String connectionId, QueryPattern pattern) {
         return keyPrefix(connectionId)
                 + SyncSnapshot.sha256(pattern.sql().getBytes(StandardCharsets.UTF_8)).substring(0, HASH_HEX_DIGITS);
     }

@@ -1,10 +1,11 @@
 /**
- * The postgres database adapter: the {@code database-schema} and {@code query-history} steps of a database target.
+ * Database targets: the {@code database-schema} and {@code query-history} steps, whatever the driver.
  * <p>
- * {@link dev.ktx.ingest.core.database.PostgresDatabaseIngest#run} opens a read-only connection
- * ({@link dev.ktx.ingest.core.database.PostgresConnector}), reads the catalog
- * ({@link dev.ktx.ingest.core.database.PostgresIntrospector}), reads {@code pg_stat_statements} when query history
- * is enabled ({@link dev.ktx.ingest.core.database.QueryHistoryIngest}) and computes the session's
+ * {@link dev.ktx.ingest.core.database.DatabaseIngest#run} opens a read-only
+ * {@link dev.ktx.ingest.core.database.DatabaseSession} with the driver's
+ * {@link dev.ktx.ingest.core.connector.DatabaseConnector} (the JDBC code lives in the connector module, e.g.
+ * {@code connectors/postgres}), reads the catalog and the query history (statements turned into patterns and usage by
+ * {@link dev.ktx.ingest.core.database.HistoryAggregator}) and computes the session's
  * {@link dev.ktx.ingest.core.git.Changeset} against the session's base tree
  * ({@link dev.ktx.ingest.core.database.DatabaseSchemaIngest},
  * {@link dev.ktx.ingest.core.database.QueryPatternPages}):

@@ -4,12 +4,12 @@ import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 
 /** Applies a changeset to an in-memory tree, as a session commit would. */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
 
-    static InMemoryRepoTree apply(InMemoryRepoTree base, Changeset changes) {
+    public static InMemoryRepoTree apply(InMemoryRepoTree base, Changeset changes) {
         InMemoryRepoTree next = base.copy();
         changes.writes().forEach(next::bytes);
         changes.deletes().forEach(next::remove);

@@ -2,34 +2,49 @@ package dev.ktx.ingest.source.adapter;
 
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.connector.ConnectorSettings;
+import dev.ktx.ingest.core.connector.Connectors;
+import dev.ktx.ingest.core.connector.NoConnectorException;
+import dev.ktx.ingest.core.connector.SourceConnector;
 import dev.ktx.ingest.core.source.SourceAdapter;
-import dev.ktx.ingest.core.source.dbt.DbtAdapter;
-import dev.ktx.ingest.core.source.metabase.MetabaseAdapter;
-import dev.ktx.ingest.core.source.notion.NotionAdapter;
 import dev.ktx.ingest.source.messaging.SourceIngestSettings;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The adapter of each source driver; one instance serves every job (the dbt adapter's clone cache serialises the
- * jobs of one repository itself).
+ * The adapter of each source driver whose connector is on the class path (the connector modules this service's
+ * pom depends on); one instance serves every job (the dbt adapter's clone cache serialises the jobs of one
+ * repository itself). A job of a driver without a connector fails its target, naming the driver.
  */
 @ApplicationScoped
+@Startup // the connectors found are logged, and a class path with two connectors for one driver fails, at boot
 public class SourceAdapters {
 
-    private final Map<Driver, SourceAdapter> byDriver;
+    private static final Logger LOG = Logger.getLogger(SourceAdapters.class);
+
+    private final Map<Driver, SourceAdapter> byDriver = new EnumMap<>(Driver.class);
 
     public SourceAdapters(SourceIngestSettings settings) {
-        byDriver = Map.of(
-                Driver.DBT, new DbtAdapter(settings.cacheDir().orElseGet(DbtAdapter::defaultCacheDir)),
-                Driver.NOTION, new NotionAdapter(),
-                Driver.METABASE, new MetabaseAdapter());
+        Connectors<SourceConnector> connectors = Connectors.sources();
+        ConnectorSettings connectorSettings = new ConnectorSettings(settings.cacheDir());
+        connectors.drivers().forEach(driver ->
+                byDriver.put(driver, connectors.forDriver(driver).adapter(connectorSettings)));
+        LOG.infof("source connectors on the class path: %s",
+                byDriver.keySet().stream().map(Driver::wireName).collect(Collectors.joining(", ")));
     }
 
     public SourceAdapter forConnection(ConnectionConfig connection) {
-        return Optional.ofNullable(byDriver.get(connection.driver())).orElseThrow(() -> new IllegalArgumentException(
-                connection.id() + ": driver " + connection.driver().wireName() + " is not a source driver"));
+        if (connection.driver().kind() != Driver.Kind.SOURCE) {
+            throw new IllegalArgumentException(
+                    connection.id() + ": driver " + connection.driver().wireName() + " is not a source driver");
+        }
+        return Optional.ofNullable(byDriver.get(connection.driver()))
+                .orElseThrow(() -> new NoConnectorException(connection.driver()));
     }
 }

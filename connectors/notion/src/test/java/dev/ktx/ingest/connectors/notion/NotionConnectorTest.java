@@ -1,0 +1,17 @@
+package dev.ktx.ingest.connectors.notion;
+
+import dev.ktx.ingest.core.config.Driver;
+import dev.ktx.ingest.core.connector.ConnectorSettings;
+import dev.ktx.ingest.core.connector.Connectors;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NotionConnectorTest {
+
+    @Test
+    void isFoundOnTheClassPathByItsDriver() {
+        assertThat(Connectors.sources().forDriver(Driver.NOTION).adapter(ConnectorSettings.DEFAULTS))
+                .isInstanceOf(NotionAdapter.class);
+    }
+}
