@@ -78,6 +78,8 @@ Secret environment of one service (dict "root" $ "key" <values key>): only refer
 {{ include "ktx.secretEnv" (dict "env" "KTX_GIT_PASSWORD" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.passwordKey) }}
 {{- end }}
 {{- if eq .key "planner" }}
+- name: KTX_REPOS_ROOT
+  value: {{ $v.planner.reposRoot | default $v.repo.mountPath | quote }}
 {{- if eq $v.planner.auth "none" }}
 - name: KTX_PLANNER_AUTH
   value: "none"

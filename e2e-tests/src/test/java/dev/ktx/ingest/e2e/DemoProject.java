@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class DemoProject {
 
-    private static final Path PROJECTS = Path.of("target/projects").toAbsolutePath();
+    /** Where e2e projects live: the stack's {@code KTX_REPOS_ROOT}. */
+    static final Path PROJECTS = Path.of("target/projects").toAbsolutePath();
 
     private DemoProject() {
     }

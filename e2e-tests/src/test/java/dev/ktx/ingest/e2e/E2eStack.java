@@ -54,6 +54,7 @@ final class E2eStack implements AutoCloseable {
         variables.put("KTX_STACK_DIR", Files.createTempDirectory("ktx-e2e-stack").toString());
         redis.ifPresent(server -> variables.put("KTX_REDIS_URL", server.endpoint().uri()));
         variables.put("WAREHOUSE_URL", warehouse.jdbcUrl());
+        variables.put("KTX_REPOS_ROOT", Files.createDirectories(DemoProject.PROJECTS).toString());
         variables.putAll(settings);
         E2eStack stack = new E2eStack(redis, new CliEnvironment(variables, Clock.systemUTC(), HOME));
         Result up = stack.ktx("stack", "up");

@@ -94,6 +94,16 @@ class SecretReferencesTest {
     }
 
     @Test
+    void thePlannerServesOnlyProjectsBelowTheRepositoriesMount() {
+        assertThat(HelmChart.render(Map.of(), "defaults.yaml").env("planner-service"))
+                .containsEntry("KTX_REPOS_ROOT", Map.of("name", "KTX_REPOS_ROOT", "value", "/var/lib/ktx/repos"));
+        assertThat(HelmChart.render(Map.of("planner.reposRoot", "/var/lib/ktx/repos/team-a"), "defaults.yaml")
+                .env("planner-service"))
+                .containsEntry("KTX_REPOS_ROOT", Map.of("name", "KTX_REPOS_ROOT", "value", "/var/lib/ktx/repos/team-a"));
+        assertThat(manifests.env("finalizer-service")).doesNotContainKey("KTX_REPOS_ROOT");
+    }
+
+    @Test
     void chartValuesHaveNoPlaceForAnInlineSecret() {
         List<String> inline = new ArrayList<>();
         findInlineSecretKeys(HelmChart.values(), "", inline);

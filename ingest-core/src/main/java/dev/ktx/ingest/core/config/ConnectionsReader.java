@@ -94,8 +94,16 @@ final class ConnectionsReader {
 
     private Optional<PostgresUrlSetting> postgresUrl(String path, String text) {
         try {
-            Optional<PostgresUrlSetting> referenced = SecretRef.parse(text, projectDir).map(PostgresUrlSetting.Referenced::new);
-            return Optional.of(referenced.orElseGet(() -> new PostgresUrlSetting.Inline(PostgresUrl.parse(text))));
+            if (SecretRef.isReference(text)) {
+                return secretRef(path, text).map(PostgresUrlSetting.Referenced::new);
+            }
+            PostgresUrl url = PostgresUrl.parse(text);
+            if (url.carriesSecrets()) {
+                problems.invalid(path, "must not carry a password (user-info or password/sslpassword parameter); "
+                        + "reference the url as env:NAME or file:/path");
+                return Optional.empty();
+            }
+            return Optional.of(new PostgresUrlSetting.Inline(url));
         } catch (IllegalArgumentException e) {
             problems.invalid(path, e.getMessage());
             return Optional.empty();
@@ -223,8 +231,8 @@ final class ConnectionsReader {
     private Optional<SecretRef> secret(YamlMapping body, String key) {
         return body.string(key).flatMap(text -> {
             try {
-                Optional<SecretRef> ref = SecretRef.parse(text, projectDir);
-                if (ref.isEmpty()) {
+                Optional<SecretRef> ref = secretRef(body.path(key), text);
+                if (ref.isEmpty() && !SecretRef.isReference(text)) {
                     problems.invalid(body.path(key), "secrets must be referenced as env:NAME or file:/path");
                 }
                 return ref;
@@ -235,10 +243,26 @@ final class ConnectionsReader {
         });
     }
 
+    /** A {@code file:} reference must stay in the project or under a secret mount directory. */
+    private Optional<SecretRef> secretRef(String path, String text) {
+        Optional<SecretRef> ref = SecretRef.parse(text, projectDir);
+        if (ref.orElse(null) instanceof SecretRef.File file) {
+            Optional<String> escape = ProjectPaths.escape(projectDir, file.path(), ProjectPaths.SECRET_DIRS);
+            if (escape.isPresent()) {
+                problems.invalid(path, file + " " + escape.get() + " (allowed: the project, " + ProjectPaths.SECRET_DIRS + ")");
+                return Optional.empty();
+            }
+        }
+        return ref;
+    }
+
     private Optional<Path> directory(YamlMapping body, String key) {
         return body.string(key).flatMap(text -> {
             try {
-                return Optional.of(projectDir.resolve(text).normalize());
+                Path dir = projectDir.resolve(text).normalize();
+                Optional<String> escape = ProjectPaths.escape(projectDir, dir, List.of());
+                escape.ifPresent(why -> problems.invalid(body.path(key), text + " " + why));
+                return escape.isPresent() ? Optional.<Path>empty() : Optional.of(dir);
             } catch (InvalidPathException e) {
                 problems.invalid(body.path(key), "not a valid path");
                 return Optional.empty();

@@ -1,6 +1,6 @@
 package dev.ktx.ingest.core.config;
 
-import org.yaml.snakeyaml.LoaderOptions;
+import dev.ktx.ingest.core.input.YamlLoaders;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -84,12 +84,13 @@ public final class KtxConfigLoader {
                 .orElse(defaultValue);
     }
 
-    /** Safe loading: plain maps, lists and scalars only; duplicate keys are an error, not a silent override. */
+    /**
+     * Safe loading: plain maps, lists and scalars only, within {@link YamlLoaders}' limits (aliases, nesting, size);
+     * duplicate keys are an error, not a silent override.
+     */
     private static Object readYaml(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         try {
-            return new Yaml(new SafeConstructor(options)).load(yaml);
+            return new Yaml(new SafeConstructor(YamlLoaders.options())).load(yaml);
         } catch (MarkedYAMLException e) {
             // only the problem and its position: SnakeYAML's full message quotes the offending line, which may hold a secret
             Mark mark = e.getProblemMark();

@@ -4,14 +4,24 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A postgres connection address split into a credential-free JDBC URL and the credentials, so the URL can be
  * logged. {@link #toString()} never shows the password.
+ *
+ * @param secretParameters secret query parameters other than {@code password} (e.g. {@code sslpassword}), kept off
+ *                         the JDBC URL and passed as connection properties
  */
-public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String> password) {
+public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String> password,
+                          Map<String, String> secretParameters) {
+
+    /** Query parameters holding a secret besides {@code password}; they never stay on {@link #jdbcUrl()}. */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("sslpassword");
 
     private static final String JDBC_PREFIX = "jdbc:postgresql://";
     private static final List<String> PREFIXES = List.of(JDBC_PREFIX, "postgresql://", "postgres://");
@@ -22,6 +32,16 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
+        secretParameters = Map.copyOf(secretParameters);
+    }
+
+    public PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        this(jdbcUrl, user, password, Map.of());
+    }
+
+    /** A password in user-info or in a secret query parameter: only allowed where the url itself is a secret. */
+    public boolean carriesSecrets() {
+        return password.isPresent() || !secretParameters.isEmpty();
     }
 
     /**
@@ -52,23 +72,27 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
         Credentials credentials = at < 0 ? Credentials.NONE : Credentials.ofUserInfo(authority.substring(0, at));
 
         List<String> keptParameters = new ArrayList<>();
+        Map<String, String> secretParameters = new TreeMap<>();
         for (String parameter : query.split("&")) {
+            String name = parameter.substring(0, indexOrLength(parameter, '='));
             if (parameter.startsWith("user=")) {
                 credentials = credentials.withUserIfAbsent(decode(parameter.substring("user=".length())));
             } else if (parameter.startsWith("password=")) {
                 credentials = credentials.withPasswordIfAbsent(decode(parameter.substring("password=".length())));
+            } else if (SECRET_PARAMETERS.contains(name)) {
+                secretParameters.put(name, decode(parameter.substring(Math.min(parameter.length(), name.length() + 1))));
             } else if (!parameter.isEmpty()) {
                 keptParameters.add(parameter);
             }
         }
         String jdbcUrl = JDBC_PREFIX + hosts + path + (keptParameters.isEmpty() ? "" : "?" + String.join("&", keptParameters));
-        return new PostgresUrl(jdbcUrl, credentials.user(), credentials.password());
+        return new PostgresUrl(jdbcUrl, credentials.user(), credentials.password(), secretParameters);
     }
 
     @Override
     public String toString() {
         return "PostgresUrl[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("<none>")
-                + ", password=" + password.map(p -> "****").orElse("<none>") + "]";
+                + ", password=" + password.map(p -> "****").orElse("<none>") + ", secretParameters=" + secretParameters.keySet() + "]";
     }
 
     private static int indexOrLength(String s, char c) {

@@ -23,6 +23,10 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
      * @throws IllegalArgumentException when it is a reference but malformed; the message never contains
      *                                  {@code text}
      */
+    static boolean isReference(String text) {
+        return text.startsWith(Env.PREFIX) || text.startsWith(File.PREFIX);
+    }
+
     static Optional<SecretRef> parse(String text, Path projectDir) {
         if (text.startsWith(Env.PREFIX)) {
             return Optional.of(new Env(text.substring(Env.PREFIX.length())));

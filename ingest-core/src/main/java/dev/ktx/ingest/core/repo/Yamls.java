@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.repo;
 
+import dev.ktx.ingest.core.input.YamlLoaders;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -54,8 +55,7 @@ final class Yamls {
     }
 
     private static Yaml loader() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        LoaderOptions options = YamlLoaders.options();
         options.setCodePointLimit(MAX_CODE_POINTS);
         return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
                 new CoreSchemaResolver());

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.source;
 
+import dev.ktx.ingest.core.input.InputFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads a local {@code snapshot_dir}: the regular files an adapter's layout selects, by {@code /}-separated relative
- * path. Symbolic links are not followed, so a snapshot cannot pull in files from elsewhere.
+ * path. Symbolic links are not followed, so a snapshot cannot pull in files from elsewhere; each file is read through
+ * {@link InputFiles} (size cap, UTF-8).
  */
 public final class SnapshotDirectory {
 
@@ -41,7 +44,7 @@ public final class SnapshotDirectory {
             for (Path path : paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 String relative = dir.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
                 if (inLayout.test(relative)) {
-                    files.put(relative, Files.readAllBytes(path));
+                    files.put(relative, InputFiles.read(path, relative));
                 }
             }
         }

@@ -129,16 +129,16 @@ class KtxConfigLoaderTest {
                 connections:
                   warehouse: { driver: postgres, url: env:WAREHOUSE_URL }
                   dbt: { driver: dbt, source_dir: transform/../dbt }
-                  mb: { driver: metabase, api_url: "http://localhost:3000", snapshot_dir: ../snapshots/metabase }
-                  notes: { driver: notion, snapshot_dir: /var/snapshots/notion }
+                  mb: { driver: metabase, api_url: "http://localhost:3000", snapshot_dir: snapshots/../mb }
+                  notes: { driver: notion, snapshot_dir: /projects/acme/snapshots/notion }
                 """, PROJECT);
 
         assertThat(((DbtConnection) config.connections().get("dbt")).project())
                 .isEqualTo(new DbtProject.LocalDir(Path.of("/projects/acme/dbt")));
         assertThat(((MetabaseConnection) config.connections().get("mb")).snapshotDir())
-                .contains(Path.of("/projects/snapshots/metabase"));
+                .contains(Path.of("/projects/acme/mb"));
         NotionConnection notes = (NotionConnection) config.connections().get("notes");
-        assertThat(notes.snapshotDir()).contains(Path.of("/var/snapshots/notion"));
+        assertThat(notes.snapshotDir()).contains(Path.of("/projects/acme/snapshots/notion"));
         assertThat(notes.authToken()).isEmpty();
         assertThat(notes.rootPageIds()).isEmpty();
     }

@@ -38,8 +38,9 @@ class PostgresUrlTest {
     @Test
     void toStringHidesThePassword() {
         assertThat(PostgresUrl.parse("postgresql://ktx:s3cret@db/acme"))
-                .hasToString("PostgresUrl[jdbcUrl=jdbc:postgresql://db/acme, user=ktx, password=****]");
-        assertThat(PostgresUrl.parse("postgresql://db/acme"))
-                .hasToString("PostgresUrl[jdbcUrl=jdbc:postgresql://db/acme, user=<none>, password=<none>]");
+                .hasToString("PostgresUrl[jdbcUrl=jdbc:postgresql://db/acme, user=ktx, password=****, secretParameters=[]]");
+        assertThat(PostgresUrl.parse("postgresql://db/acme?sslpassword=s3cret&sslmode=require"))
+                .hasToString("PostgresUrl[jdbcUrl=jdbc:postgresql://db/acme?sslmode=require, user=<none>, password=<none>, "
+                        + "secretParameters=[sslpassword]]");
     }
 }

@@ -19,13 +19,14 @@ import java.util.Set;
  * A finalizer in its own JVM for {@link TwoFinalizerProcessesIT}: finalizes the given sessions one after the
  * other under the Redisson lock, with gates slowed down so that overlapping windows could not go unnoticed.
  * Both processes start their windows together: each announces {@code <traceFile>.ready-<pid>} and waits for
- * {@code <traceFile>.go}. Args: repoDir redisUri traceFile gateDelayMs runId/connectionId...
+ * {@code <traceFile>.go}. Args: repoDir redisUri traceFile gateDelayMs projectId runId/connectionId...
  */
 public final class FinalizerProcess {
 
     public static void main(String[] args) throws Exception {
         Path repoDir = Path.of(args[0]);
         long gateDelayMs = Long.parseLong(args[3]);
+        String projectId = args[4];
         SessionGates gates = SessionGates.of(new FinalGates(), new ProvenanceGate());
         SessionGates slowGates = input -> {
             sleep(gateDelayMs);
@@ -38,11 +39,11 @@ public final class FinalizerProcess {
             FinalWindow window = new FinalWindow(repo, new RedissonProjectLock(redisson), slowGates, trace,
                     Clock.systemUTC(), new FinalWindowSettings(Duration.ofMinutes(1), 5));
             awaitStartSignal(Path.of(args[2]));
-            for (int i = 4; i < args.length; i++) {
+            for (int i = 5; i < args.length; i++) {
                 String[] parts = args[i].split("/");
                 SessionId session = new SessionId(parts[0], parts[1]);
                 FinalizeOutcome outcome = window.finalizeSession(
-                        new FinalizeRequest("acme", session, Set.of(), "ktx: ingest " + session, Set.of()));
+                        new FinalizeRequest(projectId, session, Set.of(), "ktx: ingest " + session, Set.of()));
                 System.out.println(session + " " + outcome.status() + outcome.failure().map(f -> " " + f.error()).orElse(""));
                 if (!outcome.landed()) {
                     failures++;

@@ -21,7 +21,11 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Seed scenario: final windows of two finalizer processes on one repo and one real Redis never overlap. */
+/**
+ * Seed scenario: final windows of two finalizer processes on one repo and one real Redis never overlap, although
+ * the processes name the repository differently (a symlink) and under two project ids: the lock is keyed by the
+ * repository's identity.
+ */
 class TwoFinalizerProcessesIT {
 
     private static final int SESSIONS_PER_PROCESS = 3;
@@ -46,8 +50,9 @@ class TwoFinalizerProcessesIT {
         }
 
         try (RedisService redis = RedisService.start()) {
-            Process a = launch(repoDir, redis.endpoint().uri(), traceFile, first);
-            Process b = launch(repoDir, redis.endpoint().uri(), traceFile, second);
+            Path alias = Files.createSymbolicLink(dir.resolve("alias.git"), repoDir);
+            Process a = launch(repoDir, "acme", redis.endpoint().uri(), traceFile, first);
+            Process b = launch(alias, "acme-alias", redis.endpoint().uri(), traceFile, second);
             awaitBothReady(a, b);
             Files.createFile(Path.of(traceFile + ".go"));
             assertThat(a.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -108,13 +113,14 @@ class TwoFinalizerProcessesIT {
         return all;
     }
 
-    private Process launch(Path repoDir, String redisUri, Path traceFile, List<SessionId> sessions) throws Exception {
+    private Process launch(Path repoDir, String projectId, String redisUri, Path traceFile, List<SessionId> sessions)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Duser.home=" + dir.resolve("home"),
                 FinalizerProcess.class.getName(),
-                repoDir.toString(), redisUri, traceFile.toString(), "150"));
+                repoDir.toString(), redisUri, traceFile.toString(), "150", projectId));
         sessions.forEach(s -> command.add(s.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(sessions.get(0).runId() + ".out").toFile()).start();

@@ -60,6 +60,7 @@ final class QuarkusService extends ProcessComponent {
                 StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL)));
         if (definition.endpointKey().equals(StackEnv.PLANNER_URL)) {
             variables.put(PLANNER_API_TOKEN, endpoints.require(StackEnv.API_TOKEN));
+            variables.put(StackEnv.REPOS_ROOT, endpoints.require(StackEnv.REPOS_ROOT));
         }
         return new Launch(JavaCommand.of(environment, "-jar", jar().toString()), variables, "http://127.0.0.1:" + port);
     }

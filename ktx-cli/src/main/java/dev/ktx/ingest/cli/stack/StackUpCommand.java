@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,6 +28,10 @@ public final class StackUpCommand implements Callable<Integer> {
             description = "How long each component may take to become ready (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(names = "--repos-root", paramLabel = "DIR",
+            description = "The directory every project must live in (default: $KTX_REPOS_ROOT, else the current directory).")
+    private Path reposRoot;
+
     public StackUpCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -36,7 +41,7 @@ public final class StackUpCommand implements Callable<Integer> {
         Stack stack = new Stack(environment);
         stack.requireBuilt();
         PrintWriter out = spec.commandLine().getOut();
-        StackEnv endpoints = withApiToken(StackEnv.read(stack.layout().envFile()));
+        StackEnv endpoints = withReposRoot(withApiToken(StackEnv.read(stack.layout().envFile())));
         for (StackComponent component : stack.components()) {
             endpoints = component.up(endpoints, timeout, out);
             // written after each component, so that what did start can be found (and stopped) if a later one fails
@@ -45,6 +50,13 @@ public final class StackUpCommand implements Callable<Integer> {
         out.println("stack up: planner at " + endpoints.require(StackEnv.PLANNER_URL)
                 + " (endpoints in " + stack.layout().envFile() + ")");
         return ExitCodes.OK;
+    }
+
+    /** The planner refuses projects outside its root: the option, else $KTX_REPOS_ROOT, else the current directory. */
+    private StackEnv withReposRoot(StackEnv endpoints) {
+        Path root = reposRoot != null ? reposRoot
+                : Path.of(environment.variable(StackEnv.REPOS_ROOT).orElse(System.getProperty("user.dir")));
+        return endpoints.with(StackEnv.REPOS_ROOT, root.toAbsolutePath().normalize().toString());
     }
 
     /** The planner requires a token: the stack's own (kept across restarts), else $KTX_API_TOKEN, else a new one. */

@@ -5,6 +5,7 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.RunResults;
 import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunPlans;
@@ -38,12 +39,14 @@ public class IngestResource {
     private final RunPlans plans;
     private final RunStore store;
     private final RunRestorer restorer;
+    private final ReposRoot reposRoot;
 
-    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer) {
+    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer, ReposRoot reposRoot) {
         this.planner = planner;
         this.plans = plans;
         this.store = store;
         this.restorer = restorer;
+        this.reposRoot = reposRoot;
     }
 
     /**
@@ -65,6 +68,9 @@ public class IngestResource {
     @Path("/{runId}")
     public RunView run(@PathParam("runId") String runId, @QueryParam("projectDir") String projectDir,
                        @QueryParam("projectId") String projectId) {
+        if (projectDir != null && !projectDir.isBlank()) {
+            reposRoot.require("projectDir", projectDir);
+        }
         RunRecord run = store.find(runId)
                 .or(() -> projectDir == null || projectDir.isBlank() ? Optional.empty()
                         : restorer.restore(runId, new ProjectRef(projectId(projectId, projectDir), projectDir)))

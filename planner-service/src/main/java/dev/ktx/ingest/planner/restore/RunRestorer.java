@@ -11,6 +11,7 @@ import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.messaging.PlannerPublisher;
+import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.run.ActiveRuns;
 import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
@@ -56,11 +57,13 @@ public class RunRestorer {
     private final StageCoordinator stages;
     private final KafkaTraceSink traces;
     private final RunTopics topics;
+    private final ReposRoot reposRoot;
     private final Clock clock = Clock.systemUTC();
 
     public RunRestorer(ContextRepositories repositories, RunStore store, RunPlans plans, RunLedger ledger,
                        ActiveRuns activeRuns, TargetSightings sightings, PlannerPublisher publisher,
-                       StageCoordinator stages, KafkaTraceSink traces, RunTopics topics) {
+                       StageCoordinator stages, KafkaTraceSink traces, RunTopics topics,
+                       ReposRoot reposRoot) {
         this.repositories = repositories;
         this.store = store;
         this.plans = plans;
@@ -71,6 +74,7 @@ public class RunRestorer {
         this.stages = stages;
         this.traces = traces;
         this.topics = topics;
+        this.reposRoot = reposRoot;
     }
 
     /** The run, restored if needed; empty when {@code project} holds no record of it. */
@@ -96,8 +100,9 @@ public class RunRestorer {
 
     private Optional<RunRecord> recorded(String runId, ProjectRef project) {
         try {
+            reposRoot.require("projectDir", project);
             return repositories.repository(project).recordedRun(runId).map(json -> MessageCodec.read(json, RunRecord.class));
-        } catch (IllegalArgumentException e) { // not a repository (any more): nothing to restore from
+        } catch (IllegalArgumentException e) { // not a repository (any more), or outside the root: nothing to restore from
             LOG.warnf("cannot look for run %s in %s: %s", runId, project.projectDir(), e.getMessage());
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.messaging.PlannerPublisher;
 import dev.ktx.ingest.planner.messaging.PublishException;
+import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
@@ -47,11 +48,12 @@ public class RunPlanner {
     private final RunStarts starts;
     private final ActiveRuns activeRuns;
     private final TargetSightings sightings;
+    private final ReposRoot reposRoot;
     private final Clock clock = Clock.systemUTC();
 
     public RunPlanner(ContextRepositories repositories, RunStore store, PlannerPublisher publisher,
                       StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger, RunStarts starts,
-                      ActiveRuns activeRuns, TargetSightings sightings) {
+                      ActiveRuns activeRuns, TargetSightings sightings, ReposRoot reposRoot) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
@@ -61,11 +63,12 @@ public class RunPlanner {
         this.starts = starts;
         this.activeRuns = activeRuns;
         this.sightings = sightings;
+        this.reposRoot = reposRoot;
     }
 
-    /** Validates and plans without starting anything. */
+    /** Validates and plans without starting anything; a project outside {@code ktx.repos.root} is refused first. */
     public PlannedRun plan(IngestRequestMessage request) {
-        ProjectRef project = request.project();
+        ProjectRef project = reposRoot.require("projectDir", request.project());
         ContextRepository repository;
         try {
             repository = repositories.repository(project);

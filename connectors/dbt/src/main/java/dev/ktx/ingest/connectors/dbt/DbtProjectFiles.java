@@ -1,5 +1,7 @@
 package dev.ktx.ingest.connectors.dbt;
 
+import dev.ktx.ingest.core.input.InputFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,7 +61,7 @@ final class DbtProjectFiles {
     }
 
     private static void add(SortedMap<String, byte[]> files, Path projectDir, Path file) throws IOException {
-        files.put(projectDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"),
-                Files.readAllBytes(file));
+        String relative = projectDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        files.put(relative, InputFiles.read(file, relative));
     }
 }

@@ -1,6 +1,6 @@
 package dev.ktx.ingest.connectors.dbt;
 
-import org.yaml.snakeyaml.LoaderOptions;
+import dev.ktx.ingest.core.input.YamlLoaders;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -21,7 +21,7 @@ record YamlNode(String file, String path, Object value) {
     /** @throws DbtProjectException {@code <file>: malformed YAML at line <n>, column <m>: <problem>} */
     static YamlNode load(String file, String text) {
         try {
-            return new YamlNode(file, "", new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+            return new YamlNode(file, "", new Yaml(new SafeConstructor(YamlLoaders.options())).load(text));
         } catch (MarkedYAMLException e) {
             String at = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
                     + ", column " + (e.getProblemMark().getColumn() + 1);

@@ -2,6 +2,7 @@ package dev.ktx.ingest.connectors.postgres;
 
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
+import dev.ktx.ingest.core.config.Redaction;
 import dev.ktx.ingest.core.config.SecretResolutionException;
 import dev.ktx.ingest.core.config.SecretResolver;
 import dev.ktx.ingest.core.database.DatabaseIngestException;
@@ -9,6 +10,8 @@ import dev.ktx.ingest.core.database.DatabaseIngestException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** Opens a read-only JDBC connection for a postgres connection, with errors that name it and hide its password. */
@@ -33,13 +36,14 @@ public final class PostgresConnector {
         Properties properties = new Properties();
         url.user().ifPresent(user -> properties.setProperty("user", user));
         url.password().ifPresent(password -> properties.setProperty("password", password));
+        url.secretParameters().forEach(properties::setProperty);
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         Connection jdbc;
         try {
             jdbc = DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {
             // The driver's message only (no cause attached): it is what a user needs, and nothing can leak from a cause.
-            String reason = url.password().map(password -> redact(e.getMessage(), password)).orElse(e.getMessage());
+            String reason = redact(e.getMessage(), url);
             throw DatabaseIngestException.of(connection.id(), "cannot connect to "
                     + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason, e.getSQLState());
         }
@@ -52,8 +56,18 @@ public final class PostgresConnector {
         }
     }
 
-    /** The driver does not echo passwords today; this keeps it that way should a message ever include one. */
-    static String redact(String message, String password) {
-        return password.isEmpty() || message == null ? message : message.replace(password, "****");
+    /** The driver does not echo secrets today; this keeps it that way should a message ever include one. */
+    static String redact(String message, PostgresUrl url) {
+        String redacted = Redaction.urls(message);
+        for (String secret : secretsOf(url)) {
+            redacted = secret.isEmpty() || redacted == null ? redacted : redacted.replace(secret, Redaction.MASK);
+        }
+        return redacted;
+    }
+
+    private static List<String> secretsOf(PostgresUrl url) {
+        List<String> secrets = new ArrayList<>(url.secretParameters().values());
+        url.password().ifPresent(secrets::add);
+        return secrets;
     }
 }

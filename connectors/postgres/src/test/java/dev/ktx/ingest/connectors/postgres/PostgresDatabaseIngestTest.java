@@ -155,8 +155,10 @@ class PostgresDatabaseIngestTest {
     }
 
     @Test
-    void aPasswordEchoedByTheDriverIsRedacted() {
-        assertThat(PostgresConnector.redact("bad password " + PASSWORD + " here", PASSWORD)).isEqualTo("bad password **** here");
+    void secretsEchoedByTheDriverAreRedacted() {
+        PostgresUrl url = PostgresUrl.parse("postgresql://ktx:" + PASSWORD + "@db/acme?sslpassword=ssl-" + PASSWORD);
+        assertThat(PostgresConnector.redact("bad password " + PASSWORD + " here, ssl-" + PASSWORD, url))
+                .isEqualTo("bad password *** here, ***");
     }
 
     private static PostgresConnection connection(PostgresUrlSetting url) {
