@@ -86,6 +86,12 @@ public class RunStore {
                 .setIfAbsent(Instant.now().toString(), RETENTION);
     }
 
+    /** When the flag was set, if it is. */
+    public Optional<Instant> setAt(String runId, Flag flag) {
+        return Optional.ofNullable(redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE).get())
+                .map(Instant::parse);
+    }
+
     public boolean isSet(String runId, Flag flag) {
         return redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE).isExists();
     }
