@@ -99,9 +99,11 @@ public class UpstreamEvents {
         try {
             Optional<DebounceWindow> open = windows.find(projectKey);
             String windowId = open.map(DebounceWindow::windowId).orElseGet(() -> UUID.randomUUID().toString());
-            String reserved = starts.reserve(project, StartKey.cloudEvent(event.source(), event.id()), windowId);
-            if (!reserved.equals(windowId)) {
-                return new EventOutcome(Outcome.duplicate, reserved, null, null);
+            // a token of this delivery, so that a redelivery into the same open window is a duplicate too
+            String delivery = windowId + " " + UUID.randomUUID();
+            String reserved = starts.reserve(project, StartKey.cloudEvent(event.source(), event.id()), delivery);
+            if (!reserved.equals(delivery)) {
+                return new EventOutcome(Outcome.duplicate, reserved.split(" ")[0], null, null);
             }
             Instant now = clock.instant();
             DebounceWindow window = open.map(w -> w.join(event.id(), targets))
