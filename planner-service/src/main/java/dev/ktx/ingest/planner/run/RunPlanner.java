@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -104,14 +105,15 @@ public class RunPlanner {
     public String start(RunRequest request) {
         PlannedRun planned = plan(request.project(), request.targets());
         String runId = request.startKey() == null ? newRunId() : starts.reserve(request.project(), request.startKey(), newRunId());
+        // every connection → all; one connection alone → connectionId (as before sets existed); else the planned set
         PlanRequest targets = request.targets();
-        boolean single = targets.connectionIds().filter(ids -> ids.size() == 1 && !targets.databaseFirst()).isPresent();
-        RunRecord run = new RunRecord(runId, request.project(), single ? targets.connectionIds().get().first() : null,
-                targets.connectionIds().isEmpty(), planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(),
-                RunDeadlines.of(planned.config().ingest()), clock.instant(),
-                targets.connectionIds().isEmpty() || single ? null
-                        : planned.plan().targets().stream().map(PlanTarget::connectionId).toList(),
-                request.trigger());
+        String single = targets.connectionIds().filter(ids -> ids.size() == 1 && !targets.databaseFirst())
+                .map(SortedSet::first).orElse(null);
+        List<String> set = targets.connectionIds().isEmpty() || single != null ? null
+                : planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
+        RunRecord run = new RunRecord(runId, request.project(), single, targets.connectionIds().isEmpty(),
+                planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(),
+                RunDeadlines.of(planned.config().ingest()), clock.instant(), set, request.trigger());
         if (!store.create(run)) {
             return runId;
         }
