@@ -81,10 +81,13 @@ class FaultsIT {
     @Test
     void upstreamCloudEventTriggersAnIngest() throws Exception {
         Path project = DemoProject.create();
+        // the built-in rule, with a short debounce window
+        DemoProject.amend(project, Map.of("ktx.yaml",
+                DemoProject.read(project, "ktx.yaml").replace("ingest:\n", "ingest:\n  debounce: 1s\n")));
         int commits = DemoProject.log(project).size();
 
         TopicProbe.send(stack.kafka(), "ktx." + Topics.UPSTREAM_EVENTS, "acme", """
-                {"specversion":"1.0","id":"evt-1","source":"dbt-cloud/job/42","type":"dev.ktx.ingest.requested",
+                {"specversion":"1.0","id":"evt-1","source":"dbt-cloud/job/42","type":"ktx.ingest.requested",
                  "data":{"project":{"projectId":"acme-upstream","projectDir":"%s"},"connectionId":"warehouse","all":false}}
                 """.formatted(project));
 

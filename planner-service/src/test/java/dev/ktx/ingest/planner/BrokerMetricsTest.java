@@ -8,12 +8,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static dev.ktx.ingest.planner.PlannerFixtures.await;
-import static io.restassured.RestAssured.given;
+import static dev.ktx.ingest.planner.PlannerFixtures.metric;
 
 /**
  * Lag and dead letters as the broker counts them, on the planner's {@code /q/metrics}: records on a topic whose
@@ -27,31 +23,19 @@ class BrokerMetricsTest {
 
     @Test
     void lagOfAGroupWithoutMembersAndDeadLettersAreExported() throws Exception {
-        long lagBefore = value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L);
-        long deadBefore = value("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L);
+        long lagBefore = metric("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L);
+        long deadBefore = metric("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L);
 
         // A readable job (other test classes read this topic from its start), of a run nobody knows.
         TopicProbe.send("ktx.jobs.source", "run-x/docs", MessageCodec.write(TargetJobMessage.of("run-x",
                 new ProjectRef("acme", "/nowhere"), "docs", "job-x", "0000000000000000000000000000000000000000")));
         TopicProbe.send("ktx.ingest.results", "poison", "{not json");
 
-        await(() -> value("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L),
+        await(() -> metric("ktx_consumer_group_lag", "group=\"ktx-source-ingest\",topic=\"ktx.jobs.source\"").orElse(0L),
                 lag -> lag == lagBefore + 1, "lag of ktx-source-ingest on ktx.jobs.source");
-        await(() -> value("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L),
+        await(() -> metric("ktx_dlq_records_total", "topic=\"ktx.ingest.results.dlq\"").orElse(0L),
                 dead -> dead == deadBefore + 1, "records on ktx.ingest.results.dlq");
-        await(() -> value("ktx_consumer_group_lag", "group=\"ktx-planner\",topic=\"ktx.ingest.results\"").orElse(-1L),
+        await(() -> metric("ktx_consumer_group_lag", "group=\"ktx-planner\",topic=\"ktx.ingest.results\"").orElse(-1L),
                 lag -> lag == 0, "lag of the planner on ktx.ingest.results once it committed the poison record");
-    }
-
-    /** The sample of {@code name} whose labels contain {@code labels}, from the Prometheus text. */
-    private static Optional<Long> value(String name, String labels) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
-        while (sample.find()) {
-            if (sample.group(1).contains(labels)) {
-                return Optional.of((long) Double.parseDouble(sample.group(2)));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -31,7 +31,9 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(RedisResource.class)
 class IdempotentStartTest {
 
-    private static final String KTX_YAML = "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\n";
+    /** No debounce: each CloudEvent starts its run at once. */
+    private static final String KTX_YAML =
+            "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\ningest: { debounce: 0s }\n";
 
     @Test
     void theSameIdempotencyKeyAnswersTheFirstRunAndStartsNothing() throws Exception {

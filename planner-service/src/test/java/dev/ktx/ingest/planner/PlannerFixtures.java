@@ -17,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
@@ -94,6 +97,18 @@ final class PlannerFixtures {
             current = value.get();
         }
         return current;
+    }
+
+    /** The sample of {@code name} whose labels contain {@code labels}, from the planner's Prometheus text. */
+    static Optional<Long> metric(String name, String labels) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
+        while (sample.find()) {
+            if (sample.group(1).contains(labels)) {
+                return Optional.of((long) Double.parseDouble(sample.group(2)));
+            }
+        }
+        return Optional.empty();
     }
 
     static JsonPath awaitFinished(String runId) throws InterruptedException {

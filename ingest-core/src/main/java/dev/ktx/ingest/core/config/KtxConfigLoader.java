@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -60,18 +61,21 @@ public final class KtxConfigLoader {
         YamlMapping root = YamlMapping.root(map, problems);
         SortedMap<String, ConnectionConfig> connections = root.mapping("connections")
                 .map(c -> new ConnectionsReader(projectDir, problems).read(c)).orElse(new TreeMap<>());
-        IngestSettings ingest = root.mapping("ingest").map(KtxConfigLoader::ingestSettings).orElse(IngestSettings.DEFAULTS);
+        IngestSettings ingest = root.mapping("ingest").map(i -> ingestSettings(i, connections.keySet())).orElse(IngestSettings.DEFAULTS);
         root.rejectUnknownKeys();
         problems.throwIfAny();
         return new KtxConfig(connections, ingest);
     }
 
-    private static IngestSettings ingestSettings(YamlMapping ingest) {
+    private static IngestSettings ingestSettings(YamlMapping ingest, Set<String> connectionIds) {
         IngestSettings defaults = IngestSettings.DEFAULTS;
         return new IngestSettings(maxConcurrency(ingest, "sources", defaults.sourcesMaxConcurrency()),
                 maxConcurrency(ingest, "workUnits", defaults.workUnitsMaxConcurrency()),
                 deadline(ingest, "runTimeout", defaults.runTimeout()),
-                deadline(ingest, "targetSilenceLimit", defaults.targetSilenceLimit()));
+                deadline(ingest, "targetSilenceLimit", defaults.targetSilenceLimit()),
+                ingest.duration("debounce", Duration.ZERO, IngestSettings.MAX_DEBOUNCE).orElse(defaults.debounce()),
+                ingest.mappings("triggers").map(rules -> new TriggersReader(connectionIds).read(rules))
+                        .orElse(defaults.triggers()));
     }
 
     private static Duration deadline(YamlMapping ingest, String key, Duration defaultValue) {

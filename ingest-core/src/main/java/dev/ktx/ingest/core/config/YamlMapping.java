@@ -137,6 +137,30 @@ final class YamlMapping {
         });
     }
 
+    /** Whether the key holds a string (a key that holds either a string or a list asks first). */
+    boolean isString(String key) {
+        return entries.get(key) instanceof String;
+    }
+
+    /** A list of mappings; each element's path is {@code key[index]}, counting from 0. */
+    Optional<List<YamlMapping>> mappings(String key) {
+        return value(key, List.class, "expected a list of mappings").flatMap(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?>)) {
+                    problems.invalid(path(key) + "[" + i + "]", "expected a mapping");
+                    return Optional.empty();
+                }
+            }
+            List<YamlMapping> mappings = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                YamlMapping child = new YamlMapping(path(key) + "[" + i + "]", (Map<?, ?>) list.get(i), problems);
+                children.add(child);
+                mappings.add(child);
+            }
+            return Optional.of(List.copyOf(mappings));
+        });
+    }
+
     Optional<YamlMapping> mapping(String key) {
         return value(key, Map.class, "expected a mapping").map(map -> {
             YamlMapping child = new YamlMapping(path(key), map, problems);

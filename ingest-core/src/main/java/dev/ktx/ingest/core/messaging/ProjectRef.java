@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.messaging;
 
+import java.nio.file.Path;
+
 import static dev.ktx.ingest.core.messaging.Messages.require;
 
 /**
@@ -12,5 +14,11 @@ public record ProjectRef(String projectId, String projectDir) {
     public ProjectRef {
         require(projectId, "project.projectId");
         require(projectDir, "project.projectDir");
+    }
+
+    /** A project named by its directory only: its id defaults to the directory's name. */
+    public static ProjectRef withDefaultId(String projectId, String projectDir) {
+        require(projectDir, "project.projectDir");
+        return new ProjectRef(projectId != null ? projectId : String.valueOf(Path.of(projectDir).getFileName()), projectDir);
     }
 }

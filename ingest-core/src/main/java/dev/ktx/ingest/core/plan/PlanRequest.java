@@ -1,15 +1,33 @@
 package dev.ktx.ingest.core.plan;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** What to ingest: every connection ({@code --all}) or one connection. */
-public record PlanRequest(Optional<String> connectionId) {
+/**
+ * What to ingest: every connection ({@code --all}), or a set of connections (one from the CLI or REST, several when
+ * upstream events coalesce).
+ *
+ * @param connectionIds empty for every connection
+ * @param databaseFirst with a set of connections: every database connection of the project runs too, first
+ *                      (a trigger rule's {@code databaseFirst}); without it only the named connections run
+ */
+public record PlanRequest(Optional<SortedSet<String>> connectionIds, boolean databaseFirst) {
 
-    private static final PlanRequest ALL = new PlanRequest(Optional.empty());
+    private static final PlanRequest ALL = new PlanRequest(Optional.empty(), false);
 
     public PlanRequest {
-        Objects.requireNonNull(connectionId, "connectionId");
+        Objects.requireNonNull(connectionIds, "connectionIds");
+        connectionIds = connectionIds.map(ids -> {
+            if (ids.isEmpty()) {
+                throw new PlanException("Nothing to ingest: no connection ids given");
+            }
+            return Collections.unmodifiableSortedSet(new TreeSet<>(ids));
+        });
     }
 
     public static PlanRequest all() {
@@ -17,7 +35,11 @@ public record PlanRequest(Optional<String> connectionId) {
     }
 
     public static PlanRequest connection(String connectionId) {
-        return new PlanRequest(Optional.of(connectionId));
+        return connections(List.of(connectionId), false);
+    }
+
+    public static PlanRequest connections(Collection<String> connectionIds, boolean databaseFirst) {
+        return new PlanRequest(Optional.of(new TreeSet<>(connectionIds)), databaseFirst);
     }
 
     /**

@@ -6,7 +6,9 @@ import dev.ktx.ingest.core.config.PostgresConnection;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Builds the plan of a run (SPEC §4). Pure function of the config and the request. */
 public final class Planner {
@@ -22,11 +24,24 @@ public final class Planner {
         if (config.connections().isEmpty()) {
             throw new PlanException("Nothing to ingest: ktx.yaml has no connections");
         }
-        Collection<ConnectionConfig> selected = request.connectionId()
-                .map(id -> List.of(config.connection(id).orElseThrow(() -> new PlanException("Unknown connection: " + id
-                        + " (known: " + String.join(", ", config.connections().keySet()) + ")"))))
+        Collection<ConnectionConfig> selected = request.connectionIds()
+                .map(ids -> selected(config, ids, request.databaseFirst()))
                 .orElseGet(() -> List.copyOf(config.connections().values()));
         return new Plan(selected.stream().sorted(PLAN_ORDER).map(Planner::target).toList());
+    }
+
+    private static Collection<ConnectionConfig> selected(KtxConfig config, Set<String> ids, boolean databaseFirst) {
+        Set<ConnectionConfig> selected = new LinkedHashSet<>();
+        for (String id : ids) {
+            selected.add(config.connection(id).orElseThrow(() -> new PlanException("Unknown connection: " + id
+                    + " (known: " + String.join(", ", config.connections().keySet()) + ")")));
+        }
+        if (databaseFirst) {
+            config.connections().values().stream()
+                    .filter(connection -> Operation.of(connection.driver().kind()) == Operation.DATABASE_INGEST)
+                    .forEach(selected::add);
+        }
+        return selected;
     }
 
     private static PlanTarget target(ConnectionConfig connection) {

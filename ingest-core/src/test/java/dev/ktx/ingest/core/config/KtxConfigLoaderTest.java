@@ -40,7 +40,7 @@ class KtxConfigLoaderTest {
 
         assertThat(config.connections()).containsOnlyKeys("analytics_dbt", "docs", "prod_metabase", "warehouse");
         assertThat(config.connections().firstKey()).isEqualTo("analytics_dbt");
-        assertThat(config.ingest()).isEqualTo(new IngestSettings(4, 2, Duration.ofHours(2), Duration.ofMinutes(10)));
+        assertThat(config.ingest()).isEqualTo(new IngestSettings(4, 2, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
         assertThat(config.connection("warehouse")).contains(new PostgresConnection("warehouse",
                 new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")), List.of(), List.of(),
                 new QueryHistorySettings(true, 5)));
@@ -81,7 +81,7 @@ class KtxConfigLoaderTest {
                 """, PROJECT);
 
         assertThat(config.ingest()).isEqualTo(IngestSettings.DEFAULTS);
-        assertThat(IngestSettings.DEFAULTS).isEqualTo(new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10)));
+        assertThat(IngestSettings.DEFAULTS).isEqualTo(new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
         PostgresConnection warehouse = (PostgresConnection) config.connections().get("warehouse");
         assertThat(warehouse.queryHistory()).isEqualTo(new QueryHistorySettings(false, 5));
         assertThat(warehouse.schemas()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.plan;
 
+import dev.ktx.ingest.core.config.KtxConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,6 +46,21 @@ class PlannerTest {
 
         assertThat(plan.targets()).containsExactly(
                 new PlanTarget("metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
+    }
+
+    @Test
+    void plansASetOfConnectionsWithTheDatabaseTargetsFirstWhenAsked() {
+        KtxConfig config = PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML);
+
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), true)).targets())
+                .extracting(PlanTarget::connectionId)
+                .containsExactly("archive", "warehouse", "metabase", "zendesk_notion");
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), false)).targets())
+                .as("databaseFirst: false with only sources skips the database stage")
+                .extracting(PlanTarget::connectionId).containsExactly("metabase", "zendesk_notion");
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("metabase", "warehouse"), false)).targets())
+                .as("named database targets still run first").extracting(PlanTarget::connectionId)
+                .containsExactly("warehouse", "metabase");
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class PlannerClient {
         }
     }
 
+    /** {@code GET /api/ingests}: the recent runs, newest first, as the planner sent them (a JSON array). */
+    String recentRuns() {
+        return expect(200, request(INGESTS).GET().build());
+    }
+
     /** The run's trace as JSONL, as the planner sent it. */
     String trace(String runId) {
         return expect(200, request(INGESTS + "/" + runId + "/trace").GET().build());
@@ -112,7 +117,9 @@ public final class PlannerClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
+        // the planner records runs this client starts as started by the CLI
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Ktx-Client", "cli");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
     }

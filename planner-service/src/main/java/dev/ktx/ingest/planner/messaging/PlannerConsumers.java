@@ -11,13 +11,14 @@ import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
-import dev.ktx.ingest.planner.messaging.CloudEvents.UpstreamEvent;
 import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunStore;
-import dev.ktx.ingest.planner.run.StartKey;
+import dev.ktx.ingest.planner.run.RunTrigger;
 import dev.ktx.ingest.planner.run.TargetSightings;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
+import dev.ktx.ingest.planner.trigger.CloudEvent;
+import dev.ktx.ingest.planner.trigger.UpstreamEvents;
 import dev.ktx.ingest.service.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -46,15 +47,17 @@ public class PlannerConsumers {
     private final TargetSightings sightings;
     private final MeterRegistry meters;
     private final RunRestorer restorer;
+    private final UpstreamEvents upstreamEvents;
 
     public PlannerConsumers(RunPlanner planner, StageCoordinator stages, RunStore store, TargetSightings sightings,
-                            MeterRegistry meters, RunRestorer restorer) {
+                            MeterRegistry meters, RunRestorer restorer, UpstreamEvents upstreamEvents) {
         this.planner = planner;
         this.stages = stages;
         this.store = store;
         this.sightings = sightings;
         this.meters = meters;
         this.restorer = restorer;
+        this.upstreamEvents = upstreamEvents;
     }
 
     /**
@@ -78,14 +81,14 @@ public class PlannerConsumers {
     @Incoming("ingest-requests")
     @Blocking
     public void ingestRequest(String json) {
-        planner.start(MessageCodec.read(json, IngestRequestMessage.class));
+        planner.start(MessageCodec.read(json, IngestRequestMessage.class), RunTrigger.of(RunTrigger.Kind.request_message));
     }
 
+    /** Structured CloudEvents; unmatched ones are acknowledged, malformed ones dead-lettered ({@link UpstreamEvents}). */
     @Incoming("upstream-events")
     @Blocking
     public void upstreamEvent(String json) {
-        UpstreamEvent event = CloudEvents.ingestRequest(json);
-        planner.start(event.request(), StartKey.cloudEvent(event.source(), event.id()));
+        upstreamEvents.handle(() -> CloudEvent.structured(json));
     }
 
     @Incoming("ingest-results")

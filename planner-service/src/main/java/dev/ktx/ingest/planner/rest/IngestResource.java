@@ -7,10 +7,13 @@ import dev.ktx.ingest.core.plan.RunResults;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.restore.RunRestorer;
+import dev.ktx.ingest.planner.run.RecentRuns;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunPlans;
 import dev.ktx.ingest.planner.run.RunRecord;
 import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.planner.run.RunSummary;
+import dev.ktx.ingest.planner.run.RunTrigger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,8 @@ import java.util.Optional;
 public class IngestResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Sent by {@code ktx}, so that {@code GET /api/ingests} tells CLI runs from other REST clients' runs. */
+    static final String CLIENT = "Ktx-Client";
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final RunPlanner planner;
@@ -40,13 +44,16 @@ public class IngestResource {
     private final RunStore store;
     private final RunRestorer restorer;
     private final ReposRoot reposRoot;
+    private final RecentRuns recentRuns;
 
-    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer, ReposRoot reposRoot) {
+    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer, ReposRoot reposRoot,
+                          RecentRuns recentRuns) {
         this.planner = planner;
         this.plans = plans;
         this.store = store;
         this.restorer = restorer;
         this.reposRoot = reposRoot;
+        this.recentRuns = recentRuns;
     }
 
     /**
@@ -55,9 +62,17 @@ public class IngestResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, IngestRequestBody body) {
-        String runId = planner.start(toRequest(body, idempotencyKey));
+    public Response start(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(CLIENT) String client,
+                          IngestRequestBody body) {
+        String runId = planner.start(toRequest(body, idempotencyKey),
+                RunTrigger.of("cli".equals(client) ? RunTrigger.Kind.cli : RunTrigger.Kind.rest));
         return Response.accepted(Map.of("runId", runId)).build();
+    }
+
+    /** The latest runs, newest first (at most {@value RecentRuns#LIMIT}). */
+    @GET
+    public List<RunSummary> recent() {
+        return recentRuns.newestFirst();
     }
 
     /**
@@ -95,7 +110,7 @@ public class IngestResource {
 
     /** A project's id defaults to the name of its directory. */
     private static String projectId(String projectId, String projectDir) {
-        return projectId != null ? projectId : String.valueOf(Paths.get(projectDir).getFileName());
+        return ProjectRef.withDefaultId(projectId, projectDir).projectId();
     }
 
     private static IngestRequestMessage toRequest(IngestRequestBody body, String idempotencyKey) {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -49,11 +50,12 @@ public class RunPlanner {
     private final ActiveRuns activeRuns;
     private final TargetSightings sightings;
     private final ReposRoot reposRoot;
+    private final RecentRuns recentRuns;
     private final Clock clock = Clock.systemUTC();
 
     public RunPlanner(ContextRepositories repositories, RunStore store, PlannerPublisher publisher,
                       StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger, RunStarts starts,
-                      ActiveRuns activeRuns, TargetSightings sightings, ReposRoot reposRoot) {
+                      ActiveRuns activeRuns, TargetSightings sightings, ReposRoot reposRoot, RecentRuns recentRuns) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
@@ -64,44 +66,59 @@ public class RunPlanner {
         this.activeRuns = activeRuns;
         this.sightings = sightings;
         this.reposRoot = reposRoot;
+        this.recentRuns = recentRuns;
     }
 
-    /** Validates and plans without starting anything; a project outside {@code ktx.repos.root} is refused first. */
-    public PlannedRun plan(IngestRequestMessage request) {
-        ProjectRef project = reposRoot.require("projectDir", request.project());
+    /** Validates and plans without starting anything: invalid config or targets throw. */
+    private PlannedRun plan(ProjectRef project, PlanRequest targets) {
+        String configCommit = configCommit(project);
+        KtxConfig config = repositories.config(project, configCommit);
+        return new PlannedRun(configCommit, config, Planner.plan(config, targets));
+    }
+
+    /** The {@code ktx.yaml} on the project's {@code main}. */
+    public KtxConfig config(ProjectRef project) {
+        return repositories.config(project, configCommit(project));
+    }
+
+    /** A project outside {@code ktx.repos.root} is refused before its repository is opened. */
+    private String configCommit(ProjectRef project) {
+        reposRoot.require("projectDir", project);
         ContextRepository repository;
         try {
             repository = repositories.repository(project);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("projectDir: " + e.getMessage(), e);
         }
-        String configCommit = repository.mainHead().orElseThrow(() ->
+        return repository.mainHead().orElseThrow(() ->
                 new IllegalArgumentException("projectDir: " + project.projectDir() + " has no commit on main"));
-        KtxConfig config = repositories.config(project, configCommit);
-        Plan plan = Planner.plan(config, request.all() ? PlanRequest.all() : PlanRequest.connection(request.connectionId()));
-        return new PlannedRun(request, configCommit, config, plan);
     }
 
-    /** Starts the request; one with a {@code requestId} starts at most one run (see {@link #start(IngestRequestMessage, StartKey)}). */
-    public String start(IngestRequestMessage request) {
-        return request.requestId() == null ? start(request, null) : start(request, StartKey.requestId(request.requestId()));
+    /** Starts an ingest request; one with a {@code requestId} starts at most one run (see {@link #start(RunRequest)}). */
+    public String start(IngestRequestMessage request, RunTrigger trigger) {
+        return start(RunRequest.of(request, trigger));
     }
 
     /**
      * Plans, stores and starts a run, and returns its id once the broker has its database jobs. With a
-     * {@code startKey} seen before (for this project, within {@code ktx.planner.idempotency-retention}), returns the
+     * start key seen before (for this project, within {@code ktx.planner.idempotency-retention}), returns the
      * earlier run's id instead and publishes nothing. The run id is reserved before the run is stored, so a start
      * that died in between is completed by the next start with the same key.
      *
-     * @param startKey null for a start that is not deduplicated
      * @throws RunNotStartedException when the jobs could not be published; the run is removed again
      */
-    public String start(IngestRequestMessage request, StartKey startKey) {
-        PlannedRun planned = plan(request);
-        String runId = startKey == null ? newRunId() : starts.reserve(request.project(), startKey, newRunId());
-        RunRecord run = new RunRecord(runId, request.project(), request.connectionId(), request.all(),
+    public String start(RunRequest request) {
+        PlannedRun planned = plan(request.project(), request.targets());
+        String runId = request.startKey() == null ? newRunId() : starts.reserve(request.project(), request.startKey(), newRunId());
+        // every connection → all; one connection alone → connectionId (as before sets existed); else the planned set
+        PlanRequest targets = request.targets();
+        String single = targets.connectionIds().filter(ids -> ids.size() == 1 && !targets.databaseFirst())
+                .map(SortedSet::first).orElse(null);
+        List<String> set = targets.connectionIds().isEmpty() || single != null ? null
+                : planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
+        RunRecord run = new RunRecord(runId, request.project(), single, targets.connectionIds().isEmpty(),
                 planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(),
-                RunDeadlines.of(planned.config().ingest()), clock.instant());
+                RunDeadlines.of(planned.config().ingest()), clock.instant(), set, request.trigger());
         if (!store.create(run)) {
             return runId;
         }
@@ -121,6 +138,7 @@ public class RunPlanner {
         repositories.repository(run.project()).recordRun(runId, MessageCodec.write(run));
         ledger.open(runId, targets);
         activeRuns.add(run);
+        recentRuns.add(run);
         new TargetTracer(traces, clock, runId, null).info("plan", TraceEvents.RUN_STARTED, Map.of(
                 "projectId", run.project().projectId(), "configCommit", run.configCommit(), "targets", targets));
         List<CompletionStage<Void>> sends = new ArrayList<>();
@@ -141,6 +159,7 @@ public class RunPlanner {
         store.delete(runId);
         sightings.discard(runId);
         activeRuns.remove(runId);
+        recentRuns.remove(runId);
         ledger.discard(runId);
         repositories.repository(run.project()).forgetRun(runId);
     }
@@ -150,6 +169,6 @@ public class RunPlanner {
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public record PlannedRun(IngestRequestMessage request, String configCommit, KtxConfig config, Plan plan) {
+    private record PlannedRun(String configCommit, KtxConfig config, Plan plan) {
     }
 }

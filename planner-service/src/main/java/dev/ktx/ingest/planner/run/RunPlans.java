@@ -1,7 +1,6 @@
 package dev.ktx.ingest.planner.run;
 
 import dev.ktx.ingest.core.plan.Plan;
-import dev.ktx.ingest.core.plan.PlanRequest;
 import dev.ktx.ingest.core.plan.Planner;
 import dev.ktx.ingest.service.ContextRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +35,6 @@ public class RunPlans {
     }
 
     private Plan plan(RunRecord run) {
-        PlanRequest request = run.all() ? PlanRequest.all() : PlanRequest.connection(run.connectionId());
-        return Planner.plan(repositories.config(run.project(), run.configCommit()), request);
+        return Planner.plan(repositories.config(run.project(), run.configCommit()), run.planRequest());
     }
 }

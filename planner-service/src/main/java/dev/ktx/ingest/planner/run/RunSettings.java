@@ -21,6 +21,10 @@ public interface RunSettings {
     @WithDefault("5s")
     Duration deadlineCheckInterval();
 
+    /** How often the planner looks for debounce windows that are due and starts their runs. */
+    @WithDefault("1s")
+    Duration debounceCheckInterval();
+
     /** How often the planner reads consumer group lag and dead-letter counts from the broker for its metrics. */
     @WithDefault("15s")
     Duration lagInterval();

@@ -41,12 +41,20 @@ public class RunStarts {
         return runId;
     }
 
-    /** Project identity: the normalized project directory, so two spellings of one path are one project. */
     private static String redisKey(ProjectRef project, StartKey key) {
-        String identity = Path.of(project.projectDir()).toAbsolutePath().normalize() + "\n" + key.kind() + "\n" + key.value();
+        return "ktx:start:" + sha256(identity(project) + "\n" + key.kind() + "\n" + key.value());
+    }
+
+    /** Project identity: the normalized project directory, so two spellings of one path are one project. */
+    public static String identity(ProjectRef project) {
+        return Path.of(project.projectDir()).toAbsolutePath().normalize().toString();
+    }
+
+    /** Hex SHA-256 of the text: keys that hold no path and have a fixed length. */
+    public static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return "ktx:start:" + HexFormat.of().formatHex(digest);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

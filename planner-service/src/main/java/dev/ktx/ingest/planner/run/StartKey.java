@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What makes two starts the same start: a request's {@code requestId} (over REST, the {@code Idempotency-Key}
- * header), or a CloudEvent's {@code source} and {@code id}.
+ * header), a CloudEvent's {@code source} and {@code id} (which maps to the debounce window the event joined), or the
+ * id of the debounce window that starts a run.
  */
 public record StartKey(String kind, String value) {
 
@@ -15,6 +16,10 @@ public record StartKey(String kind, String value) {
 
     public static StartKey requestId(String requestId) {
         return new StartKey("request", requestId);
+    }
+
+    public static StartKey window(String windowId) {
+        return new StartKey("window", windowId);
     }
 
     public static StartKey cloudEvent(String source, String id) {
