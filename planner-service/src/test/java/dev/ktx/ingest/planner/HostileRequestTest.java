@@ -134,7 +134,7 @@ class HostileRequestTest {
                  "data":{"project":{"projectId":"acme","projectDir":"%s"},"all":true}}""".formatted(UUID.randomUUID(), outside);
         return Stream.of(
                 Arguments.of("request for a project outside the root", "ktx.ingest.requests", request, outsideReason),
-                Arguments.of("CloudEvent for a project outside the root", "ktx.upstream.events", event, outsideReason),
+                Arguments.of("CloudEvent for a project outside the root", "ktx.upstream.events", event, "CloudEvent project refused: " + outsideReason),
                 Arguments.of("request that is not JSON", "ktx.ingest.requests", "{not json", "unreadable IngestRequestMessage"),
                 Arguments.of("request without a project", "ktx.ingest.requests", "{\"schemaVersion\":1,\"all\":true}",
                         "invalid IngestRequestMessage: project is required"));

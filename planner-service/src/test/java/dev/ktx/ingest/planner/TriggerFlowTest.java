@@ -143,7 +143,7 @@ class TriggerFlowTest {
         given().contentType("application/cloudevents+json")
                 .body(event("web-4", "com.acme.docs.changed", "/notion", project.resolveSibling("missing.git")))
                 .when().post("/api/events").then().statusCode(400)
-                .body("detail", startsWith("CloudEvent names an unknown project: projectDir: "));
+                .body("detail", startsWith("CloudEvent project refused: projectDir: "));
     }
 
     @Test

@@ -81,7 +81,7 @@ public class UpstreamEvents {
         try {
             config = planner.config(project);
         } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException("CloudEvent names an unknown project: " + e.getMessage(), e);
+            throw new InvalidMessageException("CloudEvent project refused: " + e.getMessage(), e);
         }
         Optional<EventTargets> targets = EventTargets.match(config, event);
         if (targets.isEmpty()) {
