@@ -88,7 +88,7 @@ public class IngestResource {
     }
 
     /** A project's id defaults to the name of its directory. */
-    private static String projectId(String projectId, String projectDir) {
+    static String projectId(String projectId, String projectDir) {
         return projectId != null ? projectId : String.valueOf(Paths.get(projectDir).getFileName());
     }
 
