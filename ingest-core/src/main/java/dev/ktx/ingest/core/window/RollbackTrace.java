@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class RollbackTrace {
 
     /** The outcome as read back: {@code status} is {@code done}, {@code refused} or {@code failed}. */
-    public record Reported(String rollbackId, String runId, String status, Optional<String> commit, String message,
-                           List<String> paths, Instant at) {
+    public record Reported(String rollbackId, String runId, boolean force, String status, Optional<String> commit,
+                           String message, List<String> paths, Instant at) {
 
         public Reported {
             paths = List.copyOf(paths);
@@ -59,7 +59,8 @@ public final class RollbackTrace {
         Map<String, Object> data = event.data();
         List<String> paths = data.get("paths") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         String message = finished ? String.valueOf(data.getOrDefault("message", "")) : event.error();
-        return Optional.of(new Reported(rollbackId, event.runId(), String.valueOf(data.get("outcome")),
+        return Optional.of(new Reported(rollbackId, event.runId(), Boolean.TRUE.equals(data.get("force")),
+                String.valueOf(data.get("outcome")),
                 Optional.ofNullable((String) data.get("commit")), message, paths, event.at()));
     }
 }

@@ -28,7 +28,7 @@ public record RollbackView(String rollbackId, String runId, boolean force, Strin
     }
 
     static RollbackView of(RollbackTrace.Reported outcome) {
-        return new RollbackView(outcome.rollbackId(), outcome.runId(), false, PENDING, null, null, null, null, null)
-                .finished(outcome);
+        return new RollbackView(outcome.rollbackId(), outcome.runId(), outcome.force(), PENDING, null, null, null, null,
+                null).finished(outcome);
     }
 }
