@@ -32,6 +32,26 @@ final class ContextRepoGit {
                 .filter(line -> line.equals(runId + FIELD + target)).count();
     }
 
+    /** The head of {@code main}. */
+    String mainHead() {
+        return git("rev-parse", "main").strip();
+    }
+
+    /** The values of trailer {@code key} of {@code commit}, one per line. */
+    String trailers(String commit, String key) {
+        return git("log", "-1", "--format=%(trailers:key=" + key + ",valueonly)", commit).strip();
+    }
+
+    /** {@code git ls-tree -r} of the artifact roots (wiki, semantic layer, raw sources, provenance) at {@code commit}. */
+    String artifactTree(String commit) {
+        return git("ls-tree", "-r", commit, "--", "wiki", "semantic-layer", "raw-sources", "provenance");
+    }
+
+    /** The paths that differ between two commits, one per line. */
+    String changedPaths(String from, String to) {
+        return git("diff", "--name-only", from, to).strip();
+    }
+
     /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (only a failure keeps a session, with a sentinel: docs/operations.md). */
     List<String> sessionsWithoutSentinel() {
         Set<String> sentinels = Set.copyOf(refs(SessionId.SENTINEL_REF_PREFIX));

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletionStage;
+
 /** Publishes trace events on {@code ingest.traces} (channel {@code traces}), keyed by run, and logs them. */
 @ApplicationScoped
 public class KafkaTraceSink implements TraceSink {
@@ -24,8 +26,13 @@ public class KafkaTraceSink implements TraceSink {
 
     @Override
     public void emit(TraceEvent event) {
+        publish(event);
+    }
+
+    /** Publishes the event; completes when the broker took it (for events that carry an outcome). */
+    public CompletionStage<Void> publish(TraceEvent event) {
         String line = TraceJson.toLine(event);
         LOG.debugf("trace %s", line);
-        emitter.send(Record.of(event.runId(), line));
+        return emitter.send(Record.of(event.runId(), line));
     }
 }

@@ -93,6 +93,15 @@ public interface ContextRepository extends AutoCloseable {
     boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed);
 
     /**
+     * Writes, without moving any ref, one commit above {@code mainHead} that reverts the squash commits of
+     * {@code runId} on {@code main} (found by their {@code Ktx-Run} trailer): every path they touched gets its content
+     * from before the run's first squash, a path the run added is deleted; the commit carries {@code Ktx-Rollback:
+     * <runId>}. Nothing is written when there is no such squash, when the run was rolled back already, or when a later
+     * commit that is not the run's touched one of those paths and {@code force} is false.
+     */
+    RunRevert revertRun(String runId, String mainHead, RollbackMetadata metadata, boolean force);
+
+    /**
      * Removes {@code main}'s lock file when it is older than {@code olderThan}: left by a writer that died or lost
      * the project lock in the middle of an update. Call only while holding the project lock, which every writer of
      * {@code main} takes. Returns whether a file was removed.

@@ -57,6 +57,7 @@ public final class LocalContextRepository implements ContextRepository {
     private final SessionRefresher refresher;
     private final Squasher squasher;
     private final SentinelStore sentinels;
+    private final RunReverter reverter;
     private final String identity;
 
     private LocalContextRepository(Repository repo, String mainBranch) {
@@ -68,6 +69,7 @@ public final class LocalContextRepository implements ContextRepository {
         this.refresher = new SessionRefresher(repo, refs, commits);
         this.squasher = new Squasher(repo, refs, commits, mainRef);
         this.sentinels = new SentinelStore(repo, refs, commits, mainRef);
+        this.reverter = new RunReverter(repo, commits);
     }
 
     /**
@@ -276,6 +278,11 @@ public final class LocalContextRepository implements ContextRepository {
     @Override
     public boolean advanceMain(String expectedMainHead, String newHead, List<SessionId> landed) {
         return squasher.publish(expectedMainHead, newHead, landed);
+    }
+
+    @Override
+    public RunRevert revertRun(String runId, String mainHead, RollbackMetadata metadata, boolean force) {
+        return io("revert run " + runId, () -> reverter.revert(runId, mainHead, metadata, force));
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ConsumerGroupLag {
                     Topics.INGEST_STAGES, Topics.INGEST_TRACES),
             "ktx-database-ingest", List.of(Topics.JOBS_DATABASE),
             "ktx-source-ingest", List.of(Topics.JOBS_SOURCE),
-            "ktx-finalizer", List.of(Topics.FINALIZE_REQUESTS));
+            "ktx-finalizer", List.of(Topics.FINALIZE_REQUESTS, Topics.ROLLBACK_REQUESTS));
 
     /** Records of {@code partition} that {@code group} has not committed yet. */
     public record Lag(String group, TopicPartition partition, long records) {

@@ -39,6 +39,11 @@ public final class TraceEvents {
      */
     public static final String RUN_RESTORED = "run_restored";
 
+    /** A rollback of the run landed on main ({@code data}: rollbackId, commit, paths). */
+    public static final String ROLLBACK_FINISHED = "rollback_finished";
+    /** A rollback of the run was refused or failed, nothing written ({@code error} says why). */
+    public static final String ROLLBACK_REFUSED = "rollback_refused";
+
     private TraceEvents() {
     }
 }

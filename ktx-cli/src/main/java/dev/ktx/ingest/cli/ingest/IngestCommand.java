@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Ingests one connection or all of them through the planner and prints the results.",
                 "Exit code: 0 when no step failed, 1 when one did, when --timeout passed or when the planner lost the run,",
                 "2 on a usage or configuration error."},
-        subcommands = {IngestStatusCommand.class, IngestTraceCommand.class, IngestListCommand.class})
+        subcommands = {IngestStatusCommand.class, IngestTraceCommand.class, IngestListCommand.class,
+                IngestRollbackCommand.class})
 public final class IngestCommand implements Callable<Integer> {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);

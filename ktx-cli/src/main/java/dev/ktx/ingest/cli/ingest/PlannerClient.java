@@ -103,6 +103,11 @@ public final class PlannerClient {
         return parse(expect(200, postJson(path, body)), type);
     }
 
+    /** The planner's {@code 202} answer to {@code POST path} with {@code body} as JSON, read as {@code type}. */
+    public <T> T postAccepted(String path, Object body, Class<T> type) {
+        return parse(expect(202, postJson(path, body)), type);
+    }
+
     private <T> T parse(String answer, Class<T> type) {
         try {
             return PlannerJson.read(answer, type);

@@ -15,7 +15,7 @@ class TopicPlanTest {
         Map<String, Integer> partitions = TopicPlan.of("ktx.").stream()
                 .collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
 
-        assertThat(partitions).hasSize(16)
+        assertThat(partitions).hasSize(18)
                 .containsEntry("ktx.jobs.source", 8)
                 .containsEntry("ktx.finalize.requests", 4)
                 .containsEntry("ktx.jobs.database", 1)
@@ -24,6 +24,7 @@ class TopicPlanTest {
                 .containsEntry("ktx.ingest.results", 1)
                 .containsEntry("ktx.ingest.stages", 1)
                 .containsEntry("ktx.ingest.traces", 1)
+                .containsEntry("ktx.rollback.requests", 1)
                 .containsEntry("ktx.jobs.source.dlq", 1)
                 .containsEntry("ktx.finalize.requests.dlq", 1);
         assertThat(TopicPlan.of("ktx.").stream().map(NewTopic::replicationFactor)).containsOnly((short) 1);

@@ -11,7 +11,9 @@ import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.core.window.RollbackTrace;
 import dev.ktx.ingest.planner.restore.RunRestorer;
+import dev.ktx.ingest.planner.rollback.RollbackStore;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunStore;
 import dev.ktx.ingest.planner.run.RunTrigger;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The planner's Kafka inputs. A message that cannot be read or handled throws; the channel's dead-letter strategy
@@ -48,9 +51,11 @@ public class PlannerConsumers {
     private final MeterRegistry meters;
     private final RunRestorer restorer;
     private final UpstreamEvents upstreamEvents;
+    private final RollbackStore rollbacks;
 
     public PlannerConsumers(RunPlanner planner, StageCoordinator stages, RunStore store, TargetSightings sightings,
-                            MeterRegistry meters, RunRestorer restorer, UpstreamEvents upstreamEvents) {
+                            MeterRegistry meters, RunRestorer restorer, UpstreamEvents upstreamEvents,
+                            RollbackStore rollbacks) {
         this.planner = planner;
         this.stages = stages;
         this.store = store;
@@ -58,6 +63,7 @@ public class PlannerConsumers {
         this.meters = meters;
         this.restorer = restorer;
         this.upstreamEvents = upstreamEvents;
+        this.rollbacks = rollbacks;
     }
 
     /**
@@ -122,6 +128,11 @@ public class PlannerConsumers {
     public void trace(String json) {
         TraceEvent event = TraceJson.fromLine(json);
         retryTransient(event.event() + " of " + event.runId(), () -> {
+            Optional<RollbackTrace.Reported> rollback = RollbackTrace.read(event);
+            rollback.ifPresent(rollbacks::finish);
+            if (rollback.isPresent() && !store.exists(event.runId())) {
+                return; // a rollback of a run whose state expired: its outcome is all there is to keep
+            }
             if (known(event.runId(), null, Topics.INGEST_TRACES)) {
                 store.appendTrace(event.runId(), json);
                 sightings.record(event);
