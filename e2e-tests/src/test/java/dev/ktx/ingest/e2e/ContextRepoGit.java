@@ -44,7 +44,14 @@ final class ContextRepoGit {
 
     /** {@code git ls-tree -r} of the artifact roots (wiki, semantic layer, raw sources, provenance) at {@code commit}. */
     String artifactTree(String commit) {
-        return git("ls-tree", "-r", commit, "--", "wiki", "semantic-layer", "raw-sources", "provenance");
+        return tree(commit, "wiki", "semantic-layer", "raw-sources", "provenance");
+    }
+
+    /** {@code git ls-tree -r} of {@code roots} at {@code commit}: every file with its mode and blob id. */
+    String tree(String commit, String... roots) {
+        List<String> args = new ArrayList<>(List.of("ls-tree", "-r", commit, "--"));
+        args.addAll(List.of(roots));
+        return git(args.toArray(String[]::new));
     }
 
     /** The paths that differ between two commits, one per line. */

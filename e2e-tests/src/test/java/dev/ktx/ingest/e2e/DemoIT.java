@@ -2,6 +2,9 @@ package dev.ktx.ingest.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ktx.ingest.connectors.metabase.MetabaseStubs;
+import dev.ktx.ingest.connectors.notion.NotionStubs;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
@@ -9,6 +12,7 @@ import dev.ktx.ingest.core.trace.TraceJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed scenario end to end: `ktx ingest --all` on a fresh copy of the demo through the packaged services. */
@@ -26,11 +34,18 @@ class DemoIT {
 
     private static final List<String> PLAN_ORDER = List.of("warehouse", "analytics_dbt", "docs", "prod_metabase");
     private static final Set<String> SOURCES = Set.of("analytics_dbt", "docs", "prod_metabase");
+    private static final String METABASE_KEY = "mb_e2e_live_key";
+    private static final String NOTION_TOKEN = "secret_e2e_notion";
     private static E2eStack stack;
+
+    @RegisterExtension
+    static final WireMockExtension METABASE = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    @RegisterExtension
+    static final WireMockExtension NOTION = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @BeforeAll
     static void up() throws Exception {
-        stack = E2eStack.up(Map.of());
+        stack = E2eStack.up(Map.of("E2E_METABASE_API_KEY", METABASE_KEY, "E2E_NOTION_TOKEN", NOTION_TOKEN));
     }
 
     @AfterAll
@@ -82,6 +97,48 @@ class DemoIT {
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(DemoProject.log(project)).as("unchanged inputs add no commit").hasSize(commits);
         assertEveryMonitoredMetricIsExported();
+    }
+
+    /**
+     * The demo's Notion and Metabase read through their live APIs (WireMock serving the demo snapshots the way the
+     * APIs answer, Notion in pages of 2 results) land the same {@code wiki/} and {@code semantic-layer/} trees as
+     * the snapshot directories do.
+     */
+    @Test
+    void liveApisLandTheSameWikiAndSemanticLayerAsTheSnapshots() throws Exception {
+        Path snapshots = E2eStack.HOME.resolve("examples/acme/snapshots");
+        MetabaseStubs.serve(METABASE, snapshots.resolve("metabase"));
+        new NotionStubs(NOTION, 2).serve(snapshots.resolve("notion"));
+        Path snapshotProject = DemoProject.create();
+        Path liveProject = DemoProject.create();
+        String config = DemoProject.read(liveProject, "ktx.yaml");
+        DemoProject.amend(liveProject, Map.of("ktx.yaml", config.substring(0, config.indexOf("  docs:")) + """
+                  docs:
+                    driver: notion
+                    api_url: %s
+                    auth_token: env:E2E_NOTION_TOKEN
+                    crawl_mode: search
+                  prod_metabase:
+                    driver: metabase
+                    api_url: %s
+                    api_key: env:E2E_METABASE_API_KEY
+                    mappings:
+                      databaseMappings:
+                        "2": warehouse
+                """.formatted(NOTION.baseUrl(), METABASE.baseUrl()) + config.substring(config.indexOf("ingest:"))));
+
+        for (Path project : List.of(snapshotProject, liveProject)) {
+            E2eStack.Result run = stack.ktx("ingest", "--all", "--project-dir", project.toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+
+        assertThat(METABASE.findAll(getRequestedFor(urlPathEqualTo("/api/card")))).as("the live Metabase was read")
+                .isNotEmpty().allSatisfy(request -> assertThat(request.getHeader("x-api-key")).isEqualTo(METABASE_KEY));
+        assertThat(NOTION.findAll(postRequestedFor(urlPathEqualTo("/v1/search")))).as("the live Notion was read")
+                .isNotEmpty().allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + NOTION_TOKEN));
+        String snapshotTrees = new ContextRepoGit(snapshotProject).tree("main", "wiki", "semantic-layer");
+        assertThat(snapshotTrees).contains("wiki/global/metabase-", "semantic-layer/warehouse/accounts.yaml");
+        assertThat(new ContextRepoGit(liveProject).tree("main", "wiki", "semantic-layer")).isEqualTo(snapshotTrees);
     }
 
     /** After a run, every metric the Grafana dashboard and the alert rules use is on some service's /q/metrics. */

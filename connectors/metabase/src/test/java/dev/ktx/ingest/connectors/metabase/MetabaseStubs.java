@@ -22,14 +22,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * {@code GET /api/collection/<id>} and {@code GET /api/card/<id>} answer the snapshot's files as they are;
  * {@code GET /api/card} lists the cards that are not archived, as Metabase's default filter does.
  */
-final class MetabaseStubs {
+public final class MetabaseStubs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MetabaseStubs() {
     }
 
-    static void serve(WireMockExtension server, Path snapshotDir) throws IOException {
+    public static void serve(WireMockExtension server, Path snapshotDir) throws IOException {
         ArrayNode listed = JSON.createArrayNode();
         for (Path file : files(snapshotDir.resolve("cards"))) {
             JsonNode card = JSON.readTree(file.toFile());

@@ -29,20 +29,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * {@code GET /v1/blocks/<id>/children} and {@code POST /v1/search} answer list objects of {@code pageSize} results
  * with {@code has_more}/{@code next_cursor}; blocks come without {@code children} (the client asks for them).
  */
-final class NotionStubs {
+public final class NotionStubs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockExtension server;
     private final int pageSize;
 
-    NotionStubs(WireMockExtension server, int pageSize) {
+    public NotionStubs(WireMockExtension server, int pageSize) {
         this.server = server;
         this.pageSize = pageSize;
     }
 
     /** Every page of {@code snapshotDir}; the search finds them in directory order. */
-    void serve(Path snapshotDir) throws IOException {
+    public void serve(Path snapshotDir) throws IOException {
         List<JsonNode> pages = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(snapshotDir.resolve("pages"))) {
             for (Path dir : dirs.sorted().toList()) {
