@@ -13,10 +13,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +38,10 @@ class SourceJobFlowTest {
         Path dir = Files.createTempDirectory("source-worker").resolve("acme.git");
         String configCommit;
         try (LocalContextRepository repo = LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml",
-                "connections:\n  docs: { driver: notion, snapshot_dir: \"" + DEMO_NOTION + "\" }\n").build(), "init")) {
+                "connections:\n  docs: { driver: notion, snapshot_dir: ./snapshots/notion }\n").build(), "init")) {
             configCommit = repo.mainHead().orElseThrow();
         }
+        copyTree(DEMO_NOTION, dir.resolve("snapshots/notion")); // a snapshot_dir lies inside its project
 
         try (TopicProbe finalize = new TopicProbe("ktx.finalize.requests")) {
             TopicProbe.send("ktx.jobs.source", "run-s1/docs", MessageCodec.write(
@@ -53,6 +56,19 @@ class SourceJobFlowTest {
         try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
             String session = repo.sessionHead(new SessionId("run-s1", "docs")).orElseThrow();
             assertThat(repo.tree(session).exists("wiki/global/onboarding-playbook.md")).isTrue();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
         }
     }
 

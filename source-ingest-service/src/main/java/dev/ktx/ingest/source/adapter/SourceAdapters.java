@@ -6,6 +6,7 @@ import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.connector.Connectors;
 import dev.ktx.ingest.core.connector.NoConnectorException;
 import dev.ktx.ingest.core.connector.SourceConnector;
+import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.source.messaging.SourceIngestSettings;
 import io.quarkus.runtime.Startup;
@@ -32,11 +33,22 @@ public class SourceAdapters {
 
     public SourceAdapters(SourceIngestSettings settings) {
         Connectors<SourceConnector> connectors = Connectors.sources();
-        ConnectorSettings connectorSettings = new ConnectorSettings(settings.cacheDir());
+        ConnectorSettings connectorSettings = connectorSettings(settings);
         connectors.drivers().forEach(driver ->
                 byDriver.put(driver, connectors.forDriver(driver).adapter(connectorSettings)));
         LOG.infof("source connectors on the class path: %s",
                 byDriver.keySet().stream().map(Driver::wireName).collect(Collectors.joining(", ")));
+    }
+
+    /** The worker's settings as its connectors see them; what is not set keeps the connectors' defaults. */
+    static ConnectorSettings connectorSettings(SourceIngestSettings settings) {
+        ConnectorSettings defaults = ConnectorSettings.DEFAULTS;
+        SourceIngestSettings.Http http = settings.http();
+        RetryPolicy retry = defaults.httpRetry();
+        return new ConnectorSettings(settings.cacheDir(), http.connectTimeout().orElse(defaults.httpConnectTimeout()),
+                http.requestTimeout().orElse(defaults.httpRequestTimeout()),
+                http.maxAttempts().map(attempts -> new RetryPolicy(attempts, retry.initialBackoff(), retry.maxBackoff()))
+                        .orElse(retry));
     }
 
     public SourceAdapter forConnection(ConnectionConfig connection) {

@@ -33,4 +33,18 @@ public interface SourceIngestSettings {
      * default {@code <java.io.tmpdir>/ktx-cache/dbt}. A persistent volume saves a full clone after a restart.
      */
     Optional<Path> cacheDir();
+
+    /** Timeouts and retry limits of the live source APIs (Metabase, Notion); unset: the connectors' defaults. */
+    Http http();
+
+    interface Http {
+
+        Optional<Duration> connectTimeout();
+
+        /** From sending a request until its response headers arrive (the read timeout). */
+        Optional<Duration> requestTimeout();
+
+        /** Attempts of one request on 429, 5xx, timeouts and connection failures (back-off in between). */
+        Optional<Integer> maxAttempts();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.connectors.http;
 
+import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.retry.Retrier;
 
 import java.net.URI;
@@ -33,7 +34,12 @@ public final class ApiClients {
     }
 
     public static ApiClients standard() {
-        return new ApiClients(HttpSettings.DEFAULTS, Retrier.Sleeper.REAL, Clock.systemUTC());
+        return of(ConnectorSettings.DEFAULTS);
+    }
+
+    /** Clients with the worker's timeouts and retry limits. */
+    public static ApiClients of(ConnectorSettings settings) {
+        return new ApiClients(HttpSettings.of(settings), Retrier.Sleeper.REAL, Clock.systemUTC());
     }
 
     /**

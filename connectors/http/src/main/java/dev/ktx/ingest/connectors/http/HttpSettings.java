@@ -1,5 +1,6 @@
 package dev.ktx.ingest.connectors.http;
 
+import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.retry.RetryPolicy;
 
 import java.time.Duration;
@@ -14,8 +15,12 @@ import java.util.Objects;
  */
 public record HttpSettings(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
 
-    public static final HttpSettings DEFAULTS = new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60),
-            new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    public static final HttpSettings DEFAULTS = of(ConnectorSettings.DEFAULTS);
+
+    /** The HTTP part of a worker's connector settings. */
+    public static HttpSettings of(ConnectorSettings settings) {
+        return new HttpSettings(settings.httpConnectTimeout(), settings.httpRequestTimeout(), settings.httpRetry());
+    }
 
     public HttpSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");

@@ -3,6 +3,8 @@ package dev.ktx.ingest.connectors.http;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ktx.ingest.core.connector.ConnectorSettings;
+import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -93,6 +96,18 @@ class ApiClientTest {
                 .matches(failure -> !TransientFailures.isTransient(failure));
         NOTION.verify(3, getRequestedFor(urlPathEqualTo(PAGE)));
         assertThat(clients.pauses()).hasSize(2);
+    }
+
+    @Test
+    void theWorkersSettingsBoundTheAttempts() {
+        NOTION.stubFor(get(urlPathEqualTo(PAGE)).willReturn(aResponse().withStatus(503)));
+        ConnectorSettings defaults = ConnectorSettings.DEFAULTS;
+        ApiClients configured = ApiClients.of(new ConnectorSettings(Optional.empty(), defaults.httpConnectTimeout(),
+                defaults.httpRequestTimeout(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
+
+        assertThatThrownBy(() -> configured.client("docs", "Notion", URI.create(NOTION.baseUrl()), Map.of()).get(PAGE))
+                .hasMessage("docs: Notion GET " + PAGE + " failed after 2 attempts: HTTP 503");
+        NOTION.verify(2, getRequestedFor(urlPathEqualTo(PAGE)));
     }
 
     @ParameterizedTest

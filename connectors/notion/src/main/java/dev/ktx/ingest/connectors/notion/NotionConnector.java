@@ -1,5 +1,6 @@
 package dev.ktx.ingest.connectors.notion;
 
+import dev.ktx.ingest.connectors.http.ApiClients;
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.connector.SourceConnector;
@@ -15,6 +16,6 @@ public final class NotionConnector implements SourceConnector {
 
     @Override
     public SourceAdapter adapter(ConnectorSettings settings) {
-        return new NotionAdapter();
+        return new NotionAdapter(ApiClients.of(settings));
     }
 }
