@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * kept by id. Cost follows the change (and the size of the directories it touches), not the repo, unlike an
  * in-core DirCache, which reads and writes back every path of the repo (bench/results.md, "Finalizer throughput").
  * A file put where a directory was replaces the directory, a directory needed where a file was replaces the file,
- * and a directory left empty disappears.
+ * a delete removes a file (not a directory) and a directory left empty disappears — as an in-core DirCache does.
  */
 public final class TreeEditor {
 
@@ -71,23 +71,23 @@ public final class TreeEditor {
                 nested.computeIfAbsent(path.substring(0, slash), name -> new TreeMap<>()).put(path.substring(slash + 1), edit);
             }
         });
+        direct.forEach((name, edit) -> {
+            if (edit.isPresent()) {
+                entries.put(name, edit.get());
+            } else if (entries.containsKey(name) && entries.get(name).mode() != FileMode.TREE) {
+                entries.remove(name); // deleting a path deletes a file, never a directory
+            }
+        });
         for (Map.Entry<String, Map<String, Optional<Entry>>> dir : nested.entrySet()) {
             Entry existing = entries.get(dir.getKey());
             ObjectId base = existing != null && existing.mode() == FileMode.TREE ? existing.id() : null;
             Optional<ObjectId> rewritten = rewrite(base, dir.getValue());
             if (rewritten.isPresent()) {
                 entries.put(dir.getKey(), new Entry(FileMode.TREE, rewritten.get()));
-            } else {
+            } else if (base != null) {
                 entries.remove(dir.getKey());
             }
         }
-        direct.forEach((name, edit) -> {
-            if (edit.isPresent()) {
-                entries.put(name, edit.get());
-            } else {
-                entries.remove(name);
-            }
-        });
         return entries.isEmpty() ? Optional.empty() : Optional.of(inserter.insert(format(entries)));
     }
 
