@@ -1,124 +1,86 @@
 package dev.ktx.ingest.bench;
 
-import dev.ktx.ingest.core.gate.FinalGates;
-import dev.ktx.ingest.core.gate.ProvenanceGate;
-import dev.ktx.ingest.core.git.Changeset;
-import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
-import dev.ktx.ingest.core.lock.InProcessProjectLock;
-import dev.ktx.ingest.core.window.FinalWindow;
-import dev.ktx.ingest.core.window.FinalWindowSettings;
-import dev.ktx.ingest.core.window.FinalizeOutcome;
-import dev.ktx.ingest.core.window.FinalizeRequest;
-import dev.ktx.ingest.core.window.SessionGates;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Final-window time on a 10,000-file context repo with a 50-file session, next to what the git CLI needs for
- * the same squash through a working tree ({@code git worktree add} + {@code git merge --squash} + commit).
- * Both sides start from the same state: a session branch with one 50-file commit on top of {@code main}.
- * Then the cost of merging by meaning: the window for a session whose 50 overlays {@code main} also changed
+ * Final-window time for a 50-page session on context repos of several sizes (default 10,000 and 100,000 files),
+ * run by run interleaved so that the ratio between sizes is fair on a loaded machine. On the smallest repo, also
+ * what the git CLI needs for the same squash through a working tree ({@code git worktree add} +
+ * {@code git merge --squash} + commit), and the window for a session whose 50 overlays {@code main} also changed
  * since it forked, next to one where {@code main} changed 50 other overlays ({@link OverlaySessions}).
+ * Arguments: repo sizes in files (optional).
  */
 public final class FinalWindowBench {
 
-    private static final int REPO_FILES = 10_000;
-    private static final int SESSION_FILES = 50;
     // The merge-by-meaning path needs a few hundred files merged before the JIT has compiled it.
     private static final int WARMUP = 10;
     private static final int RUNS = 10;
 
     public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
         Path work = Files.createTempDirectory("ktx-bench");
-        Path repoDir = work.resolve("context.git");
-        BenchRepo.create(repoDir, REPO_FILES);
-        System.out.printf("repo: %d files, session: %d files, %d warm-up + %d measured runs each%n",
-                REPO_FILES, SESSION_FILES, WARMUP, RUNS);
-
-        List<Double> jgit = new ArrayList<>();
-        List<Double> cli = new ArrayList<>();
-        List<Double> disjoint = new ArrayList<>();
-        List<Double> merged = new ArrayList<>();
-        try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
-            SessionGates gates = SessionGates.of(new FinalGates(), new ProvenanceGate());
-            FinalWindow window = new FinalWindow(repo, new InProcessProjectLock(), gates, event -> { },
-                    Clock.systemUTC(), FinalWindowSettings.DEFAULTS);
-            for (int run = 0; run < WARMUP + RUNS; run++) {
-                SessionId session = new SessionId("bench-" + run, "dbt");
-                prepareSession(repo, session, run);
-                double millis = timeWindow(window, session);
-                SessionId apart = new SessionId("disjoint-" + run, "dbt");
-                OverlaySessions.prepare(repo, apart, false);
-                double apartMillis = timeWindow(window, apart);
-                SessionId overlapping = new SessionId("merged-" + run, "dbt");
-                OverlaySessions.prepare(repo, overlapping, true);
-                double mergedMillis = timeWindow(window, overlapping);
-                if (!repo.tree(repo.mainHead().orElseThrow()).readText(BenchRepo.overlayPath(0)).orElseThrow()
-                        .contains("m_merged_" + run)) {
-                    throw new IllegalStateException("the merged session did not keep main's measure");
-                }
-                if (run < WARMUP) {
-                    continue;
-                }
-                jgit.add(millis);
-                disjoint.add(apartMillis);
-                merged.add(mergedMillis);
-                SessionId cliSession = new SessionId("cli-" + run, "dbt");
-                prepareSession(repo, cliSession, run);
-                cli.add(GitCliSquash.time(repoDir, work.resolve("wt-" + run), cliSession));
+        System.out.printf("repos: %s files, session: %d pages, %d warm-up + %d measured runs each%n",
+                Arrays.toString(sizes), BenchWindow.SESSION_PAGES, WARMUP, RUNS);
+        List<BenchWindow> windows = new ArrayList<>();
+        List<Timings> pages = new ArrayList<>();
+        Timings cli = new Timings();
+        Timings disjoint = new Timings();
+        Timings merged = new Timings();
+        try {
+            for (int size : sizes) {
+                windows.add(BenchWindow.create(work.resolve("context-" + size + ".git"), size));
+                pages.add(new Timings());
             }
-        }
-        System.out.printf("final window (JGit, no working tree): median %.1f ms, min %.1f ms%n", median(jgit), Collections.min(jgit));
-        System.out.printf("git CLI worktree add + merge --squash + commit: median %.1f ms, min %.1f ms%n", median(cli), Collections.min(cli));
-        System.out.printf("final window, main changed %d other overlays: median %.1f ms, min %.1f ms%n",
-                OverlaySessions.FILES, median(disjoint), Collections.min(disjoint));
-        System.out.printf("final window, %d overlays merged by meaning: median %.1f ms, min %.1f ms (%.2fx the disjoint median)%n",
-                OverlaySessions.FILES, median(merged), Collections.min(merged), median(merged) / median(disjoint));
-        BenchRepo.deleteRecursively(work);
-    }
+            BenchWindow smallest = windows.get(0);
+            for (int run = 0; run < WARMUP + RUNS; run++) {
+                boolean measured = run >= WARMUP;
+                for (int i = 0; i < sizes.length; i++) {
+                    SessionId session = new SessionId("bench-" + run, "dbt");
+                    windows.get(i).preparePages(session);
+                    double millis = windows.get(i).time(session);
+                    if (measured) {
+                        pages.get(i).add(millis);
+                    }
+                }
+                SessionId apart = new SessionId("disjoint-" + run, "dbt");
+                OverlaySessions.prepare(smallest.repo(), apart, false);
+                double apartMillis = smallest.time(apart);
+                SessionId overlapping = new SessionId("merged-" + run, "dbt");
+                OverlaySessions.prepare(smallest.repo(), overlapping, true);
+                double mergedMillis = smallest.time(overlapping);
+                OverlaySessions.checkMerged(smallest.repo(), run);
+                if (measured) {
+                    disjoint.add(apartMillis);
+                    merged.add(mergedMillis);
+                    SessionId cliSession = new SessionId("cli-" + run, "dbt");
+                    smallest.preparePages(cliSession);
+                    cli.add(GitCliSquash.time(smallest.dir(), work.resolve("wt-" + run), cliSession));
+                }
+            }
 
-    /** Milliseconds for one whole final window; the session must land. */
-    private static double timeWindow(FinalWindow window, SessionId session) throws InterruptedException {
-        long started = System.nanoTime();
-        FinalizeOutcome outcome = window.finalizeSession(
-                new FinalizeRequest("bench", session, Set.of(BenchRepo.CONNECTION), "bench " + session, Set.of()));
-        double millis = (System.nanoTime() - started) / 1e6;
-        if (!outcome.landed()) {
-            throw new IllegalStateException("bench session " + session + " did not land: " + outcome);
-        }
-        return millis;
-    }
-
-    private static void prepareSession(LocalContextRepository repo, SessionId session, int run) {
-        repo.openSession(session);
-        Changeset.Builder changes = Changeset.builder();
-        for (int i = 0; i < SESSION_FILES; i++) {
-            String key = "bench-" + session.runId() + "-" + i;
-            changes.write("wiki/global/" + key + ".md", BenchRepo.page(key, "page-" + (i * 97 % 1000)));
-        }
-        repo.commit(session, changes.build(), "bench session " + run);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-    }
-
-    static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            ResultTable table = new ResultTable("what", "median", "min");
+            for (int i = 0; i < sizes.length; i++) {
+                table.timings(String.format("final window, %d pages, repo of %,d files", BenchWindow.SESSION_PAGES, sizes[i]), pages.get(i));
+            }
+            for (int i = 1; i < sizes.length; i++) {
+                table.row(String.format("**%,d / %,d files (medians)** (goal ≤ 2×)", sizes[i], sizes[0]),
+                        ResultTable.ratio(pages.get(i).median() / pages.get(0).median()), "");
+            }
+            String small = String.format("%,d files", sizes[0]);
+            table.timings("git CLI worktree add + merge --squash + commit, " + small, cli)
+                    .timings(String.format("final window, main changed %d other overlays (disjoint), %s", OverlaySessions.FILES, small), disjoint)
+                    .timings(String.format("final window, %d overlays merged by meaning, %s", OverlaySessions.FILES, small), merged)
+                    .row("**merged / disjoint (medians)** (goal ≤ 2×)", ResultTable.ratio(merged.median() / disjoint.median()), "");
+            table.print();
+        } finally {
+            windows.forEach(BenchWindow::close);
+            BenchRepo.deleteRecursively(work);
         }
     }
 }

@@ -13,12 +13,12 @@ final class GitCliSquash {
     /** Milliseconds for worktree add + merge --squash + commit (the worktree is removed afterwards, untimed). */
     static double time(Path repoDir, Path worktree, SessionId session) throws Exception {
         long started = System.nanoTime();
-        FinalWindowBench.run(repoDir, "git", "worktree", "add", "-q", worktree.toString(), "main");
-        FinalWindowBench.run(worktree, "git", "merge", "--squash", "-q", session.sessionRef());
-        FinalWindowBench.run(worktree, "git", "-c", "user.name=bench", "-c", "user.email=bench@localhost",
+        Commands.run(repoDir, "git", "worktree", "add", "-q", worktree.toString(), "main");
+        Commands.run(worktree, "git", "merge", "--squash", "-q", session.sessionRef());
+        Commands.run(worktree, "git", "-c", "user.name=bench", "-c", "user.email=bench@localhost",
                 "commit", "-q", "-m", "squash " + session);
         double millis = (System.nanoTime() - started) / 1e6;
-        FinalWindowBench.run(repoDir, "git", "worktree", "remove", "--force", worktree.toString());
+        Commands.run(repoDir, "git", "worktree", "remove", "--force", worktree.toString());
         return millis;
     }
 }

@@ -40,6 +40,14 @@ final class OverlaySessions {
         repo.squash(other, main, new SquashMetadata("bi", OptionalLong.empty()));
     }
 
+    /** Fails unless {@code main} kept both sides of the merged session of this run. */
+    static void checkMerged(LocalContextRepository repo, int run) {
+        if (!repo.tree(repo.mainHead().orElseThrow()).readText(BenchRepo.overlayPath(0)).orElseThrow()
+                .contains("m_merged_" + run)) {
+            throw new IllegalStateException("the merged session did not keep main's measure");
+        }
+    }
+
     private static Changeset edit(RepoTree tree, int first, UnaryOperator<SlSource> change) {
         Changeset.Builder changes = Changeset.builder();
         for (int i = first; i < first + FILES; i++) {

@@ -1,8 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -14,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Applies a {@link Changeset} to a tree entirely in the object database: an in-core DirCache read from the
- * base tree, edited, and written back as a new tree. No index file and no working tree are involved. Written
- * paths become regular files; a file written where a directory was replaces that directory.
+ * Applies a {@link Changeset} to a tree entirely in the object database ({@link TreeEditor}: only the directories on
+ * changed paths are rewritten). No index file and no working tree are involved. Written paths become regular files;
+ * a file written where a directory was replaces that directory.
  */
 final class ChangesetTreeWriter {
 
@@ -29,21 +26,12 @@ final class ChangesetTreeWriter {
         changes.writes().keySet().forEach(ChangesetTreeWriter::requireValidPath);
         changes.deletes().forEach(ChangesetTreeWriter::requireValidPath);
 
-        DirCache index = DirCache.read(reader, baseTree);
-        DirCacheEditor editor = index.editor();
+        TreeEditor editor = new TreeEditor(reader, inserter);
+        changes.deletes().forEach(editor::delete);
         for (Map.Entry<String, byte[]> write : changes.writes().entrySet()) {
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, write.getValue());
-            editor.add(new DirCacheEditor.PathEdit(write.getKey()) {
-                @Override
-                public void apply(DirCacheEntry entry) {
-                    entry.setFileMode(FileMode.REGULAR_FILE);
-                    entry.setObjectId(blob);
-                }
-            });
+            editor.put(write.getKey(), FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, write.getValue()));
         }
-        changes.deletes().forEach(path -> editor.add(new DirCacheEditor.DeletePath(path)));
-        editor.finish();
-        return index.writeTree(inserter);
+        return editor.write(baseTree);
     }
 
     /** Repo-relative, {@code /}-separated, no empty, {@code .}, {@code ..} or {@code .git} segments. */

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.git.TreeDirectory.Entry;
 import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.RepoTree;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
@@ -16,27 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link RepoTree} over one git tree. Each directory on a looked-up path is parsed once and kept: context repos
- * have directories with thousands of pages, and the gates look up many paths in the same few directories.
- * Only directories on requested paths are read. Thread-safe; paths may end with {@code /}; {@code ""} is the root.
+ * {@link RepoTree} over one git tree. Each directory on a looked-up path is indexed once and kept
+ * ({@link TreeDirectory}): context repos have directories with thousands of pages, and the gates look up many paths
+ * in the same few directories. Only directories on requested paths are read. Thread-safe; paths may end with
+ * {@code /}; {@code ""} is the root.
  */
 final class JGitRepoTree implements RepoTree {
 
-    private record Entry(ObjectId id, FileMode mode) {
-        EntryKind kind() {
-            return EntryKinds.of(mode);
-        }
-    }
-
-    private static final Map<String, Entry> NO_DIRECTORY = Map.of();
-
     private final Repository repo;
     private final ObjectId tree;
-    private final Map<String, Map<String, Entry>> directories = new ConcurrentHashMap<>();
+    private final Map<String, TreeDirectory> directories = new ConcurrentHashMap<>();
 
     JGitRepoTree(Repository repo, ObjectId tree) {
         this.repo = repo;
@@ -45,7 +36,7 @@ final class JGitRepoTree implements RepoTree {
 
     @Override
     public Optional<byte[]> read(String path) {
-        Optional<Entry> entry = entry(normalize(path)).filter(e -> e.kind().isRegularFile());
+        Optional<Entry> entry = entry(normalize(path)).filter(e -> kind(e).isRegularFile());
         if (entry.isEmpty()) {
             return Optional.empty();
         }
@@ -59,27 +50,22 @@ final class JGitRepoTree implements RepoTree {
     @Override
     public EntryKind kind(String path) {
         String normalized = normalize(path);
-        return normalized.isEmpty() ? EntryKind.DIRECTORY : entry(normalized).map(Entry::kind).orElse(EntryKind.MISSING);
+        return normalized.isEmpty() ? EntryKind.DIRECTORY : entry(normalized).map(JGitRepoTree::kind).orElse(EntryKind.MISSING);
     }
 
     @Override
     public List<String> listFiles(String dir) {
         String normalized = normalize(dir);
         String prefix = normalized.isEmpty() ? "" : normalized + "/";
-        List<String> files = new ArrayList<>();
-        directory(normalized).forEach((name, entry) -> {
-            if (entry.kind().isRegularFile()) {
-                files.add(prefix + name);
-            }
-        });
-        return files;
+        return directory(normalized).names(mode -> EntryKinds.of(mode).isRegularFile()).stream()
+                .map(name -> prefix + name).toList();
     }
 
     @Override
     public List<String> listFilesRecursive(String dir) {
         String normalized = normalize(dir);
         Optional<ObjectId> subtree = normalized.isEmpty() ? Optional.of(tree)
-                : entry(normalized).filter(e -> e.kind() == EntryKind.DIRECTORY).map(Entry::id);
+                : entry(normalized).filter(e -> kind(e) == EntryKind.DIRECTORY).map(Entry::id);
         if (subtree.isEmpty()) {
             return List.of();
         }
@@ -107,33 +93,33 @@ final class JGitRepoTree implements RepoTree {
         }
         int slash = path.lastIndexOf('/');
         String parent = slash < 0 ? "" : path.substring(0, slash);
-        return Optional.ofNullable(directory(parent).get(path.substring(slash + 1)));
+        return directory(parent).find(path.substring(slash + 1));
     }
 
-    /** Entries of a directory by name, in plain string order; empty when it is missing or not a directory. */
-    private Map<String, Entry> directory(String dir) {
-        Map<String, Entry> cached = directories.get(dir);
+    private static EntryKind kind(Entry entry) {
+        return EntryKinds.of(entry.mode());
+    }
+
+    /** A directory's entries; empty when it is missing or not a directory. */
+    private TreeDirectory directory(String dir) {
+        TreeDirectory cached = directories.get(dir);
         if (cached != null) {
             return cached;
         }
         // Resolved outside of any map update: loading a directory first loads its parent.
         Optional<ObjectId> id = dir.isEmpty() ? Optional.of(tree)
-                : entry(dir).filter(e -> e.kind() == EntryKind.DIRECTORY).map(Entry::id);
-        Map<String, Entry> loaded = id.map(this::parse).orElse(NO_DIRECTORY);
-        Map<String, Entry> raced = directories.putIfAbsent(dir, loaded);
+                : entry(dir).filter(e -> kind(e) == EntryKind.DIRECTORY).map(Entry::id);
+        TreeDirectory loaded = id.map(this::parse).orElse(TreeDirectory.EMPTY);
+        TreeDirectory raced = directories.putIfAbsent(dir, loaded);
         return raced == null ? loaded : raced;
     }
 
-    private Map<String, Entry> parse(ObjectId treeId) {
-        Map<String, Entry> entries = new TreeMap<>();
+    private TreeDirectory parse(ObjectId treeId) {
         try (ObjectReader reader = repo.newObjectReader()) {
-            for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, treeId); !parser.eof(); parser.next()) {
-                entries.put(parser.getEntryPathString(), new Entry(parser.getEntryObjectId(), parser.getEntryFileMode()));
-            }
+            return new TreeDirectory(reader.open(treeId, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tree " + treeId.name(), e);
         }
-        return entries;
     }
 
     private static String normalize(String path) {

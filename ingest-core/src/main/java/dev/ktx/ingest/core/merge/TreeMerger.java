@@ -1,10 +1,8 @@
 package dev.ktx.ingest.core.merge;
 
+import dev.ktx.ingest.core.git.TreeEditor;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -71,7 +69,7 @@ public final class TreeMerger {
      * histories). Inserts, without flushing, the merged blobs and trees; writes nothing when anything conflicts.
      */
     public TreeMergeResult merge(ObjectId baseTree, ObjectId oursTree, ObjectId theirsTree) throws IOException {
-        List<DirCacheEditor.PathEdit> theirsWins = new ArrayList<>();
+        Map<String, Version> theirsWins = new TreeMap<>();
         Map<String, byte[]> merged = new TreeMap<>();
         List<MergeConflict> conflicts = new ArrayList<>();
         try (TreeWalk walk = new NameConflictTreeWalk(reader)) {
@@ -94,7 +92,7 @@ public final class TreeMerger {
                         walk.enterSubtree();
                     }
                 } else if (ours.equals(base)) {
-                    theirsWins.add(take(path, theirs));
+                    theirsWins.put(path, theirs);
                 } else if (ours.isMissing() || theirs.isMissing()) {
                     conflicts.add(MergeConflict.ofFile(path, "deleted on one side and changed on the other"));
                 } else {
@@ -139,30 +137,20 @@ public final class TreeMerger {
         return Optional.empty();
     }
 
-    private ObjectId write(ObjectId oursTree, List<DirCacheEditor.PathEdit> theirsWins, Map<String, byte[]> merged)
+    private ObjectId write(ObjectId oursTree, Map<String, Version> theirsWins, Map<String, byte[]> merged)
             throws IOException {
-        DirCache index = DirCache.read(reader, oursTree);
-        DirCacheEditor editor = index.editor();
-        theirsWins.forEach(editor::add);
-        for (Map.Entry<String, byte[]> file : merged.entrySet()) {
-            editor.add(take(file.getKey(), new Version(FileMode.REGULAR_FILE.getBits(),
-                    inserter.insert(Constants.OBJ_BLOB, file.getValue()))));
-        }
-        editor.finish();
-        return index.writeTree(inserter);
-    }
-
-    private static DirCacheEditor.PathEdit take(String path, Version version) {
-        if (version.isMissing()) {
-            return new DirCacheEditor.DeletePath(path);
-        }
-        return new DirCacheEditor.PathEdit(path) {
-            @Override
-            public void apply(DirCacheEntry entry) {
-                entry.setFileMode(FileMode.fromBits(version.mode()));
-                entry.setObjectId(version.id());
+        TreeEditor editor = new TreeEditor(reader, inserter);
+        theirsWins.forEach((path, version) -> {
+            if (version.isMissing()) {
+                editor.delete(path);
+            } else {
+                editor.put(path, FileMode.fromBits(version.mode()), version.id());
             }
-        };
+        });
+        for (Map.Entry<String, byte[]> file : merged.entrySet()) {
+            editor.put(file.getKey(), FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, file.getValue()));
+        }
+        return editor.write(oursTree);
     }
 
     private byte[] read(Version version) throws IOException {

@@ -1,0 +1,87 @@
+package dev.ktx.ingest.bench;
+
+import dev.ktx.ingest.core.gate.FinalGates;
+import dev.ktx.ingest.core.gate.ProvenanceGate;
+import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
+import dev.ktx.ingest.core.lock.InProcessProjectLock;
+import dev.ktx.ingest.core.window.FinalWindow;
+import dev.ktx.ingest.core.window.FinalWindowSettings;
+import dev.ktx.ingest.core.window.FinalizeOutcome;
+import dev.ktx.ingest.core.window.FinalizeRequest;
+import dev.ktx.ingest.core.window.SessionGates;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * A {@link BenchRepo} with the final window the finalizer service runs on it (same gates, one in-process project
+ * lock, no trace sink), and sessions that add {@link #SESSION_PAGES} linked wiki pages.
+ */
+final class BenchWindow implements AutoCloseable {
+
+    static final int SESSION_PAGES = 50;
+
+    private final Path dir;
+    private final LocalContextRepository repo;
+    private final FinalWindow window;
+
+    private BenchWindow(Path dir, LocalContextRepository repo) {
+        this.dir = dir;
+        this.repo = repo;
+        window = new FinalWindow(repo, new InProcessProjectLock(), SessionGates.of(new FinalGates(), new ProvenanceGate()),
+                event -> { }, Clock.systemUTC(), FinalWindowSettings.DEFAULTS);
+    }
+
+    /** Creates a repo of {@code files} files in {@code dir} and opens it. */
+    static BenchWindow create(Path dir, int files) {
+        BenchRepo.create(dir, files);
+        return new BenchWindow(dir, LocalContextRepository.open(dir));
+    }
+
+    /** The bare repository's directory. */
+    Path dir() {
+        return dir;
+    }
+
+    LocalContextRepository repo() {
+        return repo;
+    }
+
+    /** Opens the session at the current {@code main} head with one commit of 50 new pages linking to old ones. */
+    void preparePages(SessionId session) {
+        repo.openSession(session);
+        Changeset.Builder changes = Changeset.builder();
+        for (int i = 0; i < SESSION_PAGES; i++) {
+            String key = "bench-" + session.runId() + "-" + i;
+            changes.write("wiki/global/" + key + ".md", BenchRepo.page(key, "page-" + (i * 97 % 1000)));
+        }
+        repo.commit(session, changes.build(), "bench session " + session);
+    }
+
+    /** Milliseconds for one whole final window; the session must land. */
+    double time(SessionId session) throws InterruptedException {
+        long started = System.nanoTime();
+        FinalizeOutcome outcome = window.finalizeSession(request(session));
+        double millis = Timings.since(started);
+        if (!outcome.landed()) {
+            throw new IllegalStateException("bench session " + session + " did not land: " + outcome);
+        }
+        return millis;
+    }
+
+    FinalWindow window() {
+        return window;
+    }
+
+    static FinalizeRequest request(SessionId session) {
+        return new FinalizeRequest("bench", session, Set.of(BenchRepo.CONNECTION), "bench " + session, Set.of());
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}
