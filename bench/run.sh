@@ -8,7 +8,7 @@ if [ $# -lt 1 ]; then
 fi
 bench_class=$1
 shift
-./mvnw -B -q -Pbench -pl bench -am package -Dmaven.test.skip=true \
+./mvnw -B -q -Pbench -pl bench -am package -DskipTests \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 # Testcontainers logs at length that it found no Docker before test-infra falls back to local binaries.
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options

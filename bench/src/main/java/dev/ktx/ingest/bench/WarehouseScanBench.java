@@ -1,15 +1,15 @@
 package dev.ktx.ingest.bench;
 
+import dev.ktx.ingest.connectors.postgres.PostgresDatabaseConnector;
+import dev.ktx.ingest.connectors.postgres.PostgresIntrospector;
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
 import dev.ktx.ingest.core.config.PostgresUrlSetting;
 import dev.ktx.ingest.core.config.QueryHistorySettings;
 import dev.ktx.ingest.core.database.DatabaseCatalog;
+import dev.ktx.ingest.core.database.DatabaseIngest;
 import dev.ktx.ingest.core.database.DatabaseIngestResult;
 import dev.ktx.ingest.core.database.DatabaseSchemaIngest;
-import dev.ktx.ingest.core.database.PostgresConnector;
-import dev.ktx.ingest.core.database.PostgresDatabaseIngest;
-import dev.ktx.ingest.core.database.PostgresIntrospector;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
@@ -31,7 +31,7 @@ import java.util.Map;
  * The database target's schema step on a generated warehouse ({@link GeneratedWarehouse}) against
  * {@code pg_dump --schema-only} of the same database, run by run interleaved. The schema step is what the database
  * worker runs: connect + introspect + manifest shards, {@code catalog.json} and provenance
- * ({@link PostgresDatabaseIngest#run}) + the session commit. Beside it, the same work in its parts (introspection
+ * ({@link DatabaseIngest#run}) + the session commit. Beside it, the same work in its parts (introspection
  * on an open connection, the changeset, the commit), to say where the time goes. Starts a private PostgreSQL
  * through test-infra (or uses {@code KTX_TEST_POSTGRES_URL}).
  */
@@ -58,7 +58,7 @@ public final class WarehouseScanBench {
             PostgresConnection connection = new PostgresConnection(CONNECTION,
                     new PostgresUrlSetting.Inline(PostgresUrl.parse(database.jdbcUrl())), List.of(), List.of(),
                     QueryHistorySettings.DEFAULTS);
-            PostgresDatabaseIngest ingest = new PostgresDatabaseIngest(new PostgresConnector(name -> null));
+            DatabaseIngest ingest = new DatabaseIngest(new PostgresDatabaseConnector(), name -> null);
             Path repoDir = work.resolve("context.git");
             LocalContextRepository.initBare(repoDir, Changeset.builder().write("ktx.yaml",
                     "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\n").build(), "bench context").close();
