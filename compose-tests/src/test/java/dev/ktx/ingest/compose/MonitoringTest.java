@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Prometheus scrapes every service replica; Grafana gets Prometheus and a dashboard of the SPEC §7 metrics. */
+/** Prometheus scrapes every service replica; Grafana gets Prometheus and a dashboard of the docs/operations.md metrics. */
 class MonitoringTest {
 
     private static final List<String> SERVICES = ComposeFile.KTX_SERVICES;

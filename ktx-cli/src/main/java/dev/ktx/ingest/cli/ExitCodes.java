@@ -1,6 +1,6 @@
 package dev.ktx.ingest.cli;
 
-/** SPEC §7: 0 when no step failed, 1 when one did, 2 when the CLI could not do what was asked. */
+/** docs/cli.md: 0 when no step failed, 1 when one did, 2 when the CLI could not do what was asked. */
 public final class ExitCodes {
 
     public static final int OK = 0;

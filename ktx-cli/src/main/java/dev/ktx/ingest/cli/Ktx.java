@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The {@code ktx} command (SPEC §7). Exit codes: {@link ExitCodes}. */
+/** The {@code ktx} command (docs/cli.md). Exit codes: {@link ExitCodes}. */
 @Command(name = "ktx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ktx 0.1.0",
         description = "Keeps a context repository fresh from its connections.",
         subcommands = {IngestCommand.class, DlqCommand.class, SessionsCommand.class, StackCommand.class})

@@ -20,7 +20,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Loads ktx.yaml (SPEC §3) and validates it strictly: unknown keys, unknown drivers, wrong types, out-of-range
+ * Loads ktx.yaml (docs/configuration.md) and validates it strictly: unknown keys, unknown drivers, wrong types, out-of-range
  * values and dangling references are all collected into one {@link ConfigException}. Stateless and thread-safe.
  */
 public final class KtxConfigLoader {

@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  */
 public final class ManifestShards {
 
-    /** Where a join was learned: SPEC §2 {@code joins[].source}. */
+    /** Where a join was learned: docs/context-repository.md {@code joins[].source}. */
     static final String FOREIGN_KEY = "foreign_key";
     /** The {@code descriptions} origin of catalog comments. */
     static final String DB_ORIGIN = "db";

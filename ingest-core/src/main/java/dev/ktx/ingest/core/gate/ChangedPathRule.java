@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code path not allowed: <path>} for a changed path that is not a layout path of SPEC §2 (outside the artifact
+ * {@code path not allowed: <path>} for a changed path that is not a layout path of docs/context-repository.md (outside the artifact
  * roots, {@code ..}, absolute, a wiki file not named {@code wiki/global/<valid-key>.md}), that is now a symlink,
  * gitlink or directory, or that is a wiki, SL or provenance file that is not UTF-8 text without NUL bytes.
  */

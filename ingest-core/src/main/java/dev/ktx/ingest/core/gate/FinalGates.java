@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The final artifact gates of SPEC §6, run by the finalizer on a session refreshed from {@code main}. All errors
+ * The final artifact gates of docs/ingest-core.md#final-gates-gate, run by the finalizer on a session refreshed from {@code main}. All errors
  * are collected, in this order: paths, SL target connections, delete limit, semantic-layer validation, wiki
  * references. Cost follows the changed paths, not the repo: only written files and what their changes can break are
  * read (deleting a page or changing an SL source reads unchanged pages once, with a substring prefilter).

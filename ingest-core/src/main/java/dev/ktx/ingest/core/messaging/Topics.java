@@ -2,7 +2,7 @@ package dev.ktx.ingest.core.messaging;
 
 import java.util.List;
 
-/** Kafka topic names of SPEC §7 without the configurable prefix (default {@code ktx.}). */
+/** Kafka topic names of docs/services.md without the configurable prefix (default {@code ktx.}). */
 public final class Topics {
 
     public static final String DEFAULT_PREFIX = "ktx.";

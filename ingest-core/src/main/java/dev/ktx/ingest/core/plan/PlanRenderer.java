@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The plain-text output of {@code ktx ingest} (SPEC §7): one row per target in plan order, one column per step. */
+/** The plain-text output of {@code ktx ingest} (docs/cli.md): one row per target in plan order, one column per step. */
 public final class PlanRenderer {
 
     private static final String NO_SUCH_STEP = "-";

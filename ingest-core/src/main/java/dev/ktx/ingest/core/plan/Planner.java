@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the plan of a run (SPEC §4). Pure function of the config and the request. */
+/** Builds the plan of a run (docs/services.md). Pure function of the config and the request. */
 public final class Planner {
 
     /** Database targets first: sources read the warehouse context the database stage puts on main. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The execution rules of SPEC §4 as pure decisions over a run's plan and what is known of it: when the database
+ * The execution rules of docs/services.md as pure decisions over a run's plan and what is known of it: when the database
  * stage is complete, which source targets to release next, and when the run is over.
  *
  * @param finished connections with a final result

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The results of a run in plan order, never completion order (SPEC §4): one per planned target, each with the
+ * The results of a run in plan order, never completion order (docs/services.md): one per planned target, each with the
  * target's planned steps in plan order; what has not reported is {@code not-run}.
  */
 public final class RunResults {

@@ -1,6 +1,6 @@
 package dev.ktx.ingest.core.repo;
 
-/** A path of the context repo layout (SPEC §2), classified by {@link RepoPaths#classify(String)}. */
+/** A path of the context repo layout (docs/context-repository.md), classified by {@link RepoPaths#classify(String)}. */
 public sealed interface RepoPath {
 
     String path();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The context repo layout of SPEC §2: path builders, a classifier, and page-key validation. */
+/** The context repo layout of docs/context-repository.md: path builders, a classifier, and page-key validation. */
 public final class RepoPaths {
 
     public static final String WIKI_DIR = "wiki/global";

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Derived page keys (SPEC §3), shared by the adapters so that other sources can predict them: the slug of a title,
+ * Derived page keys (docs/context-repository.md#page-keys), shared by the adapters so that other sources can predict them: the slug of a title,
  * and the collision rule that appends an item's own suffix (a Notion page id prefix, a Metabase card id) to every
  * item whose key would collide with another's in the same snapshot.
  */

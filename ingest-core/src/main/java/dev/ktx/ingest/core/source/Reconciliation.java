@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The missing-schema hard stop (SPEC §6) enforced one last time, on the session tree refreshed from {@code main}:
+ * The missing-schema hard stop (docs/ingest-core.md#final-gates-gate) enforced one last time, on the session tree refreshed from {@code main}:
  * the manifest may have lost a table since the units read their base. An overlay this run wrote whose name has no
  * manifest entry any more is removed, its provenance rows become {@code unmapped}/{@code missing_target_table},
  * and this run's pages drop the {@code sl_refs} that pointed at it (never replaced by anything invented).

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One source run in its session (SPEC §5): fetch → stage the raw snapshot → work units in parallel against the
+ * One source run in its session (docs/ingest-core.md): fetch → stage the raw snapshot → work units in parallel against the
  * same base → integration in unit order → commit → refresh from {@code main} ({@code before_reconciliation}) →
  * reconciliation. The session must already be open (from the {@code main} head read at job start); this class never
  * writes {@code main}. Every failure leaves the session ref plus a sentinel, except a transient one (I/O, Redis, ...:

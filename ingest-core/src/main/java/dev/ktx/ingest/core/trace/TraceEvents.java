@@ -1,6 +1,6 @@
 package dev.ktx.ingest.core.trace;
 
-/** Event names of SPEC §7, in one place. */
+/** Event names of docs/services.md, in one place. */
 public final class TraceEvents {
 
     public static final String RUN_STARTED = "run_started";

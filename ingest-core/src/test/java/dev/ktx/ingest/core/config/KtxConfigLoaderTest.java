@@ -19,7 +19,7 @@ class KtxConfigLoaderTest {
 
     private static final Path PROJECT = Path.of("/projects/acme");
 
-    /** The example of SPEC §3, with a real page id. */
+    /** The example of docs/connectors.md, with a real page id. */
     static final String SPEC_EXAMPLE = """
             connections:
               warehouse: { driver: postgres, url: env:WAREHOUSE_URL, context: { queryHistory: { enabled: true, minExecutions: 5 } } }

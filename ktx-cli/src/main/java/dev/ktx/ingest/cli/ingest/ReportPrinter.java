@@ -5,7 +5,7 @@ import dev.ktx.ingest.core.plan.RunReport;
 
 import java.io.PrintWriter;
 
-/** stdout of a run: the results table (SPEC §7), or with {@code --json} exactly {@code {runId, plan, results}}. */
+/** stdout of a run: the results table (docs/cli.md), or with {@code --json} exactly {@code {runId, plan, results}}. */
 final class ReportPrinter {
 
     private ReportPrinter() {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The topics the services need (SPEC §7), created before they start: a consumer group cannot use more consumers
+ * The topics the services need (docs/cli.md), created before they start: a consumer group cannot use more consumers
  * than its topic has partitions, and auto-created topics would get the broker's default of one.
  */
 final class TopicPlan {

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One wiki page per docs block: key derived from the block name (SPEC §3, so other sources can link to it), summary
+ * One wiki page per docs block: key derived from the block name (docs/context-repository.md#page-keys, so other sources can link to it), summary
  * = the block's first sentence, body = the block's markdown as written (literal {@code [[key]]} stays a wiki link).
  */
 final class DocsPagesUnit implements WorkUnit {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Where a card lands in the semantic layer: on a manifest-backed source, or nowhere (SPEC §6 hard stop). */
+/** Where a card lands in the semantic layer: on a manifest-backed source, or nowhere (docs/ingest-core.md#final-gates-gate hard stop). */
 sealed interface CardResolution {
 
     String MISSING_TARGET_TABLE = ProvenanceRow.MISSING_TARGET_TABLE;

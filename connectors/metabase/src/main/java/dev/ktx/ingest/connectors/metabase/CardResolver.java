@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Decides where each card lands: its Metabase database → warehouse connection ({@code databaseMappings}), its main
  * table (MBQL {@code source-table}, or parsed from native SQL) → a manifest entry of that connection in the base tree.
- * Anything short of a manifest entry is {@link Unmapped}: no overlay and no {@code sl_refs} (SPEC §6).
+ * Anything short of a manifest entry is {@link Unmapped}: no overlay and no {@code sl_refs} (docs/ingest-core.md#final-gates-gate).
  */
 final class CardResolver {
 

@@ -20,13 +20,13 @@ import java.util.SortedMap;
 
 /**
  * The {@code notion} source: pages of a snapshot in the Notion API's own JSON ({@code pages/<id>/page.json},
- * {@code pages/<id>/blocks.json}) become wiki pages keyed by the slug of their title (SPEC §3). One work unit per
+ * {@code pages/<id>/blocks.json}) become wiki pages keyed by the slug of their title (docs/connectors.md). One work unit per
  * page. A live fetch ({@link NotionCrawl}) stages the same layout.
  */
 public final class NotionAdapter implements SourceAdapter {
 
     public static final String SOURCE_KEY = "notion";
-    /** The API version the block and page shapes of SPEC §3 come from. */
+    /** The API version the block and page shapes of docs/connectors.md come from. */
     static final String NOTION_VERSION = "2022-06-28";
 
     private final ApiClients clients;
