@@ -1,6 +1,6 @@
 package dev.ktx.ingest.planner.dlq;
 
-import dev.ktx.ingest.planner.messaging.PlannerPublisher;
+import dev.ktx.ingest.planner.outbound.PlannerPublisher;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,6 @@
 package dev.ktx.ingest.planner.dlq;
 
-import dev.ktx.ingest.planner.messaging.TopicScan;
+import dev.ktx.ingest.planner.outbound.TopicScan;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

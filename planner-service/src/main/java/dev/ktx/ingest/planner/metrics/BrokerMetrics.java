@@ -2,7 +2,7 @@ package dev.ktx.ingest.planner.metrics;
 
 import dev.ktx.ingest.core.messaging.ConsumerGroupLag;
 import dev.ktx.ingest.core.messaging.Topics;
-import dev.ktx.ingest.planner.run.RunSettings;
+import dev.ktx.ingest.planner.state.RunSettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -6,7 +6,7 @@ import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.core.plan.TargetResult;
-import dev.ktx.ingest.planner.messaging.TopicScan;
+import dev.ktx.ingest.planner.outbound.TopicScan;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -2,7 +2,7 @@ package dev.ktx.ingest.planner.rollback;
 
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.window.RollbackTrace;
-import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.planner.state.RunStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;

@@ -1,5 +1,11 @@
 package dev.ktx.ingest.planner.run;
 
+import dev.ktx.ingest.planner.state.ActiveRuns;
+import dev.ktx.ingest.planner.state.RecentRuns;
+import dev.ktx.ingest.planner.state.RunRecord;
+import dev.ktx.ingest.planner.state.RunStore;
+import dev.ktx.ingest.planner.state.RunTrigger;
+import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
@@ -14,8 +20,8 @@ import dev.ktx.ingest.core.plan.Planner;
 import dev.ktx.ingest.core.plan.RunDeadlines;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
-import dev.ktx.ingest.planner.messaging.PlannerPublisher;
-import dev.ktx.ingest.planner.messaging.PublishException;
+import dev.ktx.ingest.planner.outbound.PlannerPublisher;
+import dev.ktx.ingest.planner.outbound.PublishException;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.run;
 
+import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;

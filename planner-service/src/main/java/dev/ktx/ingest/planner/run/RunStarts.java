@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.run;
 
+import dev.ktx.ingest.planner.state.RunSettings;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.api.RBucket;

@@ -3,7 +3,7 @@ package dev.ktx.ingest.planner.trigger;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.planner.run.RunStarts;
-import dev.ktx.ingest.planner.run.RunStore;
+import dev.ktx.ingest.planner.state.RunStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.api.RBucket;
 import org.redisson.api.RLock;

@@ -8,7 +8,7 @@ import dev.ktx.ingest.planner.run.RunNotStartedException;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunRequest;
 import dev.ktx.ingest.planner.run.RunStarts;
-import dev.ktx.ingest.planner.run.RunTrigger;
+import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.run.StartKey;
 import dev.ktx.ingest.planner.trigger.EventOutcome.Outcome;
 import io.micrometer.core.instrument.Counter;

@@ -1,7 +1,7 @@
 package dev.ktx.ingest.planner.trigger;
 
 import dev.ktx.ingest.core.config.Durations;
-import dev.ktx.ingest.planner.run.RunSettings;
+import dev.ktx.ingest.planner.state.RunSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

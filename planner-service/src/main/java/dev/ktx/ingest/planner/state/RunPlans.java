@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.run;
+package dev.ktx.ingest.planner.state;
 
 import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.Planner;

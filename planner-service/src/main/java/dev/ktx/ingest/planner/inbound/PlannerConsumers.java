@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.messaging;
+package dev.ktx.ingest.planner.inbound;
 
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
@@ -15,9 +15,9 @@ import dev.ktx.ingest.core.window.RollbackTrace;
 import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.rollback.RollbackStore;
 import dev.ktx.ingest.planner.run.RunPlanner;
-import dev.ktx.ingest.planner.run.RunStore;
-import dev.ktx.ingest.planner.run.RunTrigger;
-import dev.ktx.ingest.planner.run.TargetSightings;
+import dev.ktx.ingest.planner.state.RunStore;
+import dev.ktx.ingest.planner.state.RunTrigger;
+import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.planner.trigger.CloudEvent;
 import dev.ktx.ingest.planner.trigger.UpstreamEvents;

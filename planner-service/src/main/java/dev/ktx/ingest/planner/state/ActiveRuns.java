@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.run;
+package dev.ktx.ingest.planner.state;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.redisson.api.RScoredSortedSet;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.run;
+package dev.ktx.ingest.planner.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ktx.ingest.core.messaging.ProjectRef;

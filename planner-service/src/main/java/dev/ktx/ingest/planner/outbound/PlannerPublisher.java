@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.messaging;
+package dev.ktx.ingest.planner.outbound;
 
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
 import dev.ktx.ingest.core.config.Durations;
@@ -7,7 +7,7 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
-import dev.ktx.ingest.planner.run.RunSettings;
+import dev.ktx.ingest.planner.state.RunSettings;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;

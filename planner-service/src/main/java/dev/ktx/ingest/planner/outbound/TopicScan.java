@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.messaging;
+package dev.ktx.ingest.planner.outbound;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.run;
+package dev.ktx.ingest.planner.state;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
