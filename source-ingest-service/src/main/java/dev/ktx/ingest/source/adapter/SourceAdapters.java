@@ -8,7 +8,7 @@ import dev.ktx.ingest.core.connector.NoConnectorException;
 import dev.ktx.ingest.core.connector.SourceConnector;
 import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.source.SourceAdapter;
-import dev.ktx.ingest.source.messaging.SourceIngestSettings;
+import dev.ktx.ingest.source.settings.SourceIngestSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -15,6 +15,7 @@ import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
+import dev.ktx.ingest.source.settings.SourceIngestSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;

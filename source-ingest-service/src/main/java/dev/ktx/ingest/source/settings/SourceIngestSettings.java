@@ -1,4 +1,4 @@
-package dev.ktx.ingest.source.messaging;
+package dev.ktx.ingest.source.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
