@@ -41,15 +41,15 @@ import static org.hamcrest.Matchers.startsWith;
 class HostileRequestTest {
 
     private static final String KTX_YAML = "connections:\n  warehouse: { driver: postgres, url: env:W }\n";
-    /** A valid project outside the root (the test root is the temp directory; this is the module's target/). */
+    /** A valid project outside the root: a sibling of the test root in the temp directory, wherever the checkout is. */
     private static Path outside;
     private static String outsideHead;
     private static Path root;
 
     @BeforeAll
     static void projects() throws Exception {
-        root = new ReposRoot(Path.of(System.getProperty("java.io.tmpdir"))).root();
-        outside = Files.createDirectories(Path.of("target/outside-root")).toRealPath().resolve("acme-" + UUID.randomUUID());
+        root = new ReposRoot(PlannerFixtures.REPOS).root();
+        outside = Files.createTempDirectory("outside-root").toRealPath().resolve("acme-" + UUID.randomUUID());
         try (LocalContextRepository repo = LocalContextRepository.initBare(outside,
                 Changeset.builder().write("ktx.yaml", KTX_YAML).build(), "init")) {
             outsideHead = repo.mainHead().orElseThrow();
@@ -83,7 +83,7 @@ class HostileRequestTest {
                         "connectionId/all: give either connectionId or all=true"),
                 Arguments.of("unknown connection", "{\"projectDir\":\"" + inside + "\",\"connectionId\":\"nope\"}",
                         "Unknown connection: nope (known: warehouse)"),
-                Arguments.of("not a repository", body(Files.createTempDirectory("not-a-repo")), null));
+                Arguments.of("not a repository", body(PlannerFixtures.directoryInRoot("not-a-repo")), null));
     }
 
     private static String body(Path projectDir) {

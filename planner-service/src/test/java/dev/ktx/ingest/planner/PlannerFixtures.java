@@ -13,6 +13,7 @@ import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.restassured.path.json.JsonPath;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +46,17 @@ final class PlannerFixtures {
                 """.formatted(maxConcurrency);
     }
 
-    /** A bare context repo whose {@code main} holds this {@code ktx.yaml}. */
+    /** {@code ktx.repos.root} of the tests (application.properties): where their projects live. */
+    static final Path REPOS = Path.of(System.getProperty("java.io.tmpdir"), "ktx-planner-repos");
+
+    /** A new empty directory inside {@link #REPOS}. */
+    static Path directoryInRoot(String prefix) throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(REPOS), prefix);
+    }
+
+    /** A bare context repo whose {@code main} holds this {@code ktx.yaml}, inside {@link #REPOS}. */
     static Path project(String ktxYaml) throws Exception {
-        Path dir = Files.createTempDirectory("planner-test").resolve("acme.git");
+        Path dir = directoryInRoot("planner-test").resolve("acme.git");
         LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init").close();
         return dir;
     }

@@ -65,7 +65,7 @@ class RollbackResourceTest {
 
     @Test
     void badInputIsABadRequestNamingTheField() throws Exception {
-        Path notARepo = Files.createTempDirectory("planner-test");
+        Path notARepo = PlannerFixtures.directoryInRoot("planner-test");
         given().contentType(ContentType.JSON).body("{}").when().post("/api/ingests/run-1/rollback")
                 .then().statusCode(400).body("detail", equalTo("projectDir: required"));
         given().contentType(ContentType.JSON).body("{\"projectDir\":\"" + notARepo + "\"}").when().post("/api/ingests/run-1/rollback")
