@@ -28,6 +28,11 @@ record RunTrace(List<TraceEvent> events) {
         return between(first(connectionId, TraceEvents.TARGET_STARTED), last);
     }
 
+    /** The target's job alone: its {@code target_started} → its {@code target_finished}. */
+    double job(String connectionId) {
+        return between(first(connectionId, TraceEvents.TARGET_STARTED), first(connectionId, TraceEvents.TARGET_FINISHED));
+    }
+
     /** The target's {@code target_started}, from the start of the run. */
     double started(String connectionId) {
         return between(first(null, TraceEvents.RUN_STARTED), first(connectionId, TraceEvents.TARGET_STARTED));
