@@ -58,8 +58,8 @@ final class BenchStack implements AutoCloseable {
         BenchStack stack = new BenchStack(new CliEnvironment(variables, Clock.systemUTC(), HOME), stackDir);
         String up = stack.ktx("stack", "up");
         if (up == null) {
-            stack.close();
-            throw new IllegalStateException("ktx stack up failed (logs in " + stackDir.resolve("logs") + ")");
+            stack.ktx("stack", "down"); // keeps the stack directory: its logs say why
+            throw new IllegalStateException("ktx stack up failed; logs in " + stackDir.resolve("logs"));
         }
         return stack;
     }
