@@ -14,8 +14,8 @@ case $bench_class in
   MakespanBench|ScaleOutBench) modules=bench,planner-service,database-ingest-service,source-ingest-service,finalizer-service ;;
 esac
 ./mvnw -B -q -Pbench -pl "$modules" -am package -DskipTests \
-    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 # Testcontainers logs at length that it found no Docker before test-infra falls back to local binaries.
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
-exec java -Dorg.slf4j.simpleLogger.log.org.testcontainers=off ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+exec java -Dorg.slf4j.simpleLogger.log.org.testcontainers=off ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
     "dev.ktx.ingest.bench.$bench_class" "$@"
