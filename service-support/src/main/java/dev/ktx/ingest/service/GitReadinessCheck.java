@@ -1,6 +1,6 @@
 package dev.ktx.ingest.service;
 
-import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.ContextRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,7 +23,7 @@ public class GitReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("git").up();
-        for (Map.Entry<String, LocalContextRepository> repo : repositories.opened().entrySet()) {
+        for (Map.Entry<String, ContextRepository> repo : repositories.opened().entrySet()) {
             try {
                 repo.getValue().mainHead();
                 response.withData(repo.getKey(), "readable");

@@ -61,10 +61,15 @@ public final class LocalContextRepository implements ContextRepository {
     private final String identity;
 
     private LocalContextRepository(Repository repo, String mainBranch) {
+        this(repo, mainBranch, new FileRefStore(repo), identityOf(repo));
+    }
+
+    /** A repository whose refs live in {@code refs} (a remote's, see {@link RemoteContextRepository}). */
+    LocalContextRepository(Repository repo, String mainBranch, RefStore refs, String identity) {
         this.repo = repo;
-        this.identity = identityOf(repo);
+        this.identity = identity;
         this.mainRef = Constants.R_HEADS + mainBranch;
-        this.refs = new RefStore(repo);
+        this.refs = refs;
         this.commits = new CommitWriter(IDENTITY_NAME, IDENTITY_EMAIL);
         this.refresher = new SessionRefresher(repo, refs, commits);
         this.squasher = new Squasher(repo, refs, commits, mainRef);
@@ -134,14 +139,17 @@ public final class LocalContextRepository implements ContextRepository {
 
     /** A hash of the repository's canonical location: the same for every path that leads to it. */
     private static String identityOf(Repository repo) {
-        return io("resolve " + repo.getDirectory(), () -> {
-            byte[] location = repo.getDirectory().toPath().toRealPath().toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(location), 0, 8);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        });
+        return io("resolve " + repo.getDirectory(), () -> shortHash(repo.getDirectory().toPath().toRealPath().toString()));
+    }
+
+    /** The first 8 bytes of the SHA-256 of {@code location}, in hex. */
+    static String shortHash(String location) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(location.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.messaging.RepoUrl;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -17,6 +18,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,30 +31,44 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TestRepo implements AutoCloseable {
 
-    enum Layout { BARE, NON_BARE }
+    /** REMOTE: a bare repository reached over {@code file://} through a mirror in a cache directory beside it. */
+    enum Layout { BARE, NON_BARE, REMOTE }
 
     private static final String MAIN = Constants.R_HEADS + "main";
 
     final Path root;
     final Path gitDir;
-    final LocalContextRepository context;
+    final ContextRepository context;
 
     private TestRepo(Path root, Path gitDir) {
+        this(root, gitDir, LocalContextRepository.open(root));
+    }
+
+    private TestRepo(Path root, Path gitDir, ContextRepository context) {
         this.root = root;
         this.gitDir = gitDir;
-        this.context = LocalContextRepository.open(root);
+        this.context = context;
+    }
+
+    /** The repository at {@code gitDir} as a service sees it that mirrors it into {@code cache}. */
+    static ContextRepository remote(Path gitDir, Path cache) {
+        GitRemote remote = new GitRemote(RepoUrl.parse("test", gitDir.toUri().toString()), Optional.empty(),
+                Duration.ofSeconds(30));
+        return RemoteContextRepository.open(remote, "main", cache);
     }
 
     /** A repo whose {@code main} has one commit with {@code ktx.yaml}; a checkout is in sync with it. */
     static TestRepo create(Path dir, Layout layout) throws IOException, GitAPIException {
-        boolean bare = layout == Layout.BARE;
-        try (Git git = Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()) {
+        boolean bare = layout != Layout.NON_BARE;
+        Path root = layout == Layout.REMOTE ? dir.resolve("remote.git") : dir;
+        try (Git git = Git.init().setDirectory(root.toFile()).setBare(bare).setInitialBranch("main").call()) {
             Path gitDir = git.getRepository().getDirectory().toPath();
             advanceMain(gitDir, writes("ktx.yaml", "project: demo\n"));
             if (!bare) {
                 git.reset().setMode(ResetCommand.ResetType.HARD).setRef(MAIN).call();
             }
-            return new TestRepo(dir, gitDir);
+            return layout == Layout.REMOTE ? new TestRepo(root, gitDir, remote(gitDir, dir.resolve("cache")))
+                    : new TestRepo(root, gitDir);
         }
     }
 
@@ -69,9 +86,14 @@ final class TestRepo implements AutoCloseable {
         return Changeset.builder().writeAll(files).build();
     }
 
-    /** Another writer commits {@code changes} on top of {@code main}; returns the new head. */
+    /**
+     * Another writer commits {@code changes} on top of {@code main}; returns the new head. Callers learn commit ids
+     * from {@link ContextRepository#mainHead()}, which fetches them into a remote layout's mirror, so it is read here.
+     */
     String advanceMain(Changeset changes) throws IOException {
-        return advanceMain(gitDir, changes);
+        String head = advanceMain(gitDir, changes);
+        assertThat(context.mainHead()).contains(head);
+        return head;
     }
 
     private static String advanceMain(Path gitDir, Changeset changes) throws IOException {

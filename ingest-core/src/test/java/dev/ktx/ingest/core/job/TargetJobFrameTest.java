@@ -85,6 +85,11 @@ class TargetJobFrameTest {
             public KtxConfig config(ProjectRef ref, String commit) {
                 return new KtxConfigLoader().parse(repo.tree(commit).readText("ktx.yaml").orElseThrow(), dir);
             }
+
+            @Override
+            public Path directory(ProjectRef ref, String commit) {
+                return dir;
+            }
         };
         JobPublisher publisher = new JobPublisher() {
             @Override

@@ -1,6 +1,8 @@
 package dev.ktx.ingest.planner.project;
 
 import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.service.RemoteAccess;
+import dev.ktx.ingest.service.ReposSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,14 +21,21 @@ import java.nio.file.Path;
 public class ReposRoot {
 
     private final Path root;
+    private final RemoteAccess remotes;
 
     @Inject
-    public ReposRoot(ReposSettings settings) {
-        this(Path.of(settings.root().filter(r -> !r.isBlank()).orElse("")));
+    public ReposRoot(ReposSettings settings, RemoteAccess remotes) {
+        this(Path.of(settings.repos().root().filter(r -> !r.isBlank()).orElse("")), remotes);
     }
 
-    public ReposRoot(Path root) {
+    public ReposRoot(Path root, RemoteAccess remotes) {
         this.root = canonical(root);
+        this.remotes = remotes;
+    }
+
+    /** A root that accepts no project on a remote. */
+    public ReposRoot(Path root) {
+        this(root, RemoteAccess.none());
     }
 
     public Path root() {
@@ -34,17 +43,21 @@ public class ReposRoot {
     }
 
     /**
-     * The project, if its directory resolves inside the root.
+     * The project, if its directory resolves inside the root, or its remote is under an allowed prefix.
      *
-     * @param field how the caller names the directory in its error ({@code projectDir}, {@code data.project.projectDir})
-     * @throws OutsideReposRootException naming the field, the directory and the root
+     * @param prefix what the caller puts before the field in its error ({@code ""}, {@code "data.project."})
+     * @throws IllegalArgumentException naming the field ({@link OutsideReposRootException} for a directory outside)
      */
-    public ProjectRef require(String field, ProjectRef project) {
-        require(field, project.projectDir());
+    public ProjectRef require(String prefix, ProjectRef project) {
+        if (project.isRemote()) {
+            remotes.requireAllowed(prefix + "repoUrl", project.repoUrl());
+        } else {
+            require(prefix + "projectDir", project.projectDir());
+        }
         return project;
     }
 
-    /** @see #require(String, ProjectRef) */
+    /** @param field how the caller names the directory ({@code projectDir}, {@code data.project.projectDir}) */
     public void require(String field, String projectDir) {
         if (projectDir == null || projectDir.isBlank()) {
             throw new IllegalArgumentException(field + ": required");

@@ -82,13 +82,12 @@ public class IngestResource {
     @GET
     @Path("/{runId}")
     public RunView run(@PathParam("runId") String runId, @QueryParam("projectDir") String projectDir,
+                       @QueryParam("repoUrl") String repoUrl, @QueryParam("branch") String branch,
                        @QueryParam("projectId") String projectId) {
-        if (projectDir != null && !projectDir.isBlank()) {
-            reposRoot.require("projectDir", projectDir);
-        }
+        Optional<ProjectRef> project = (projectDir == null || projectDir.isBlank()) && (repoUrl == null || repoUrl.isBlank())
+                ? Optional.empty() : Optional.of(reposRoot.require("", ProjectRefs.of(projectId, projectDir, repoUrl, branch)));
         RunRecord run = store.find(runId)
-                .or(() -> projectDir == null || projectDir.isBlank() ? Optional.empty()
-                        : restorer.restore(runId, new ProjectRef(projectId(projectId, projectDir), projectDir)))
+                .or(() -> project.flatMap(named -> restorer.restore(runId, named)))
                 .orElseThrow(() -> new NotFoundException("no run " + runId));
         Plan plan = plans.of(run);
         RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
@@ -108,11 +107,6 @@ public class IngestResource {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
-    /** A project's id defaults to the name of its directory. */
-    private static String projectId(String projectId, String projectDir) {
-        return ProjectRef.withDefaultId(projectId, projectDir).projectId();
-    }
-
     private static IngestRequestMessage toRequest(IngestRequestBody body, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new IllegalArgumentException(IDEMPOTENCY_KEY + ": 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
@@ -120,15 +114,12 @@ public class IngestResource {
         if (body == null) {
             throw new IllegalArgumentException("body: an ingest request is required");
         }
-        if (body.projectDir() == null || body.projectDir().isBlank()) {
-            throw new IllegalArgumentException("projectDir: required");
-        }
-        String projectId = projectId(body.projectId(), body.projectDir());
+        ProjectRef project = body.project();
         boolean all = Boolean.TRUE.equals(body.all());
         if (all == (body.connectionId() != null)) {
             throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");
         }
-        return IngestRequestMessage.of(new ProjectRef(projectId, body.projectDir()), body.connectionId(), all)
+        return IngestRequestMessage.of(project, body.connectionId(), all)
                 .withRequestId(idempotencyKey);
     }
 }

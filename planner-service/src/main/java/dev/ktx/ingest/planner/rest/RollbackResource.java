@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 public class RollbackResource {
 
     /** Body of {@code POST}: the project (as for {@code POST /api/ingests}) and whether later changes are overridden. */
-    public record RollbackRequestBody(String projectId, String projectDir, Boolean force) {
+    public record RollbackRequestBody(String projectId, String projectDir, String repoUrl, String branch, Boolean force) {
     }
 
     private final RollbackRequests requests;
@@ -41,10 +41,11 @@ public class RollbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response rollBack(@PathParam("runId") String runId, RollbackRequestBody body) {
-        if (body == null || body.projectDir() == null || body.projectDir().isBlank()) {
+        if (body == null) {
             throw new IllegalArgumentException("projectDir: required");
         }
-        ProjectRef project = reposRoot.require("projectDir", ProjectRef.withDefaultId(body.projectId(), body.projectDir()));
+        ProjectRef project = reposRoot.require("",
+                ProjectRefs.of(body.projectId(), body.projectDir(), body.repoUrl(), body.branch()));
         return Response.accepted(requests.request(runId, project, Boolean.TRUE.equals(body.force()))).build();
     }
 

@@ -100,10 +100,10 @@ public class RunRestorer {
 
     private Optional<RunRecord> recorded(String runId, ProjectRef project) {
         try {
-            reposRoot.require("projectDir", project);
+            reposRoot.require("", project);
             return repositories.repository(project).recordedRun(runId).map(json -> MessageCodec.read(json, RunRecord.class));
         } catch (IllegalArgumentException e) { // not a repository (any more), or outside the root: nothing to restore from
-            LOG.warnf("cannot look for run %s in %s: %s", runId, project.projectDir(), e.getMessage());
+            LOG.warnf("cannot look for run %s in %s: %s", runId, project.location(), e.getMessage());
             return Optional.empty();
         }
     }

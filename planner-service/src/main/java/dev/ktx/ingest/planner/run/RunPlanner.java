@@ -89,15 +89,16 @@ public class RunPlanner {
 
     /** A project outside {@code ktx.repos.root} is refused before its repository is opened. */
     private String configCommit(ProjectRef project) {
-        reposRoot.require("projectDir", project);
+        reposRoot.require("", project);
+        String field = project.isRemote() ? "repoUrl: " : "projectDir: ";
         ContextRepository repository;
         try {
             repository = repositories.repository(project);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("projectDir: " + e.getMessage(), e);
+            throw new IllegalArgumentException(field + e.getMessage(), e);
         }
-        return repository.mainHead().orElseThrow(() ->
-                new IllegalArgumentException("projectDir: " + project.projectDir() + " has no commit on main"));
+        return repository.mainHead().orElseThrow(() -> new IllegalArgumentException(
+                field + project.location() + " has no commit on " + project.mainBranch()));
     }
 
     /** Starts an ingest request; one with a {@code requestId} starts at most one run (see {@link #start(RunRequest)}). */

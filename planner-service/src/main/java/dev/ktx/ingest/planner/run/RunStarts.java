@@ -46,9 +46,13 @@ public class RunStarts {
         return "ktx:start:" + sha256(identity(project) + "\n" + key.kind() + "\n" + key.value());
     }
 
-    /** Project identity: the normalized project directory, so two spellings of one path are one project. */
+    /**
+     * Project identity: the normalized project directory, so two spellings of one path are one project, or the
+     * normalized remote URL with its branch.
+     */
     public static String identity(ProjectRef project) {
-        return Path.of(project.projectDir()).toAbsolutePath().normalize().toString();
+        return project.isRemote() ? project.repoUrl() + "#" + project.mainBranch()
+                : Path.of(project.projectDir()).toAbsolutePath().normalize().toString();
     }
 
     /** Hex SHA-256 of the text: keys that hold no path and have a fixed length. */

@@ -91,7 +91,7 @@ public record CloudEvent(String id, String source, String type, String subject, 
     }
 
     /**
-     * The project the event is about: {@code data.project} ({@code {projectId?, projectDir}}) when present, else the
+     * The project the event is about: {@code data.project} ({@code {projectId?, projectDir | repoUrl, branch?}}) when present, else the
      * extension attributes {@code ktxprojectdir} and optional {@code ktxprojectid}. A project id defaults to the
      * directory's name.
      *
@@ -100,11 +100,19 @@ public record CloudEvent(String id, String source, String type, String subject, 
     public ProjectRef project() {
         JsonNode project = data == null ? null : data.get("project");
         if (project != null && !project.isNull()) {
-            if (!project.isObject() || !project.path("projectDir").isTextual() || project.path("projectDir").asText().isBlank()) {
-                throw malformed("CloudEvent data.project.projectDir is required (a string)");
+            if (!project.isObject()) {
+                throw malformed("CloudEvent data.project must be an object {projectId?, projectDir | repoUrl, branch?}");
             }
-            JsonNode id = project.get("projectId");
-            return ProjectRef.withDefaultId(id == null || id.isNull() ? null : id.asText(), project.get("projectDir").asText());
+            String id = text(project, "projectId");
+            String repoUrl = text(project, "repoUrl");
+            if (repoUrl != null) {
+                return remoteProject(id, repoUrl, text(project, "branch"));
+            }
+            String dir = text(project, "projectDir");
+            if (dir == null || dir.isBlank()) {
+                throw malformed("CloudEvent data.project.projectDir or data.project.repoUrl is required (a string)");
+            }
+            return ProjectRef.withDefaultId(id, dir);
         }
         return Optional.ofNullable(extensions.get(PROJECT_DIR)).filter(dir -> !dir.isBlank())
                 .map(dir -> ProjectRef.withDefaultId(extensions.get(PROJECT_ID), dir))
@@ -135,6 +143,25 @@ public record CloudEvent(String id, String source, String type, String subject, 
         } catch (JsonProcessingException e) {
             // the original message only: the full one quotes the input
             throw malformed("unreadable " + what + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw malformed("CloudEvent data.project." + field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static ProjectRef remoteProject(String projectId, String repoUrl, String branch) {
+        try {
+            return ProjectRef.remote(projectId, repoUrl, branch);
+        } catch (IllegalArgumentException e) {
+            throw malformed("CloudEvent data." + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.SourceRun;
 import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
+import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import dev.ktx.ingest.source.settings.SourceIngestSettings;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.redisson.api.RedissonClient;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +43,7 @@ public class SourceJobConsumer {
 
     private final TargetJobRunner runner;
     private final SourceAdapters adapters;
+    private final ContextRepositories projects;
     private final RedissonProjectLock lock;
     private final SourceIngestSettings settings;
     private final JobPadding padding;
@@ -50,11 +51,12 @@ public class SourceJobConsumer {
     private final Clock clock = Clock.systemUTC();
 
     public SourceJobConsumer(TargetJobRunner runner, SourceAdapters adapters, RedissonClient redisson,
-                             SourceIngestSettings settings, MeterRegistry meters,
+                             ContextRepositories projects, SourceIngestSettings settings, MeterRegistry meters,
                              @ConfigProperty(name = "smallrye.messaging.worker." + WORKER_POOL + ".max-concurrency")
                              int concurrency) {
         this.runner = runner;
         this.adapters = adapters;
+        this.projects = projects;
         this.lock = new RedissonProjectLock(redisson);
         this.settings = settings;
         this.padding = new JobPadding(settings);
@@ -77,7 +79,7 @@ public class SourceJobConsumer {
                     new ReconciliationRefresh(job.repo(), lock, job.traces(), clock, settings.lockWait()),
                     job.traces(), clock, job.config().ingest().workUnitsMaxConcurrency());
             SourceContext context = new SourceContext(job.message().runId(), job.connection(), job.config(),
-                    Path.of(job.message().project().projectDir()), SecretResolver.system());
+                    projects.directory(job.message().project(), job.message().configCommit()), SecretResolver.system());
             SourceRunResult result = run.run(job.message().project().projectId(), job.session(),
                     adapters.forConnection(job.connection()), context, job.message().jobId());
             padToMinimumDuration(job.connection().id(), started);

@@ -1,0 +1,54 @@
+package dev.ktx.ingest.core.git;
+
+import dev.ktx.ingest.core.repo.RepoTree;
+import org.eclipse.jgit.util.FileUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes the inputs of a commit (every regular file outside the directories ktx writes: {@code wiki/},
+ * {@code semantic-layer/}, {@code raw-sources/}, {@code provenance/}) to a directory, for a project on a git remote
+ * whose {@code ktx.yaml} names paths such as {@code snapshot_dir: ./snapshots} relative to the project. Symlinks are
+ * not written, so nothing leads out of the directory. A commit's export is written once, beside its final place, and
+ * moved there whole.
+ */
+public final class CommitExport {
+
+    private static final List<String> ARTIFACT_DIRS = List.of("wiki/", "semantic-layer/", "raw-sources/", "provenance/");
+
+    private CommitExport() {
+    }
+
+    /** {@code dir}, holding the inputs of the commit {@code tree} is a view of; written unless it exists. */
+    public static Path ensure(RepoTree tree, Path dir) {
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        try {
+            Files.createDirectories(dir.getParent());
+            Path fresh = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".export-");
+            for (String path : tree.listFilesRecursive("")) {
+                if (ARTIFACT_DIRS.stream().noneMatch(path::startsWith)) {
+                    Path target = fresh.resolve(path);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, tree.read(path).orElseThrow());
+                }
+            }
+            try {
+                Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                FileUtils.delete(fresh.toFile(), FileUtils.RECURSIVE);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the inputs of the project to " + dir, e);
+        }
+    }
+}
