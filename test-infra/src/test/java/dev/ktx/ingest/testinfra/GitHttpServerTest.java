@@ -138,6 +138,8 @@ class GitHttpServerTest {
                     .isEqualTo(RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED);
         }
         assertThat(mainOnServer()).isEqualTo(initial);
+        // The client compares with the advertised refs and never sends the push: the server-side guard is below.
+        assertThat(server.receivePackCount()).isZero();
     }
 
     @Test
@@ -152,7 +154,9 @@ class GitHttpServerTest {
             RemoteRefUpdate result = push(writer.getRepository(), update);
 
             assertThat(result.getStatus()).isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+            assertThat(result.getMessage()).isEqualTo("invalid old id sent"); // JGit ReceivePack's compare-and-set
             assertThat(mainOnServer()).isEqualTo(concurrent);
+            assertThat(server.receivePackCount()).isEqualTo(2);
         }
     }
 
