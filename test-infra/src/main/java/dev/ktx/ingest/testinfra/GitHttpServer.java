@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * A git server over smart HTTP with basic authentication, in this JVM on a random loopback port, for tests of git
  * remotes. Every bare repository directly under {@code root} is served at {@code http://127.0.0.1:<port>/git/<name>}
  * (e.g. {@code <root>/acme.git} at {@code .../git/acme.git}) for clone, fetch and push. A request without the
- * configured user and token gets {@code 401} with {@code WWW-Authenticate: Basic realm="ktx-test"}.
+ * configured user and token (the token is the password) gets {@code 401} with
+ * {@code WWW-Authenticate: Basic realm="ktx-test", charset="UTF-8"}, so that git clients send their credentials.
  */
 public final class GitHttpServer implements AutoCloseable {
 
@@ -78,7 +79,7 @@ public final class GitHttpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Compares in constant time so that a test server does not teach bad habits. */
+    /** Compares in constant time, as a real server must. */
     private static final class TokenAuthenticator extends BasicAuthenticator {
 
         private final byte[] user;

@@ -67,17 +67,18 @@ final class SmartHttpHandler implements HttpHandler {
         Optional<Path> gitDir = slash < 0 ? Optional.empty() : repository(path.substring(0, slash));
         String endpoint = slash < 0 ? "" : path.substring(slash + 1);
         String method = exchange.getRequestMethod();
+        Optional<Service> called = Service.named(endpoint);
         if (gitDir.isEmpty()) {
             exchange.sendResponseHeaders(404, -1);
         } else if (method.equals("GET") && endpoint.equals("info/refs")) {
-            Optional<Service> service = Service.named(serviceParameter(exchange.getRequestURI().getRawQuery()));
-            if (service.isEmpty()) {
+            Optional<Service> advertised = Service.named(serviceParameter(exchange.getRequestURI().getRawQuery()));
+            if (advertised.isEmpty()) {
                 exchange.sendResponseHeaders(403, -1);
             } else {
-                advertise(exchange, gitDir.get(), service.get());
+                advertise(exchange, gitDir.get(), advertised.get());
             }
-        } else if (method.equals("POST") && Service.named(endpoint).isPresent()) {
-            call(exchange, gitDir.get(), Service.named(endpoint).get());
+        } else if (method.equals("POST") && called.isPresent()) {
+            call(exchange, gitDir.get(), called.get());
         } else {
             exchange.sendResponseHeaders(404, -1);
         }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -70,8 +69,8 @@ class GitHttpServerTest {
             assertThat(reader.getRepository().getWorkTree().toPath().resolve("README.md")).exists();
 
             RevCommit pushed = commit(writer, "notes.md");
-            PushResult push = single(writer.push().setCredentialsProvider(WITH_TOKEN)
-                    .setRefSpecs(new RefSpec("HEAD:" + MAIN)).call());
+            PushResult push = writer.push().setCredentialsProvider(WITH_TOKEN)
+                    .setRefSpecs(new RefSpec("HEAD:" + MAIN)).call().iterator().next();
             assertThat(push.getRemoteUpdate(MAIN).getStatus()).isEqualTo(RemoteRefUpdate.Status.OK);
             assertThat(mainOnServer()).isEqualTo(pushed);
             assertThat(server.receivePackCount()).isEqualTo(1);
@@ -197,13 +196,6 @@ class GitHttpServerTest {
         git.add().addFilepattern(file).call();
         return git.commit().setMessage("Add " + file).setAuthor("Test", "test@example.org")
                 .setCommitter("Test", "test@example.org").setSign(false).call();
-    }
-
-    private static PushResult single(Iterable<PushResult> results) {
-        List<PushResult> list = new ArrayList<>();
-        results.forEach(list::add);
-        assertThat(list).hasSize(1);
-        return list.get(0);
     }
 
     private static HttpResponse<String> get(URI uri, String credentials) throws Exception {
