@@ -54,6 +54,9 @@ finalizer: {name: finalizer-service, portVar: KTX_FINALIZER_PORT}
 {{- if not $remotes -}}
 {{- fail "repo.git.remotes is required with repo.mode git: the URL prefixes a repoUrl must start with, e.g. [https://git.example.com/data/]" -}}
 {{- end -}}
+{{- if not (kindIs "slice" $remotes) -}}
+{{- fail "repo.git.remotes must be a list of URL prefixes, e.g. [https://git.example.com/data/]" -}}
+{{- end -}}
 {{- range $i, $remote := $remotes -}}
 {{- if not (regexMatch "^https?://[^@/,]+(/[^,@]*)?$" $remote) -}}
 {{- /* the value is not quoted: it may hold a password */ -}}

@@ -91,13 +91,16 @@ class GitModeTest {
 
     @Test
     void aRemoteWithCredentialsIsRefusedWithoutEchoingThem() {
-        assertThatThrownBy(() -> render(Map.of("repo.git.remotes",
-                "{https://git.example.com/data/,https://ktx:hunter2@git.example.com/acme/}"),
-                "git-remote.yaml"))
+        assertThatThrownBy(() -> render(Map.of("repo.git.remotes[0]", "https://git.example.com/data/",
+                "repo.git.remotes[1]", "https://ktx:hunter2@git.example.com/acme/"), "git-remote.yaml"))
                 .hasMessageContaining("repo.git.remotes[1] must be an http(s) URL prefix without credentials")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> render(Map.of("repo.git.remotes", "{git@git.example.com:data/}"), "git-remote.yaml"))
+        assertThatThrownBy(() -> render(Map.of("repo.git.remotes[0]", "git@git.example.com:data/"), "git-remote.yaml"))
                 .hasMessageContaining("repo.git.remotes[0] must be an http(s) URL prefix");
+        assertThatThrownBy(() -> render(Map.of("repo.git.remotes", "https://ktx:hunter2@git.example.com/acme/"),
+                "git-remote.yaml"))
+                .hasMessageContaining("repo.git.remotes must be a list of URL prefixes")
+                .hasMessageNotContaining("hunter2");
     }
 
     private static List<Map<String, Object>> volumes(Manifests manifests, String service) {
