@@ -48,6 +48,50 @@ finalizer: {name: finalizer-service, portVar: KTX_FINALIZER_PORT}
 {{- $url -}}
 {{- end -}}
 
+{{/* KTX_REPOS_REMOTES: the URL prefixes of repo.git.remotes, comma-separated; fails on none or a malformed one. */}}
+{{- define "ktx.gitRemotes" -}}
+{{- $remotes := .Values.repo.git.remotes -}}
+{{- if not $remotes -}}
+{{- fail "repo.git.remotes is required with repo.mode git: the URL prefixes a repoUrl must start with, e.g. [https://git.example.com/data/]" -}}
+{{- end -}}
+{{- if not (kindIs "slice" $remotes) -}}
+{{- fail "repo.git.remotes must be a list of URL prefixes, e.g. [https://git.example.com/data/]" -}}
+{{- end -}}
+{{- range $i, $remote := $remotes -}}
+{{- if not (regexMatch "^https?://[^@/,]+(/[^,@]*)?$" $remote) -}}
+{{- /* the value is not quoted: it may hold a password */ -}}
+{{- fail (printf "repo.git.remotes[%d] must be an http(s) URL prefix without credentials or commas (the token comes from repo.git.tokenSecret)" $i) -}}
+{{- end -}}
+{{- end -}}
+{{- join "," $remotes -}}
+{{- end -}}
+
+{{/* The per-pod cache of bare mirrors in git mode: an emptyDir or an ephemeral (per-pod) claim. */}}
+{{- define "ktx.gitCacheVolume" -}}
+{{- $cache := .Values.repo.git.cache -}}
+{{- if eq $cache.type "emptyDir" -}}
+emptyDir:
+  sizeLimit: {{ $cache.size }}
+{{- else if eq $cache.type "pvc" -}}
+ephemeral:
+  volumeClaimTemplate:
+    metadata:
+      labels:
+        {{- include "ktx.labels" . | nindent 8 }}
+    spec:
+      accessModes:
+        - ReadWriteOnce
+      {{- with $cache.storageClassName }}
+      storageClassName: {{ . }}
+      {{- end }}
+      resources:
+        requests:
+          storage: {{ $cache.size }}
+{{- else -}}
+{{- fail (printf "repo.git.cache.type must be emptyDir or pvc, got %q" $cache.type) -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "ktx.secretEnv" -}}
 - name: {{ .env }}
   valueFrom:
@@ -73,9 +117,8 @@ Secret environment of one service (dict "root" $ "key" <values key>): only refer
 - name: KTX_REDIS_URL
   value: {{ printf "%s://:$(KTX_REDIS_PASSWORD)@%s" $parts._0 $parts._1 | quote }}
 {{- end }}
-{{- if and (eq $v.repo.mode "git") $v.repo.git.credentialsSecret.name }}
-{{ include "ktx.secretEnv" (dict "env" "KTX_GIT_USERNAME" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.usernameKey) }}
-{{ include "ktx.secretEnv" (dict "env" "KTX_GIT_PASSWORD" "name" $v.repo.git.credentialsSecret.name "key" $v.repo.git.credentialsSecret.passwordKey) }}
+{{- if eq $v.repo.mode "git" }}
+{{ include "ktx.secretEnv" (dict "env" "KTX_GIT_TOKEN" "name" (required "repo.git.tokenSecret.name is required with repo.mode git: the Secret holding the token (HTTP basic-auth password) of the git remote" $v.repo.git.tokenSecret.name) "key" $v.repo.git.tokenSecret.key) }}
 {{- end }}
 {{- if eq .key "planner" }}
 - name: KTX_REPOS_ROOT

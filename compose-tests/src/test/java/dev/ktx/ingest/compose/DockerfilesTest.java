@@ -35,6 +35,9 @@ class DockerfilesTest {
                 .contains("\"-jar\", \"quarkus-run.jar\"");
         // the shared repo volume's mount point, writable by that user
         assertThat(dockerfile).anySatisfy(line -> assertThat(line).contains("mkdir /repos && chown ktx:ktx /repos"));
+        // the cache of mirrors of remote repositories (KTX_REPOS_CACHE of the profile git), likewise
+        assertThat(dockerfile).anySatisfy(line -> assertThat(line)
+                .contains("mkdir -p /var/cache/ktx/repos && chown ktx:ktx /var/cache/ktx/repos"));
     }
 
     @Test

@@ -109,28 +109,6 @@ class ChartRenderTest {
     }
 
     @Test
-    void gitModeRendersNoPvcButAnEmptyDirTheRemoteAndCredentialRefs() {
-        Manifests manifests = render("git-remote.yaml");
-
-        assertThat(manifests.ofKind("PersistentVolumeClaim")).isEmpty();
-        assertThat(manifests.configMapData(CONFIG_MAP))
-                .containsEntry("KTX_REPO_REMOTE_URL", "https://git.example.com/acme/context.git");
-        for (String service : SERVICES) {
-            assertThat(repoVolume(manifests, service)).isEqualTo(Map.of("name", "repos", "emptyDir", Map.of()));
-            assertThat(manifests.env(service)).containsEntry("KTX_GIT_PASSWORD", Map.of("name", "KTX_GIT_PASSWORD",
-                    "valueFrom", Map.of("secretKeyRef", Map.of("name", "ktx-git-credentials", "key", "password"))));
-        }
-    }
-
-    @Test
-    void gitModeRequiresTheRemote() {
-        assertThatThrownBy(() -> render(Map.of("repo.mode", "git"), "defaults.yaml"))
-                .hasMessageContaining("repo.git.remoteUrl is required with repo.mode git");
-        assertThatThrownBy(() -> render(Map.of("repo.mode", "nfs"), "defaults.yaml"))
-                .hasMessageContaining("repo.mode must be pvc or git");
-    }
-
-    @Test
     void sourceWorkersScaleByCpuByDefault() {
         Manifests manifests = render("defaults.yaml");
 

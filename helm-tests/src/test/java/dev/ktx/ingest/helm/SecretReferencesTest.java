@@ -65,7 +65,7 @@ class SecretReferencesTest {
             assertThat(secretRef(env, "KAFKA_SSL_TRUSTSTORE_PASSWORD"))
                     .isEqualTo("ktx-kafka-truststore/truststore.password");
             assertThat(secretRef(env, "KTX_REDIS_PASSWORD")).isEqualTo("ktx-redis/redis-password");
-            assertThat(secretRef(env, "KTX_GIT_USERNAME")).isEqualTo("ktx-git-credentials/username");
+            assertThat(secretRef(env, "KTX_GIT_TOKEN")).isEqualTo("ktx-git/token");
             // Kubernetes expands $(KTX_REDIS_PASSWORD) only from variables defined before
             assertThat(List.copyOf(env.keySet())).containsSubsequence("KTX_REDIS_PASSWORD", "KTX_REDIS_URL");
             assertThat(env.get("KTX_REDIS_URL"))
