@@ -28,6 +28,8 @@ final class QuarkusService extends ProcessComponent {
     static final String BUILD_HINT = "./mvnw -B -q install -DskipTests";
     /** The planner's {@code ktx.planner.api-token}. */
     private static final String PLANNER_API_TOKEN = "KTX_PLANNER_API_TOKEN";
+    /** {@code ktx.repos.cache}: each service its own. */
+    private static final String REPOS_CACHE = "KTX_REPOS_CACHE";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
@@ -57,7 +59,8 @@ final class QuarkusService extends ProcessComponent {
         Map<String, String> variables = new HashMap<>(Map.of(
                 definition.portVariable(), Integer.toString(port),
                 StackEnv.KAFKA_BOOTSTRAP_SERVERS, endpoints.require(StackEnv.KAFKA_BOOTSTRAP_SERVERS),
-                StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL)));
+                StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL),
+                REPOS_CACHE, layout.reposCache(definition.module()).toString()));
         if (definition.endpointKey().equals(StackEnv.PLANNER_URL)) {
             variables.put(PLANNER_API_TOKEN, endpoints.require(StackEnv.API_TOKEN));
             variables.put(StackEnv.REPOS_ROOT, endpoints.require(StackEnv.REPOS_ROOT));

@@ -29,6 +29,11 @@ public record StackLayout(Path dir) {
         return dir.resolve("logs").resolve(component + ".log");
     }
 
+    /** A service's own mirrors of projects on a git remote: services of the stack share no cache. */
+    public Path reposCache(String component) {
+        return dir.resolve("repos-cache").resolve(component);
+    }
+
     public Path kafkaData() {
         return dir.resolve("kafka-data");
     }
