@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  echo "usage: bench/run.sh <FinalWindowBench|FinalizerDrainBench|WarehouseScanBench|MakespanBench|ScaleOutBench> [arguments]" >&2
+  echo "usage: bench/run.sh <FinalWindowBench|FinalizerDrainBench|RemoteWindowBench|WarehouseScanBench|MakespanBench|ScaleOutBench> [arguments]" >&2
   exit 2
 fi
 bench_class=$1

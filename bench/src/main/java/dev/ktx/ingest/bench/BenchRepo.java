@@ -67,6 +67,15 @@ final class BenchRepo {
                 List.of(), List.of());
     }
 
+    /** Copies the repository at {@code from} to {@code to} file by file, so that both hold the same commits. */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+
     static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

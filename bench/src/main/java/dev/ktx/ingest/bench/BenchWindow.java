@@ -3,7 +3,10 @@ package dev.ktx.ingest.bench;
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
 import dev.ktx.ingest.core.git.Changeset;
+import dev.ktx.ingest.core.git.ContextRepository;
+import dev.ktx.ingest.core.git.GitRemote;
 import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.RemoteContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.lock.InProcessProjectLock;
 import dev.ktx.ingest.core.window.FinalWindow;
@@ -18,19 +21,23 @@ import java.util.Set;
 
 /**
  * A {@link BenchRepo} with the final window the finalizer service runs on it (same gates, one in-process project
- * lock, no trace sink), and sessions that add {@link #SESSION_PAGES} linked wiki pages.
+ * lock, no trace sink), and sessions that add {@link #SESSION_PAGES} linked wiki pages. The repo is a local bare
+ * repo ({@link #create}) or a git remote ({@link #remote}), where the sessions come from a worker of its own.
  */
 final class BenchWindow implements AutoCloseable {
 
     static final int SESSION_PAGES = 50;
 
     private final Path dir;
-    private final LocalContextRepository repo;
+    private final ContextRepository repo;
+    private final ContextRepository worker;
     private final FinalWindow window;
 
-    private BenchWindow(Path dir, LocalContextRepository repo) {
+    /** {@code worker} writes the sessions, {@code repo} is the finalizer's; they may be one instance. */
+    private BenchWindow(Path dir, ContextRepository repo, ContextRepository worker) {
         this.dir = dir;
         this.repo = repo;
+        this.worker = worker;
         window = new FinalWindow(repo, new InProcessProjectLock(), SessionGates.of(new FinalGates(), new ProvenanceGate()),
                 event -> { }, Clock.systemUTC(), FinalWindowSettings.DEFAULTS);
     }
@@ -38,27 +45,39 @@ final class BenchWindow implements AutoCloseable {
     /** Creates a repo of {@code files} files in {@code dir} and opens it. */
     static BenchWindow create(Path dir, int files) {
         BenchRepo.create(dir, files);
-        return new BenchWindow(dir, LocalContextRepository.open(dir));
+        LocalContextRepository repo = LocalContextRepository.open(dir);
+        return new BenchWindow(dir, repo, repo);
     }
 
-    /** The bare repository's directory. */
+    /**
+     * The window of a finalizer that reaches the repo served from {@code servedDir} through {@code remote}, with its
+     * mirror in {@code finalizerCache}; the sessions are written by a worker with its own mirror in
+     * {@code workerCache}, as in a deployment, so each window fetches the session's ref and objects.
+     */
+    static BenchWindow remote(Path servedDir, GitRemote remote, Path finalizerCache, Path workerCache) {
+        return new BenchWindow(servedDir, RemoteContextRepository.open(remote, "main", finalizerCache),
+                RemoteContextRepository.open(remote, "main", workerCache));
+    }
+
+    /** The bare repository's directory (for a remote, the one the server serves). */
     Path dir() {
         return dir;
     }
 
-    LocalContextRepository repo() {
+    /** The finalizer's repository. */
+    ContextRepository repo() {
         return repo;
     }
 
     /** Opens the session at the current {@code main} head with one commit of 50 new pages linking to old ones. */
     void preparePages(SessionId session) {
-        repo.openSession(session);
+        worker.openSession(session);
         Changeset.Builder changes = Changeset.builder();
         for (int i = 0; i < SESSION_PAGES; i++) {
             String key = "bench-" + session.runId() + "-" + i;
             changes.write("wiki/global/" + key + ".md", BenchRepo.page(key, "page-" + (i * 97 % 1000)));
         }
-        repo.commit(session, changes.build(), "bench session " + session);
+        worker.commit(session, changes.build(), "bench session " + session);
     }
 
     /** Milliseconds for one whole final window; the session must land. */
@@ -83,5 +102,8 @@ final class BenchWindow implements AutoCloseable {
     @Override
     public void close() {
         repo.close();
+        if (worker != repo) {
+            worker.close();
+        }
     }
 }

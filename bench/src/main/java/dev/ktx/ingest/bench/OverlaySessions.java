@@ -1,7 +1,7 @@
 package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.core.git.Changeset;
-import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.git.SquashMetadata;
 import dev.ktx.ingest.core.repo.Aggregation;
@@ -30,7 +30,7 @@ final class OverlaySessions {
     }
 
     /** Texts and measure names come from the run id, so every session changes what it touches. */
-    static void prepare(LocalContextRepository repo, SessionId session, boolean sameFiles) {
+    static void prepare(ContextRepository repo, SessionId session, boolean sameFiles) {
         String tag = session.runId().replace('-', '_');
         String forkedFrom = repo.openSession(session);
         repo.commit(session, edit(repo.tree(forkedFrom), 0, overlay -> described(overlay, "Described in " + tag)), "dbt");
@@ -41,7 +41,7 @@ final class OverlaySessions {
     }
 
     /** Fails unless {@code main} kept both sides of the merged session of this run. */
-    static void checkMerged(LocalContextRepository repo, int run) {
+    static void checkMerged(ContextRepository repo, int run) {
         if (!repo.tree(repo.mainHead().orElseThrow()).readText(BenchRepo.overlayPath(0)).orElseThrow()
                 .contains("m_merged_" + run)) {
             throw new IllegalStateException("the merged session did not keep main's measure");
