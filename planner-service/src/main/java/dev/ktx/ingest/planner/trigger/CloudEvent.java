@@ -110,7 +110,7 @@ public record CloudEvent(String id, String source, String type, String subject, 
             }
             String dir = text(project, "projectDir");
             if (dir == null || dir.isBlank()) {
-                throw malformed("CloudEvent data.project.projectDir or data.project.repoUrl is required (a string)");
+                throw malformed("CloudEvent data.project.projectDir is required (a string)");
             }
             return ProjectRef.withDefaultId(id, dir);
         }
