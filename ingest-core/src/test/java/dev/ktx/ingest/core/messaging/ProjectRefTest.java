@@ -27,7 +27,7 @@ class ProjectRefTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "https://ktx:t0ken@git.example.com/acme.git | project.repoUrl: must not embed credentials",
+            "https://ktx:t0ken@git.example.com/acme.git | project.repoUrl: must not embed credentials (services read KTX_GIT_TOKEN)",
             "ssh://git@git.example.com/acme.git | project.repoUrl: the scheme must be file, http or https",
             "https://git.example.com/acme.git?x=1 | project.repoUrl: must not have a query or fragment",
             "https:///acme.git | project.repoUrl: has no host",

@@ -94,7 +94,8 @@ public final class InMemoryRepoTree implements RepoTree {
         return entries.subMap(prefix, prefix + Character.MAX_VALUE);
     }
 
+    /** The root is {@code ""}, as in the git-backed tree. */
     private static String prefix(String dir) {
-        return dir.endsWith("/") ? dir : dir + "/";
+        return dir.isEmpty() || dir.endsWith("/") ? dir : dir + "/";
     }
 }
