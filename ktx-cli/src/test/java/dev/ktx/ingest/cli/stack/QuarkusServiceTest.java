@@ -44,7 +44,8 @@ class QuarkusServiceTest {
     void withoutRemotesThePlannerIsGivenNone() throws IOException {
         CliEnvironment environment = new CliEnvironment(Map.of(), Clock.systemUTC(), home);
         StackEnv endpoints = StackEnv.empty().with(StackEnv.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092")
-                .with(StackEnv.REDIS_URL, "redis://127.0.0.1:6379");
+                .with(StackEnv.REDIS_URL, "redis://127.0.0.1:6379").with(StackEnv.API_TOKEN, "api")
+                .with(StackEnv.REPOS_ROOT, home.toString());
         QuarkusService service = new QuarkusService(Stack.SERVICES.get(0), environment, StackLayout.of(environment));
         Files.createDirectories(service.jar().getParent());
         Files.createFile(service.jar());
