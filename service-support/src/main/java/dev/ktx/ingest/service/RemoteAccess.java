@@ -70,7 +70,7 @@ public class RemoteAccess {
 
     ContextRepository open(ProjectRef project) {
         RepoUrl url = requireAllowed("project.repoUrl", project.repoUrl());
-        GitRemote remote = new GitRemote(url, GitCredentials.forUrl(url, credentials), timeout);
+        GitRemote remote = new GitRemote(url, GitCredentials.isSentTo(url) ? credentials : Optional.empty(), timeout);
         return RemoteContextRepository.open(remote, project.mainBranch(), cache.resolve("mirrors"));
     }
 }

@@ -52,8 +52,8 @@ public final class GitCredentials {
                 .map(token -> of(TOKEN_VARIABLE, user, token));
     }
 
-    /** The credentials to give {@code url}: only an http(s) remote gets them, a {@code file://} one needs none. */
-    public static Optional<CredentialsProvider> forUrl(RepoUrl url, Optional<CredentialsProvider> credentials) {
-        return url.uri().getScheme().startsWith("http") ? credentials : Optional.empty();
+    /** Only an http(s) remote is given credentials; a {@code file://} one needs none. */
+    public static boolean isSentTo(RepoUrl url) {
+        return url.uri().getScheme().startsWith("http");
     }
 }

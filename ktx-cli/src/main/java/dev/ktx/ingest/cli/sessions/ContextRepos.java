@@ -8,10 +8,12 @@ import dev.ktx.ingest.core.git.GitCredentials;
 import dev.ktx.ingest.core.git.GitRemote;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.RemoteContextRepository;
+import org.eclipse.jgit.transport.CredentialsProvider;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -38,8 +40,9 @@ final class ContextRepos {
 
     private static ContextRepository open(ProjectOptions project, CliEnvironment environment) {
         return project.remote().map(remote -> {
-            GitRemote git = new GitRemote(remote.url(), GitCredentials.forUrl(remote.url(),
-                    GitCredentials.fromEnvironment(environment.variables())), GIT_TIMEOUT);
+            Optional<CredentialsProvider> credentials = GitCredentials.isSentTo(remote.url())
+                    ? GitCredentials.fromEnvironment(environment.variables()) : Optional.empty();
+            GitRemote git = new GitRemote(remote.url(), credentials, GIT_TIMEOUT);
             String branch = remote.branch() != null ? remote.branch() : LocalContextRepository.DEFAULT_MAIN_BRANCH;
             return RemoteContextRepository.open(git, branch, cache(environment).resolve("mirrors"));
         }).orElseGet(() -> local(project.directory().orElseThrow()));

@@ -101,6 +101,15 @@ class SessionsRemoteTest {
     }
 
     @Test
+    void aFileRemoteIsGivenNoCredentials() {
+        CliRun run = CliRun.with(environment("file:" + dir.resolve("no-such-token-file")), "sessions", "list",
+                "--repo-url", bare.toUri().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("run-old/warehouse");
+    }
+
+    @Test
     void aWrongTokenIsAnErrorNamingTheUrlNotTheToken() {
         CliRun run = CliRun.with(environment("wr0ng-t0ken"), "sessions", "list", "--repo-url", url);
 
