@@ -47,7 +47,8 @@ public final class GitCredentials {
 
     /** From {@code KTX_GIT_TOKEN} and {@code KTX_GIT_USER} (default {@value #DEFAULT_USER}); empty without a token. */
     public static Optional<CredentialsProvider> fromEnvironment(Map<String, String> environment) {
-        String user = Optional.ofNullable(environment.get(USER_VARIABLE)).filter(u -> !u.isBlank()).orElse(DEFAULT_USER);
+        String user = Optional.ofNullable(environment.get(USER_VARIABLE)).filter(u -> !u.isBlank())
+                .orElse(DEFAULT_USER);
         return Optional.ofNullable(environment.get(TOKEN_VARIABLE)).filter(t -> !t.isBlank())
                 .map(token -> of(TOKEN_VARIABLE, user, token));
     }

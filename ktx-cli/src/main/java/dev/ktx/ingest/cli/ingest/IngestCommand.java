@@ -60,7 +60,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {runId, plan, results} as JSON instead of the table.")
     private boolean json;
 
-    @Option(names = "--dry-run", description = "Only plan, from <project-dir>/ktx.yaml; no services needed (not with --repo-url).")
+    @Option(names = "--dry-run",
+            description = "Only plan, from <project-dir>/ktx.yaml; no services needed (not with --repo-url).")
     private boolean dryRun;
 
     @Mixin
@@ -97,7 +98,8 @@ public final class IngestCommand implements Callable<Integer> {
     private int run() {
         PlannerClient client = planner.client(environment);
         ProjectLocation location = project.location();
-        String runId = client.start(new IngestRequestBody(projectId, location, connectionId, all ? Boolean.TRUE : null));
+        String runId = client.start(new IngestRequestBody(projectId, location, connectionId,
+                all ? Boolean.TRUE : null));
         ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
         progress.started(runId);
         Optional<RunState> finished = awaitFinished(client, runId, location, progress);

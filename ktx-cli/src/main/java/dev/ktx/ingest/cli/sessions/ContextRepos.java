@@ -52,7 +52,8 @@ final class ContextRepos {
         try {
             return LocalContextRepository.open(dir);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage() + " (give the project's context repo with --project-dir or --repo-url)");
+            throw new CliException(e.getMessage()
+                    + " (give the project's context repo with --project-dir or --repo-url)");
         }
     }
 

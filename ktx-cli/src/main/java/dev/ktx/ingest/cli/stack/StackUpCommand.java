@@ -34,8 +34,9 @@ public final class StackUpCommand implements Callable<Integer> {
     private Path reposRoot;
 
     @Option(names = "--repos-remotes", paramLabel = "PREFIXES",
-            description = "Comma-separated URL prefixes projects on a git remote may have, e.g. https://git.example.com/ctx/ "
-                    + "(default: $KTX_REPOS_REMOTES, else none). The services read the git token from $KTX_GIT_TOKEN.")
+            description = "Comma-separated URL prefixes projects on a git remote may have, e.g. "
+                    + "https://git.example.com/ctx/ (default: $KTX_REPOS_REMOTES, else none). "
+                    + "The services read the git token from $KTX_GIT_TOKEN.")
     private String reposRemotes;
 
     public StackUpCommand(CliEnvironment environment) {
