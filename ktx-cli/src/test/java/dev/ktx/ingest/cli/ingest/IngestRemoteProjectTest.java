@@ -40,8 +40,8 @@ class IngestRemoteProjectTest {
 
     @Test
     void sendsTheRemoteInTheBodyAndNamesItOnEveryPoll() throws IOException {
-        CliRun run = CliRun.of("ingest", "--all", "--repo-url", REPO_URL, "--branch", "ctx/main", "--project-id", "acme",
-                "--planner", planner.url());
+        CliRun run = CliRun.of("ingest", "--all", "--repo-url", REPO_URL, "--branch", "ctx/main",
+                "--project-id", "acme", "--planner", planner.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         FakePlanner.Received post = planner.received().get(0);
@@ -97,7 +97,8 @@ class IngestRemoteProjectTest {
         CliRun run = CliRun.of("ingest", "--all", "--dry-run", "--repo-url", REPO_URL);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("--dry-run reads ktx.yaml from --project-dir; it does not work with --repo-url\n");
+        assertThat(run.err())
+                .isEqualTo("--dry-run reads ktx.yaml from --project-dir; it does not work with --repo-url\n");
     }
 
     @Test
