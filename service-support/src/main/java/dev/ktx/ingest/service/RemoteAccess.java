@@ -1,6 +1,7 @@
 package dev.ktx.ingest.service;
 
 import dev.ktx.ingest.core.git.ContextRepository;
+import dev.ktx.ingest.core.git.GitCredentials;
 import dev.ktx.ingest.core.git.GitRemote;
 import dev.ktx.ingest.core.git.RemoteContextRepository;
 import dev.ktx.ingest.core.messaging.ProjectRef;
@@ -8,12 +9,7 @@ import dev.ktx.ingest.core.messaging.RepoUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +23,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class RemoteAccess {
 
-    private static final String FILE_PREFIX = "file:";
-
     private final List<RepoUrl> allowed;
     private final Optional<CredentialsProvider> credentials;
     private final Duration timeout;
@@ -38,7 +32,8 @@ public class RemoteAccess {
     public RemoteAccess(ReposSettings settings) {
         this(settings.repos().remotes().orElse(List.of()).stream().filter(p -> !p.isBlank())
                         .map(prefix -> RepoUrl.parse("ktx.repos.remotes", prefix)).toList(),
-                settings.git().token().filter(t -> !t.isBlank()).map(token -> credentials(settings.git().user(), token)),
+                settings.git().token().filter(t -> !t.isBlank())
+                        .map(token -> GitCredentials.of("ktx.git.token", settings.git().user(), token)),
                 settings.git().timeout(), settings.repos().cache());
     }
 
@@ -75,21 +70,7 @@ public class RemoteAccess {
 
     ContextRepository open(ProjectRef project) {
         RepoUrl url = requireAllowed("project.repoUrl", project.repoUrl());
-        boolean overHttp = url.uri().getScheme().startsWith("http");
-        GitRemote remote = new GitRemote(url, overHttp ? credentials : Optional.empty(), timeout);
+        GitRemote remote = new GitRemote(url, GitCredentials.isSentTo(url) ? credentials : Optional.empty(), timeout);
         return RemoteContextRepository.open(remote, project.mainBranch(), cache.resolve("mirrors"));
-    }
-
-    private static CredentialsProvider credentials(String user, String token) {
-        String secret = token;
-        if (token.startsWith(FILE_PREFIX)) {
-            Path file = Path.of(token.substring(FILE_PREFIX.length()));
-            try {
-                secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("ktx.git.token: cannot read " + file, e);
-            }
-        }
-        return new UsernamePasswordCredentialsProvider(user, secret);
     }
 }

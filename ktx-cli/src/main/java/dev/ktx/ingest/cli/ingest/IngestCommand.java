@@ -4,7 +4,8 @@ import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.cli.ProjectLocation;
+import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 import dev.ktx.ingest.core.plan.Plan;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,15 +51,17 @@ public final class IngestCommand implements Callable<Integer> {
     private boolean all;
 
     @Mixin
-    private ProjectDirOption projectDir;
+    private ProjectOptions project;
 
-    @Option(names = "--project-id", paramLabel = "ID", description = "The project's id (default: the directory name).")
+    @Option(names = "--project-id", paramLabel = "ID",
+            description = "The project's id (default: the directory's or the repository's name).")
     private String projectId;
 
     @Option(names = "--json", description = "Print {runId, plan, results} as JSON instead of the table.")
     private boolean json;
 
-    @Option(names = "--dry-run", description = "Only plan, from <project-dir>/ktx.yaml; no services needed.")
+    @Option(names = "--dry-run",
+            description = "Only plan, from <project-dir>/ktx.yaml; no services needed (not with --repo-url).")
     private boolean dryRun;
 
     @Mixin
@@ -77,8 +81,11 @@ public final class IngestCommand implements Callable<Integer> {
         return dryRun ? dryRun(request) : run();
     }
 
+    /** From the project directory only: a remote project's ktx.yaml would need a fetch with git credentials. */
     private int dryRun(PlanRequest request) {
-        Plan plan = Planner.plan(new KtxConfigLoader().load(projectDir.path()), request);
+        Path dir = project.directory().orElseThrow(() -> new CliException(
+                "--dry-run reads ktx.yaml from --project-dir; it does not work with --repo-url"));
+        Plan plan = Planner.plan(new KtxConfigLoader().load(dir), request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new RunReport(null, plan, RunResults.inPlanOrder(plan, List.of())).toJson());
@@ -90,11 +97,12 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int run() {
         PlannerClient client = planner.client(environment);
-        String runId = client.start(new IngestRequestBody(projectId, projectDir.path().toString(), connectionId,
+        ProjectLocation location = project.location();
+        String runId = client.start(new IngestRequestBody(projectId, location, connectionId,
                 all ? Boolean.TRUE : null));
         ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
         progress.started(runId);
-        Optional<RunState> finished = awaitFinished(client, runId, progress);
+        Optional<RunState> finished = awaitFinished(client, runId, location, progress);
         finished.ifPresent(state -> ReportPrinter.print(spec.commandLine().getOut(), state.report(), json));
         return finished.map(RunState::outcome).orElse(ExitCodes.STEP_FAILED);
     }
@@ -105,13 +113,14 @@ public final class IngestCommand implements Callable<Integer> {
      * report. While the planner is unreachable or failing (a restart, a Redis outage) the wait goes on; it says so
      * once, and again when the planner is back.
      */
-    private Optional<RunState> awaitFinished(PlannerClient client, String runId, ProgressLog progress) {
+    private Optional<RunState> awaitFinished(PlannerClient client, String runId, ProjectLocation location,
+                                             ProgressLog progress) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         PrintWriter err = spec.commandLine().getErr();
         boolean unavailable = false;
         while (true) {
             try {
-                Optional<RunState> state = client.find(runId, projectDir.path().toString(), projectId);
+                Optional<RunState> state = client.find(runId, location, projectId);
                 if (unavailable) {
                     err.println("the planner answers again; still waiting for run " + runId);
                     unavailable = false;

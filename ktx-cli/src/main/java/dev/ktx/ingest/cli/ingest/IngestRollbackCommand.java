@@ -1,10 +1,13 @@
 package dev.ktx.ingest.cli.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.ProjectDirOption;
+import dev.ktx.ingest.cli.ProjectLocation;
+import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.config.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +42,8 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     record Rollback(String rollbackId, String runId, String status, String commit, String message, List<String> paths) {
     }
 
-    record RollbackRequestBody(String projectId, String projectDir, boolean force) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RollbackRequestBody(String projectId, @JsonUnwrapped ProjectLocation project, boolean force) {
     }
 
     private final CliEnvironment environment;
@@ -54,9 +58,10 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     private boolean force;
 
     @Mixin
-    private ProjectDirOption projectDir;
+    private ProjectOptions project;
 
-    @Option(names = "--project-id", paramLabel = "ID", description = "The project's id (default: the directory name).")
+    @Option(names = "--project-id", paramLabel = "ID",
+            description = "The project's id (default: the directory's or the repository's name).")
     private String projectId;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -74,7 +79,7 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     public Integer call() {
         PlannerClient client = planner.client(environment);
         String path = "api/ingests/" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + "/rollback";
-        Rollback requested = client.postAccepted(path, new RollbackRequestBody(projectId, projectDir.path().toString(), force),
+        Rollback requested = client.postAccepted(path, new RollbackRequestBody(projectId, project.location(), force),
                 Rollback.class);
         PrintWriter err = spec.commandLine().getErr();
         err.println("rollback " + requested.rollbackId() + " of run " + runId + " requested");

@@ -2,6 +2,7 @@ package dev.ktx.ingest.cli.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ktx.ingest.cli.CliException;
+import dev.ktx.ingest.cli.ProjectLocation;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -58,8 +59,8 @@ public final class PlannerClient {
      *
      * @throws Unavailable when the planner cannot be reached or answers with a server error
      */
-    Optional<RunState> find(String runId, String projectDir, String projectId) {
-        String query = "?projectDir=" + URLEncoder.encode(projectDir, StandardCharsets.UTF_8)
+    Optional<RunState> find(String runId, ProjectLocation project, String projectId) {
+        String query = "?" + project.query()
                 + (projectId == null ? "" : "&projectId=" + URLEncoder.encode(projectId, StandardCharsets.UTF_8));
         HttpResponse<String> response = send(request(INGESTS + "/" + runId + query).GET().build());
         if (response.statusCode() >= 500) {

@@ -3,8 +3,7 @@ package dev.ktx.ingest.cli.sessions;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.ProjectDirOption;
-import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.git.SessionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ public final class SessionsGcCommand implements Callable<Integer> {
     private OrphanAgeOption orphanAge;
 
     @Mixin
-    private ProjectDirOption projectDir;
+    private ProjectOptions project;
 
     public SessionsGcCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -47,15 +46,15 @@ public final class SessionsGcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalContextRepository repo = ContextRepos.open(projectDir.path())) {
-            Instant now = environment.clock().instant();
+        Instant now = environment.clock().instant();
+        return ContextRepos.with(project, environment, repo -> {
             for (SessionId removed : repo.gcSentinels(now.minus(olderThan))) {
                 out.println("removed " + removed);
             }
             for (SessionId removed : repo.gcOrphans(orphanAge.cutoff(now))) {
                 out.println("removed " + removed + " (orphaned)");
             }
-        }
-        return ExitCodes.OK;
+            return ExitCodes.OK;
+        });
     }
 }

@@ -2,8 +2,8 @@ package dev.ktx.ingest.cli.sessions;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.ProjectDirOption;
-import dev.ktx.ingest.core.git.LocalContextRepository;
+import dev.ktx.ingest.cli.ProjectOptions;
+import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ public final class SessionsListCommand implements Callable<Integer> {
     private OrphanAgeOption orphanAge;
 
     @Mixin
-    private ProjectDirOption projectDir;
+    private ProjectOptions project;
 
     public SessionsListCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -49,7 +49,7 @@ public final class SessionsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalContextRepository repo = ContextRepos.open(projectDir.path())) {
+        return ContextRepos.with(project, environment, repo -> {
             Set<SessionId> orphans = Set.copyOf(repo.orphans(orphanAge.cutoff(environment.clock().instant())));
             SortedSet<String> ids = new TreeSet<>();
             repo.sessions().forEach(id -> ids.add(id.toString()));
@@ -57,11 +57,11 @@ public final class SessionsListCommand implements Callable<Integer> {
             for (String id : ids) {
                 out.println(line(id, repo, orphans));
             }
-        }
-        return ExitCodes.OK;
+            return ExitCodes.OK;
+        });
     }
 
-    private static String line(String id, LocalContextRepository repo, Set<SessionId> orphans) {
+    private static String line(String id, ContextRepository repo, Set<SessionId> orphans) {
         SessionId session = SessionId.parse(id);
         Optional<Sentinel> sentinel;
         try {

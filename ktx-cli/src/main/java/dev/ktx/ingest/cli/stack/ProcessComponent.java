@@ -42,6 +42,16 @@ abstract class ProcessComponent implements StackComponent {
 
     abstract boolean isReady(String endpoint) throws Exception;
 
+    /**
+     * The process's environment: the CLI's own (so secrets such as {@code KTX_GIT_TOKEN} reach the services without
+     * being written to {@code stack.env}), overridden by what {@link #launch} sets.
+     */
+    Map<String, String> variables(Launch launch) {
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.putAll(launch.environment());
+        return variables;
+    }
+
     /** An address the user gave, to use instead of starting a process. */
     Optional<String> external() {
         return Optional.empty();
@@ -66,9 +76,7 @@ abstract class ProcessComponent implements StackComponent {
             out.println(name() + ": already running, pid " + running.get().pid() + ", " + endpoint);
         } else {
             Launch launch = launch(endpoints);
-            Map<String, String> variables = new HashMap<>(environment.variables());
-            variables.putAll(launch.environment());
-            ProcessHandle started = process.start(launch.command(), variables);
+            ProcessHandle started = process.start(launch.command(), variables(launch));
             process.awaitReady(started, () -> isReady(launch.endpoint()), timeout);
             endpoint = launch.endpoint();
             out.println(name() + ": started, pid " + started.pid() + ", " + endpoint + " (log " + process.log() + ")");

@@ -61,6 +61,8 @@ final class QuarkusService extends ProcessComponent {
                 StackEnv.KAFKA_BOOTSTRAP_SERVERS, endpoints.require(StackEnv.KAFKA_BOOTSTRAP_SERVERS),
                 StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL),
                 REPOS_CACHE, layout.reposCache(definition.module()).toString()));
+        // each service mirrors remote projects itself; KTX_GIT_TOKEN / KTX_GIT_USER come from the inherited environment
+        endpoints.get(StackEnv.REPOS_REMOTES).ifPresent(remotes -> variables.put(StackEnv.REPOS_REMOTES, remotes));
         if (definition.endpointKey().equals(StackEnv.PLANNER_URL)) {
             variables.put(PLANNER_API_TOKEN, endpoints.require(StackEnv.API_TOKEN));
             variables.put(StackEnv.REPOS_ROOT, endpoints.require(StackEnv.REPOS_ROOT));

@@ -24,6 +24,11 @@ public record StackEnv(SortedMap<String, String> values) {
     public static final String API_TOKEN = "KTX_API_TOKEN";
     /** The planner's {@code ktx.repos.root}: every project must live in it. */
     public static final String REPOS_ROOT = "KTX_REPOS_ROOT";
+    /**
+     * Every service's {@code ktx.repos.remotes}: the URL prefixes projects on a git remote may have. The git token is
+     * not kept here: the services get {@code KTX_GIT_TOKEN} from the environment of {@code ktx stack up}.
+     */
+    public static final String REPOS_REMOTES = "KTX_REPOS_REMOTES";
 
     private static final String HEADER = "# written by `ktx stack up`; removed by `ktx stack down`\n";
 

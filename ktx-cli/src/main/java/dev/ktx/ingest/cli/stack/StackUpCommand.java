@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ktx stack up}: starts what is not running yet; a running stack is reported and left alone. */
@@ -32,6 +33,12 @@ public final class StackUpCommand implements Callable<Integer> {
             description = "The directory every project must live in (default: $KTX_REPOS_ROOT, else the current directory).")
     private Path reposRoot;
 
+    @Option(names = "--repos-remotes", paramLabel = "PREFIXES",
+            description = "Comma-separated URL prefixes projects on a git remote may have, e.g. "
+                    + "https://git.example.com/ctx/ (default: $KTX_REPOS_REMOTES, else none). "
+                    + "The services read the git token from $KTX_GIT_TOKEN.")
+    private String reposRemotes;
+
     public StackUpCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -41,7 +48,7 @@ public final class StackUpCommand implements Callable<Integer> {
         Stack stack = new Stack(environment);
         stack.requireBuilt();
         PrintWriter out = spec.commandLine().getOut();
-        StackEnv endpoints = withReposRoot(withApiToken(StackEnv.read(stack.layout().envFile())));
+        StackEnv endpoints = withReposRemotes(withReposRoot(withApiToken(StackEnv.read(stack.layout().envFile()))));
         for (StackComponent component : stack.components()) {
             endpoints = component.up(endpoints, timeout, out);
             // written after each component, so that what did start can be found (and stopped) if a later one fails
@@ -57,6 +64,12 @@ public final class StackUpCommand implements Callable<Integer> {
         Path root = reposRoot != null ? reposRoot
                 : Path.of(environment.variable(StackEnv.REPOS_ROOT).orElse(System.getProperty("user.dir")));
         return endpoints.with(StackEnv.REPOS_ROOT, root.toAbsolutePath().normalize().toString());
+    }
+
+    /** The services accept projects under these remotes: the option, else $KTX_REPOS_REMOTES; none by default. */
+    private StackEnv withReposRemotes(StackEnv endpoints) {
+        return Optional.ofNullable(reposRemotes).or(() -> environment.variable(StackEnv.REPOS_REMOTES))
+                .map(remotes -> endpoints.with(StackEnv.REPOS_REMOTES, remotes)).orElse(endpoints);
     }
 
     /** The planner requires a token: the stack's own (kept across restarts), else $KTX_API_TOKEN, else a new one. */

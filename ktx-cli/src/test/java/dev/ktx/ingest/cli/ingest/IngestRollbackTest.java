@@ -47,7 +47,7 @@ class IngestRollbackTest {
         assertThat(run.out()).isEqualTo("run run-1 rolled back in abc: 2 paths restored from before the run\n");
         assertThat(run.err()).isEqualTo("rollback rb-1 of run run-1 requested\n");
         assertThat(planner.received().get(0).body())
-                .isEqualTo("{\"projectId\":null,\"projectDir\":\"" + project + "\",\"force\":true}");
+                .isEqualTo("{\"projectDir\":\"" + project + "\",\"force\":true}");
     }
 
     @Test

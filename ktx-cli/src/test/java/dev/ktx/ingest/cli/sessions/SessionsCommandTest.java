@@ -104,6 +104,7 @@ class SessionsCommandTest {
         CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "7d", "--project-dir", dir.resolve("none").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("not a git repository: ").endsWith("(give the project's context repo with --project-dir)\n");
+        assertThat(run.err()).startsWith("not a git repository: ")
+                .endsWith("(give the project's context repo with --project-dir or --repo-url)\n");
     }
 }
