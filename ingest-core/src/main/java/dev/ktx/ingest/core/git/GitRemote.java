@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,25 @@ public final class GitRemote {
                     connection.fetch(NullProgressMonitor.INSTANCE, List.of(ref), Set.of());
                 }
                 return Optional.of(ref.getObjectId());
+            }
+        });
+    }
+
+    /** Copies into {@code local} the objects of every ref below {@code prefix} that it lacks. */
+    void fetchAll(Repository local, String prefix) {
+        call("fetch " + prefix + "*", local, transport -> {
+            try (FetchConnection connection = transport.openFetch(List.of(), prefix)) {
+                List<Ref> wanted = new ArrayList<>();
+                for (Ref ref : connection.getRefs()) {
+                    if (ref.getName().startsWith(prefix) && ref.getObjectId() != null
+                            && !local.getObjectDatabase().has(ref.getObjectId())) {
+                        wanted.add(ref);
+                    }
+                }
+                if (!wanted.isEmpty()) {
+                    connection.fetch(NullProgressMonitor.INSTANCE, wanted, Set.of());
+                }
+                return null;
             }
         });
     }

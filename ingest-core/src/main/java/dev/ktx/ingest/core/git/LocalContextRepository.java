@@ -225,11 +225,13 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public RefreshResult refresh(SessionId id, String mainHead) {
+        present(mainHead);
         return io("refresh " + id.sessionRef(), () -> refresher.refresh(id, mainHead));
     }
 
     @Override
     public RepoTree tree(String commitId) {
+        present(commitId);
         return io("read commit " + commitId, () -> {
             try (RevWalk walk = new RevWalk(repo)) {
                 return new JGitRepoTree(repo, Commits.parse(walk, commitId).getTree());
@@ -239,6 +241,7 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public List<PathChange> diff(String fromCommit, String toCommit) {
+        present(fromCommit, toCommit);
         return io("diff " + fromCommit + ".." + toCommit, () -> {
             try (RevWalk walk = new RevWalk(repo)) {
                 RevCommit from = Commits.parse(walk, fromCommit);
@@ -250,6 +253,7 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public boolean isAncestor(String ancestor, String descendant) {
+        present(ancestor, descendant);
         return io("compare " + ancestor + " and " + descendant, () -> {
             try (RevWalk walk = new RevWalk(repo)) {
                 return walk.isMergedInto(Commits.parse(walk, ancestor), Commits.parse(walk, descendant));
@@ -259,6 +263,7 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata) {
+        present(expectedMainHead);
         return io("squash " + id.sessionRef(), () -> squasher.squash(id, expectedMainHead, metadata));
     }
 
@@ -280,6 +285,7 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public StackedSquash stackSquash(SessionId id, String parentId, SquashMetadata metadata) {
+        present(parentId);
         return io("squash " + id.sessionRef() + " above " + parentId, () -> squasher.stack(id, parentId, metadata));
     }
 
@@ -290,6 +296,7 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public RunRevert revertRun(String runId, String mainHead, RollbackMetadata metadata, boolean force) {
+        present(mainHead);
         return io("revert run " + runId, () -> reverter.revert(runId, mainHead, metadata, force));
     }
 
@@ -403,6 +410,20 @@ public final class LocalContextRepository implements ContextRepository {
     @Override
     public void close() {
         repo.close();
+    }
+
+    /**
+     * Makes sure the commits a caller names are here: a commit another service read (the planner's config commit, a
+     * peer's {@code main}) reaches a mirror only by a fetch. Malformed ids are left to the parse that reports them.
+     */
+    private void present(String... commitIds) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (String commitId : commitIds) {
+            if (commitId != null && ObjectId.isId(commitId)) {
+                ids.add(ObjectId.fromString(commitId));
+            }
+        }
+        refs.fetchMissing(ids);
     }
 
     private ObjectId requireSessionHead(SessionId id) {

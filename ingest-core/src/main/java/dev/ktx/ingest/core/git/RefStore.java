@@ -38,4 +38,8 @@ interface RefStore {
 
     /** Names of the refs below {@code prefix}, sorted. */
     List<String> namesUnder(String prefix);
+
+    /** Brings in the objects of {@code commits} where this store can; the repository's own store has them or never will. */
+    default void fetchMissing(List<ObjectId> commits) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.ktx.ingest.core.git;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FileUtils;
@@ -28,7 +29,8 @@ public final class RemoteContextRepository {
     public static ContextRepository open(GitRemote remote, String mainBranch, Path cacheDir) {
         String identity = LocalContextRepository.shortHash(remote.url().toString());
         Repository mirror = mirror(cacheDir.resolve(identity + ".git"));
-        return new LocalContextRepository(mirror, mainBranch, new RemoteRefStore(mirror, remote), identity);
+        RemoteRefStore refs = new RemoteRefStore(mirror, remote, Constants.R_HEADS + mainBranch);
+        return new LocalContextRepository(mirror, mainBranch, refs, identity);
     }
 
     /**

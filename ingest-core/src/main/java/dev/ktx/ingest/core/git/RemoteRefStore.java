@@ -1,11 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,10 +25,12 @@ final class RemoteRefStore implements RefStore {
 
     private final Repository mirror;
     private final GitRemote remote;
+    private final String mainRef;
 
-    RemoteRefStore(Repository mirror, GitRemote remote) {
+    RemoteRefStore(Repository mirror, GitRemote remote, String mainRef) {
         this.mirror = mirror;
         this.remote = remote;
+        this.mainRef = mainRef;
     }
 
     @Override
@@ -67,6 +71,28 @@ final class RemoteRefStore implements RefStore {
     @Override
     public List<String> namesUnder(String prefix) {
         return List.copyOf(remote.refs(mirror, prefix).keySet());
+    }
+
+    /**
+     * A commit a caller names came from {@code main} (which still contains it unless someone rewrote it) or from a
+     * session: {@code main} is fetched first, every ref of the remote only when that was not enough.
+     */
+    @Override
+    public void fetchMissing(List<ObjectId> commits) {
+        if (commits.stream().anyMatch(this::missing)) {
+            read(mainRef);
+            if (commits.stream().anyMatch(this::missing)) {
+                remote.fetchAll(mirror, Constants.R_REFS);
+            }
+        }
+    }
+
+    private boolean missing(ObjectId commit) {
+        try {
+            return !mirror.getObjectDatabase().has(commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mirror " + mirror.getDirectory(), e);
+        }
     }
 
     private void deleteAll(List<String> refNames) {

@@ -118,6 +118,20 @@ class RemoteFinalWindowTest {
     }
 
     @Test
+    void aCommitAnotherServiceReadIsFetchedWhenItIsNamed() {
+        String plannersMain = personPushesAPage("glossary");
+        assertThat(finalizer.mainHead()).contains(plannersMain);
+
+        assertThat(worker.tree(plannersMain).exists("wiki/global/glossary.md")).as("main fetched").isTrue();
+
+        worker.openSession(DBT);
+        writePage(worker, DBT, "metrics", List.of("home"));
+        String workersSession = worker.sessionHead(DBT).orElseThrow();
+        assertThat(finalizer.tree(workersSession).exists("wiki/global/metrics.md")).as("every ref fetched").isTrue();
+        assertThat(finalizer.diff(plannersMain, workersSession)).isNotEmpty();
+    }
+
+    @Test
     void aWrongTokenIsRefusedNamingTheUrlButNeverATokenAndChangesNothing() throws Exception {
         List<String> before = serverRefs();
         try (ContextRepository intruder = open("wrong-token-0815", "intruder-cache")) {
