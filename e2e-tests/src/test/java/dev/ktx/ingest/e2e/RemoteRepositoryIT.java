@@ -88,7 +88,8 @@ class RemoteRepositoryIT {
         E2eStack.Result again = stack.ktx("ingest", "--all", "--repo-url", repoUrl);
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(mainHead()).as("unchanged inputs add no commit").isEqualTo(afterFirstRun);
-        assertThat(remoteRefs()).allMatch(name -> name.equals("refs/heads/main") || name.startsWith("refs/ktx/runs/"));
+        assertThat(remoteRefs()).as("no session, hand-off or sentinel ref").allMatch(name -> name.equals("HEAD")
+                || name.equals("refs/heads/main") || name.startsWith("refs/ktx/runs/"));
     }
 
     private static String mainHead() throws Exception {
