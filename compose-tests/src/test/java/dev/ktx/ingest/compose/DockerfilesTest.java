@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,24 +14,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfilesTest {
 
     private static final List<String> SERVICES = ComposeFile.KTX_SERVICES;
+    /** The one Dockerfile of the four services. */
+    private static final String SERVICE_DOCKERFILE = "deploy/docker/service.Dockerfile";
 
-    @ParameterizedTest
-    @FieldSource("SERVICES")
-    void serviceImageRunsTheFastJarAsNonRootWithAHealthCheck(String service) {
-        List<String> dockerfile = instructions(service + "/src/main/docker/Dockerfile");
-        ServiceProperties properties = ServiceProperties.of(service);
-        String port = properties.properties().getProperty("quarkus.http.port").replaceAll(".*:(\\d+)}$", "$1");
+    @Test
+    void serviceImageRunsTheFastJarAsNonRootWithAHealthCheck() {
+        List<String> dockerfile = instructions(SERVICE_DOCKERFILE);
 
         assertNonRootUser(dockerfile);
         assertThat(dockerfile).contains(
+                "ARG HTTP_PORT_VARIABLE",
+                "ARG HTTP_PORT",
                 "COPY target/quarkus-app/lib/ lib/",
                 "COPY target/quarkus-app/*.jar ./",
                 "COPY target/quarkus-app/app/ app/",
                 "COPY target/quarkus-app/quarkus/ quarkus/",
-                "ENV " + properties.httpPortVariable() + "=" + port,
-                "EXPOSE " + port);
+                "ENV ${HTTP_PORT_VARIABLE}=${HTTP_PORT} KTX_HTTP_PORT_VARIABLE=${HTTP_PORT_VARIABLE}",
+                "EXPOSE ${HTTP_PORT}");
+        // the port at run time: the value of the variable the service reads it from
         assertThat(dockerfile).filteredOn(line -> line.startsWith("HEALTHCHECK ")).singleElement().asString()
-                .contains("curl", "http://localhost:${" + properties.httpPortVariable() + "}/q/health/ready");
+                .contains("curl", "http://localhost:$(printenv \"$KTX_HTTP_PORT_VARIABLE\")/q/health/ready");
         assertThat(dockerfile).filteredOn(line -> line.startsWith("ENTRYPOINT ")).singleElement().asString()
                 .contains("\"-jar\", \"quarkus-run.jar\"");
         // the shared repo volume's mount point, writable by that user
@@ -38,6 +41,20 @@ class DockerfilesTest {
         // the cache of mirrors of remote repositories (KTX_REPOS_CACHE of the profile git), likewise
         assertThat(dockerfile).anySatisfy(line -> assertThat(line)
                 .contains("mkdir -p /var/cache/ktx/repos && chown ktx:ktx /var/cache/ktx/repos"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void composeBuildsEachServiceFromTheServiceDockerfileWithItsHttpPort(String service) {
+        Map<String, Object> build = ComposeFile.map(ComposeFile.load().service(service), "build");
+        ServiceProperties properties = ServiceProperties.of(service);
+        String port = properties.properties().getProperty("quarkus.http.port").replaceAll(".*:(\\d+)}$", "$1");
+
+        assertThat(RepoFiles.path(build.get("context") + "/" + build.get("dockerfile")).normalize())
+                .isEqualTo(RepoFiles.path(SERVICE_DOCKERFILE));
+        assertThat(ComposeFile.map(build, "args"))
+                .containsEntry("HTTP_PORT_VARIABLE", properties.httpPortVariable())
+                .containsEntry("HTTP_PORT", port);
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a service's {@code application.properties} reads from environment variables. */
+/**
+ * What a service's configuration reads from environment variables: its {@code application.properties} over the
+ * settings every service shares (service-support's {@code META-INF/microprofile-config.properties}).
+ */
 record ServiceProperties(Properties properties) {
 
     /** {@code ${name}} or {@code ${name:default}}; group 2 is the colon when there is a default. */
@@ -21,18 +24,28 @@ record ServiceProperties(Properties properties) {
     static final Set<String> CONTAINER_OVERRIDES = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
     private static final String HTTP_PORT = "quarkus.http.port";
 
+    private static final String SHARED = "service-support/src/main/resources/META-INF/microprofile-config.properties";
+
     static ServiceProperties of(String service) {
-        return load(RepoFiles.path(service + "/src/main/resources/application.properties"));
+        Properties properties = new Properties();
+        read(RepoFiles.path(SHARED), properties);
+        read(RepoFiles.path(service + "/src/main/resources/application.properties"), properties);
+        return new ServiceProperties(properties);
     }
 
     static ServiceProperties load(Path file) {
         Properties properties = new Properties();
+        read(file, properties);
+        return new ServiceProperties(properties);
+    }
+
+    /** Adds the file's properties, replacing those already there. */
+    private static void read(Path file, Properties properties) {
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServiceProperties(properties);
     }
 
     /**

@@ -9,8 +9,10 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,8 +33,8 @@ import static org.hamcrest.Matchers.hasItems;
 
 /** The database worker over a real broker and a real PostgreSQL: a scan lands in the session and goes to the finalizer. */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class DatabaseJobFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

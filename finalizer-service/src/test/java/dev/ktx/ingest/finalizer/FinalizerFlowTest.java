@@ -15,6 +15,8 @@ import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.service.RunLedger;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +36,8 @@ import static org.hamcrest.Matchers.hasItems;
 
 /** The finalizer over a real broker and Redis: a ready session lands on main, a broken one fails with its gate error. */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class FinalizerFlowTest {
 
     @Inject

@@ -10,6 +10,8 @@ import dev.ktx.ingest.core.messaging.RollbackRequestMessage;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.core.window.RollbackTrace;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revert commit on main, or a refusal naming why; either way its outcome arrives as a trace event with its id.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class RollbackFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -16,22 +16,25 @@ import static dev.ktx.ingest.helm.HelmChart.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every variable a service needs is set in its container: those its application.properties reads without a
- * default, its HTTP port (the chart's probes and Service use the port it sets), Kafka and Redis.
+ * Every variable a service needs is set in its container: those its application.properties and the settings every
+ * service shares (service-support's META-INF/microprofile-config.properties) read without a default, its HTTP port
+ * (the chart's probes and Service use the port it sets), Kafka and Redis.
  */
 class RequiredConfigTest {
 
     /** {@code ${NAME}} or {@code ${NAME:default}} with an environment-variable-style name. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Set<String> ALWAYS_REQUIRED = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
+    private static final Path SHARED =
+            Path.of("..", "service-support", "src", "main", "resources", "META-INF", "microprofile-config.properties");
 
     @Test
     void everyServiceGetsEveryVariableItRequires() throws IOException {
         for (String valuesFile : new String[] {"defaults.yaml", "keda.yaml", "git-remote.yaml", "secrets.yaml"}) {
             Manifests manifests = HelmChart.render(valuesFile);
             for (String service : SERVICES) {
-                Set<String> required = requiredVariables(
-                        Files.readString(Path.of("..", service, "src", "main", "resources", "application.properties")));
+                Set<String> required = requiredVariables(Files.readString(SHARED) + "\n"
+                        + Files.readString(Path.of("..", service, "src", "main", "resources", "application.properties")));
 
                 assertThat(required).as(service).contains("KAFKA_BOOTSTRAP_SERVERS").anyMatch(v -> v.endsWith("_PORT"));
                 assertThat(manifests.environmentNames(service)).as(service + " with " + valuesFile)

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.planner;
 
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Secure by default ({@code ktx.planner.auth=token}): every API call needs the bearer token; probes do not. */
 @QuarkusTest
 @TestProfile(BearerTokenTest.WithToken.class)
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class BearerTokenTest {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");

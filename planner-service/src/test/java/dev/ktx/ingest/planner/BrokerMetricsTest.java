@@ -3,6 +3,8 @@ package dev.ktx.ingest.planner;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,8 +19,8 @@ import static dev.ktx.ingest.planner.PlannerFixtures.metric;
  * dead-letters is counted on its {@code .dlq} topic.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class BrokerMetricsTest {
 
     @Test

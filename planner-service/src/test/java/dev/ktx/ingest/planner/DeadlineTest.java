@@ -13,6 +13,8 @@ import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.service.ParkedSession;
 import dev.ktx.ingest.service.RunLedger;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * result path. A parked target is not silent; the first result of a target is the one that counts.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class DeadlineTest {
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.planner;
 
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +34,8 @@ import static org.hamcrest.Matchers.startsWith;
  * forced; {@code all} passes over what was replayed before.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class DlqResourceTest {
 
     @Test

@@ -6,6 +6,8 @@ import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.planner.project.ReposRoot;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,8 +38,8 @@ import static org.hamcrest.Matchers.startsWith;
  * {@code main} of the (valid) project outside {@code ktx.repos.root} stays where it was.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class HostileRequestTest {
 
     private static final String KTX_YAML = "connections:\n  warehouse: { driver: postgres, url: env:W }\n";

@@ -2,6 +2,8 @@ package dev.ktx.ingest.planner;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.Ktx;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ktx ingest list [--json]} against this planner: recent runs newest first, with what started them. */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class IngestListCliTest {
 
     @Test

@@ -6,6 +6,8 @@ import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.plan.Operation;
 import dev.ktx.ingest.core.plan.StepStatus;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +35,8 @@ import static org.hamcrest.Matchers.hasItem;
  * sources released one at a time (maxConcurrency 1), results in plan order, bad input rejected with nothing published.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class PlannerFlowTest {
 
     private static final String KTX_YAML = PlannerFixtures.warehouseDocsAndDbt(1);

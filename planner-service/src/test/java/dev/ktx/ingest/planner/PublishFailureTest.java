@@ -3,6 +3,8 @@ package dev.ktx.ingest.planner;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,8 +33,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @TestProfile(PublishFailureTest.UnreachableJobsBroker.class)
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class PublishFailureTest {
 
     /** Only the channel of database jobs points at a port where no broker listens. */

@@ -6,6 +6,8 @@ import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.core.window.RollbackOutcome;
 import dev.ktx.ingest.core.window.RollbackRequest;
 import dev.ktx.ingest.core.window.RollbackTrace;
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +30,8 @@ import static org.hamcrest.Matchers.equalTo;
  * {@code rollback.requests}, the outcome the finalizer traces is kept and answered; bad input is a 400 naming the field.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class RollbackResourceTest {
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.planner;
 
+import dev.ktx.ingest.testinfra.KafkaTestResource;
+import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +31,8 @@ import static org.hamcrest.Matchers.startsWith;
  * on. Every project here is fresh, and runs are found by project in {@code GET /api/ingests}.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(RedisResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RedisTestResource.class)
 class TriggerFlowTest {
 
     private static final String TOPIC = "ktx.upstream.events";

@@ -16,8 +16,10 @@ public interface ServiceSettings {
     Redis redis();
 
     interface Redis {
-        /** {@code redis://host:port} of the Redis that holds run state and the project locks. */
-        @WithDefault("redis://127.0.0.1:6379")
+        /**
+         * {@code redis://host:port} of the Redis that holds run state and the project locks: {@code KTX_REDIS_URL}
+         * or {@code redis://127.0.0.1:6379}, set in service-support's META-INF/microprofile-config.properties.
+         */
         String url();
 
         /** Lock watchdog: how long a crashed lock holder keeps the project lock at most. */

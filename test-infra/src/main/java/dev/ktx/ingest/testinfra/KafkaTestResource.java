@@ -1,27 +1,26 @@
 package dev.ktx.ingest.testinfra;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The body of a Quarkus test resource for Kafka, without a dependency on Quarkus: its methods have the signatures of
- * {@code io.quarkus.test.common.QuarkusTestResourceLifecycleManager}, so a test module declares
+ * The Quarkus test resource for Kafka, shared by the services' tests:
  *
  * <pre>{@code
- * public class KafkaResource extends KafkaTestResource implements QuarkusTestResourceLifecycleManager {
- * }
- *
  * @QuarkusTest
- * @WithTestResource(value = KafkaResource.class,
+ * @WithTestResource(value = KafkaTestResource.class,
  *         initArgs = @ResourceArg(name = KafkaTestResource.TOPICS, value = "ingest.requests:6,ingest.dlq:1"))
  * class SomeTest { ... }
  * }</pre>
  *
  * It uses {@link KafkaService#shared()} (one broker per JVM, kept across Quarkus restarts, stopped at JVM exit),
  * creates the listed topics, and sets {@code kafka.bootstrap.servers} (which SmallRye Reactive Messaging and the
- * Quarkus Kafka client read) and switches Kafka Dev Services off.
+ * Quarkus Kafka client read) and switches Kafka Dev Services off. Quarkus is a {@code provided} dependency of this
+ * module: only test modules, which have it through {@code quarkus-junit5}, load this class.
  */
-public class KafkaTestResource {
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Init argument: {@code topic:partitions[,topic:partitions...]}, created before the application starts. */
     public static final String TOPICS = "topics";
@@ -31,11 +30,13 @@ public class KafkaTestResource {
     private Map<String, Integer> topics = Map.of();
     private String extraProperty;
 
+    @Override
     public void init(Map<String, String> initArgs) {
         topics = parseTopics(initArgs.getOrDefault(TOPICS, ""));
         extraProperty = initArgs.get(PROPERTY);
     }
 
+    @Override
     public Map<String, String> start() {
         KafkaService kafka = KafkaService.shared();
         kafka.createTopics(topics);
@@ -49,6 +50,7 @@ public class KafkaTestResource {
     }
 
     /** Nothing to do: the shared broker outlives each Quarkus application and is stopped at JVM exit. */
+    @Override
     public void stop() {
     }
 

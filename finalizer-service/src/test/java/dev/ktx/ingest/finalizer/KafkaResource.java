@@ -1,7 +1,0 @@
-package dev.ktx.ingest.finalizer;
-
-import dev.ktx.ingest.testinfra.KafkaTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
-public class KafkaResource extends KafkaTestResource implements QuarkusTestResourceLifecycleManager {
-}

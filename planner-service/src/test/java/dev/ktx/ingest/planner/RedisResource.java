@@ -1,7 +1,0 @@
-package dev.ktx.ingest.planner;
-
-import dev.ktx.ingest.testinfra.RedisTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
-public class RedisResource extends RedisTestResource implements QuarkusTestResourceLifecycleManager {
-}
