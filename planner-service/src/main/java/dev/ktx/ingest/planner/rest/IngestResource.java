@@ -94,8 +94,8 @@ public class IngestResource {
         Plan plan = plans.of(run);
         RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
         boolean finished = store.isSet(runId, RunStore.Flag.finished);
-        return new RunView(runId, finished ? RunView.FINISHED : RunView.RUNNING, finished ? results.exitCode() : null, plan,
-                results);
+        return new RunView(runId, finished ? RunView.FINISHED : RunView.RUNNING,
+                finished ? results.exitCode() : null, plan, results);
     }
 
     /** The run's trace events in time order, one JSON object per line. */
