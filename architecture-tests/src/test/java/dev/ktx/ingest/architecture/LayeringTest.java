@@ -42,7 +42,8 @@ class LayeringTest {
         return Stream.concat(Stream.concat(services(), Stream.of(
                         arguments("service-support", "dev.ktx.ingest.service"),
                         arguments("worker-support", "dev.ktx.ingest.worker"),
-                        arguments("ktx-cli", "dev.ktx.ingest.cli"))),
+                        arguments("ktx-cli", "dev.ktx.ingest.cli"),
+                        arguments("local-stack", "dev.ktx.ingest.localstack"))),
                 Arrays.stream(CONNECTORS).map(module -> arguments(module,
                         "dev.ktx.ingest.connectors." + module.substring(module.indexOf('/') + 1))));
     }
@@ -66,6 +67,14 @@ class LayeringTest {
                 .because("services share only ingest-core, service-support and worker-support; connectors come"
                         + " through the core's SPI")
                 .check(classesOf(module));
+    }
+
+    @Test
+    void theCliAndTheLocalStackUseNoTestCode() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.ktx.ingest.testinfra..")
+                .because("test-infra is on the CLI's class path only for its tests; `ktx stack` runs what it needs"
+                        + " from local-stack")
+                .check(classesOf("ktx-cli", "local-stack"));
     }
 
     @ParameterizedTest(name = "{0}")

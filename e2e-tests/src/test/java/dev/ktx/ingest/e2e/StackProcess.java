@@ -1,6 +1,6 @@
 package dev.ktx.ingest.e2e;
 
-import dev.ktx.ingest.testinfra.ProcessTrees;
+import dev.ktx.ingest.localstack.ProcessTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

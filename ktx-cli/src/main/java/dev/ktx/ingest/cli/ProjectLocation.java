@@ -1,17 +1,14 @@
 package dev.ktx.ingest.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A project as the planner's REST API names it, in a request body (unwrapped into it) or a query: {@code projectDir},
- * or {@code repoUrl} with an optional {@code branch}; absent fields are left out.
+ * A project as the planner's REST API names it, in a request body or a query: {@code projectDir}, or {@code repoUrl}
+ * with an optional {@code branch}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectLocation(String projectDir, String repoUrl, String branch) {
 
     /** {@code projectDir=...} or {@code repoUrl=...[&branch=...]}, URL-encoded. */

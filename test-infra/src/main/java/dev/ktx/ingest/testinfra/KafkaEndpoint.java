@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.ktx.ingest.localstack.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -151,15 +152,9 @@ public record KafkaEndpoint(String bootstrapServers) {
         return "kafka " + bootstrapServers;
     }
 
-    /** Whether a broker answers a metadata request and is registered: the cluster has at least one node. */
+    /** See {@link KafkaBroker#answers(String, Duration)}. */
     boolean answers(Duration timeout) throws Exception {
-        Map<String, Object> properties = clientProperties();
-        int millis = (int) timeout.toMillis();
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-        try (Admin admin = Admin.create(properties)) {
-            return !admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).isEmpty();
-        }
+        return KafkaBroker.answers(bootstrapServers, timeout);
     }
 
     private Admin admin() {

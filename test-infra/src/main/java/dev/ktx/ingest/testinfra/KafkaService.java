@@ -3,6 +3,9 @@ package dev.ktx.ingest.testinfra;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.KafkaBroker;
+import dev.ktx.ingest.localstack.TempDirs;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -138,7 +141,8 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
                 try {
                     KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), FreePort.find(), FreePort.find(),
                             Map.of("num.partitions", Integer.toString(partitions)), true);
-                    return Started.of(broker.endpoint(), Origin.LOCAL, broker.toString(), () -> {
+                    KafkaEndpoint endpoint = new KafkaEndpoint(broker.bootstrapServers());
+                    return Started.of(endpoint, Origin.LOCAL, broker.toString(), () -> {
                         broker.close();
                         TempDirs.delete(dir);
                     });

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.KafkaBroker;
+import dev.ktx.ingest.localstack.KafkaBrokerMain;
+import dev.ktx.ingest.localstack.TempDirs;
 
 /**
  * A single-node KRaft broker in a JVM of its own ({@link KafkaBrokerMain}), for the local stack and end-to-end tests.
@@ -39,7 +43,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
     /** What the broker JVM must be able to load: our main, the broker, its storage formatter, clients, Scala. */
     private static final List<String> REQUIRED_CLASSES = List.of(
-            "dev.ktx.ingest.testinfra.KafkaBrokerMain", "kafka.server.KafkaRaftServer",
+            "dev.ktx.ingest.localstack.KafkaBrokerMain", "kafka.server.KafkaRaftServer",
             "org.apache.kafka.metadata.storage.Formatter", "org.apache.kafka.raft.KafkaRaftClient", "org.apache.kafka.clients.admin.Admin", "scala.Product",
             "org.slf4j.LoggerFactory");
     private static final String SLF4J_SIMPLE = "org.slf4j.simple.SimpleServiceProvider";
@@ -154,7 +158,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
         }
 
         /**
-         * The broker JVM's class path. Default: this JVM's {@code java.class.path}, which must then hold test-infra
+         * The broker JVM's class path. Default: this JVM's {@code java.class.path}, which must then hold local-stack
          * and its runtime dependencies (true in a Maven test or a program run with test-infra on its class path).
          */
         public Builder classpath(String classpath) {
@@ -191,7 +195,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
             List<String> missing = REQUIRED_CLASSES.stream().filter(name -> !found.contains(name)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("the class path for the Kafka broker process lacks " + missing
-                        + ": it needs test-infra and its runtime dependencies (pass one with classpath(...))");
+                        + ": it needs local-stack and its runtime dependencies (pass one with classpath(...))");
             }
             boolean temporary = directory == null;
             Exception last = null;

@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ktx.ingest.localstack.Executables;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.TempDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

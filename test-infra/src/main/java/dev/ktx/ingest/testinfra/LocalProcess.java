@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.ktx.ingest.localstack.ProcessTrees;
 
 /**
  * A child process whose output is appended to a log file. {@link #start} waits until it is ready; {@link #close}

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.ktx.ingest.localstack.Executables;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.TempDirs;
 
 /** A private {@code redis-server} on a free loopback port, without persistence, in its own temporary directory. */
 final class LocalRedis {

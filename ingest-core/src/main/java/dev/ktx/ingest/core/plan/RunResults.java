@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Collection;
@@ -16,6 +17,8 @@ public final class RunResults {
 
     private final List<TargetResult> targets;
 
+    /** Also how results are read from JSON (the list of target results), as the planner put them in plan order. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     private RunResults(List<TargetResult> targets) {
         this.targets = List.copyOf(targets);
     }

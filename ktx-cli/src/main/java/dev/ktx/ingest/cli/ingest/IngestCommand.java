@@ -6,6 +6,8 @@ import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.cli.ProjectOptions;
+import dev.ktx.ingest.core.api.IngestRequestBody;
+import dev.ktx.ingest.core.api.RunView;
 import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 import dev.ktx.ingest.core.plan.Plan;
@@ -98,13 +100,13 @@ public final class IngestCommand implements Callable<Integer> {
     private int run() {
         PlannerClient client = planner.client(environment);
         ProjectLocation location = project.location();
-        String runId = client.start(new IngestRequestBody(projectId, location, connectionId,
-                all ? Boolean.TRUE : null));
+        String runId = client.start(new IngestRequestBody(projectId, location.projectDir(), location.repoUrl(),
+                location.branch(), connectionId, all ? Boolean.TRUE : null));
         ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
         progress.started(runId);
-        Optional<RunState> finished = awaitFinished(client, runId, location, progress);
+        Optional<RunView> finished = awaitFinished(client, runId, location, progress);
         finished.ifPresent(state -> ReportPrinter.print(spec.commandLine().getOut(), state.report(), json));
-        return finished.map(RunState::outcome).orElse(ExitCodes.STEP_FAILED);
+        return finished.map(RunView::outcome).orElse(ExitCodes.STEP_FAILED);
     }
 
     /**
@@ -113,14 +115,14 @@ public final class IngestCommand implements Callable<Integer> {
      * report. While the planner is unreachable or failing (a restart, a Redis outage) the wait goes on; it says so
      * once, and again when the planner is back.
      */
-    private Optional<RunState> awaitFinished(PlannerClient client, String runId, ProjectLocation location,
+    private Optional<RunView> awaitFinished(PlannerClient client, String runId, ProjectLocation location,
                                              ProgressLog progress) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         PrintWriter err = spec.commandLine().getErr();
         boolean unavailable = false;
         while (true) {
             try {
-                Optional<RunState> state = client.find(runId, location, projectId);
+                Optional<RunView> state = client.find(runId, location, projectId);
                 if (unavailable) {
                     err.println("the planner answers again; still waiting for run " + runId);
                     unavailable = false;

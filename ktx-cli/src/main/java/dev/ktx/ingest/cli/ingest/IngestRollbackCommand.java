@@ -1,13 +1,12 @@
 package dev.ktx.ingest.cli.ingest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.cli.ProjectOptions;
+import dev.ktx.ingest.core.api.RollbackRequestBody;
 import dev.ktx.ingest.core.config.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,10 +39,6 @@ public final class IngestRollbackCommand implements Callable<Integer> {
 
     /** The planner's view of a rollback request. */
     record Rollback(String rollbackId, String runId, String status, String commit, String message, List<String> paths) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RollbackRequestBody(String projectId, @JsonUnwrapped ProjectLocation project, boolean force) {
     }
 
     private final CliEnvironment environment;
@@ -79,8 +74,9 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     public Integer call() {
         PlannerClient client = planner.client(environment);
         String path = "api/ingests/" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + "/rollback";
-        Rollback requested = client.postAccepted(path, new RollbackRequestBody(projectId, project.location(), force),
-                Rollback.class);
+        ProjectLocation location = project.location();
+        Rollback requested = client.postAccepted(path, new RollbackRequestBody(projectId, location.projectDir(),
+                location.repoUrl(), location.branch(), force), Rollback.class);
         PrintWriter err = spec.commandLine().getErr();
         err.println("rollback " + requested.rollbackId() + " of run " + runId + " requested");
         Rollback outcome = awaitOutcome(client, path + "/" + requested.rollbackId(), requested);

@@ -2,6 +2,7 @@ package dev.ktx.ingest.cli.ingest;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
+import dev.ktx.ingest.core.api.RunView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,7 @@ public final class IngestStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunState state = planner.client(environment).run(runId);
+        RunView state = planner.client(environment).run(runId);
         PrintWriter out = spec.commandLine().getOut();
         ReportPrinter.print(out, state.report(), json);
         if (!json) {

@@ -3,6 +3,8 @@ package dev.ktx.ingest.cli.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.ProjectLocation;
+import dev.ktx.ingest.core.api.IngestRequestBody;
+import dev.ktx.ingest.core.api.RunView;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -49,8 +51,8 @@ public final class PlannerClient {
         return runId;
     }
 
-    RunState run(String runId) {
-        return runState(expect(200, request(INGESTS + "/" + runId).GET().build()));
+    RunView run(String runId) {
+        return runView(expect(200, request(INGESTS + "/" + runId).GET().build()));
     }
 
     /**
@@ -59,14 +61,14 @@ public final class PlannerClient {
      *
      * @throws Unavailable when the planner cannot be reached or answers with a server error
      */
-    Optional<RunState> find(String runId, ProjectLocation project, String projectId) {
+    Optional<RunView> find(String runId, ProjectLocation project, String projectId) {
         String query = "?" + project.query()
                 + (projectId == null ? "" : "&projectId=" + URLEncoder.encode(projectId, StandardCharsets.UTF_8));
         HttpResponse<String> response = send(request(INGESTS + "/" + runId + query).GET().build());
         if (response.statusCode() >= 500) {
             throw new Unavailable(problem(response).lines(), null);
         }
-        return response.statusCode() == 404 ? Optional.empty() : Optional.of(runState(body(200, response)));
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(runView(body(200, response)));
     }
 
     /** The planner could not answer now (unreachable, restarting, a server error); asking again later may work. */
@@ -76,9 +78,9 @@ public final class PlannerClient {
         }
     }
 
-    private RunState runState(String answer) {
+    private RunView runView(String answer) {
         try {
-            return PlannerJson.runState(answer);
+            return PlannerJson.runView(answer);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw unreadable(e);
         }

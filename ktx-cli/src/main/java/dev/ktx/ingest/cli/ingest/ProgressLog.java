@@ -1,5 +1,6 @@
 package dev.ktx.ingest.cli.ingest;
 
+import dev.ktx.ingest.core.api.RunView;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
@@ -31,7 +32,7 @@ final class ProgressLog {
         line("run " + runId + " started");
     }
 
-    void update(RunState state) {
+    void update(RunView state) {
         for (TargetResult target : state.results().targets()) {
             for (StepResult step : target.steps()) {
                 StepStatus previous = seen.put(target.connectionId() + "/" + step.step().wireName(), step.status());

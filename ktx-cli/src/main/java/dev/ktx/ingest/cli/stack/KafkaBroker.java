@@ -2,18 +2,18 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.core.messaging.Topics;
+import dev.ktx.ingest.localstack.KafkaBrokerMain;
 
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code $KAFKA_BOOTSTRAP_SERVERS} if set, else a single-node KRaft broker in its own JVM (test-infra's
- * {@code KafkaBrokerMain}, run from the CLI's own classpath). Either way the services' topics are created.
+ * {@code $KAFKA_BOOTSTRAP_SERVERS} if set, else a single-node KRaft broker in its own JVM (local-stack's
+ * {@link KafkaBrokerMain}, run from the CLI's own classpath). Either way the services' topics are created.
  */
 final class KafkaBroker extends ProcessComponent {
 
-    static final String MAIN_CLASS = "dev.ktx.ingest.testinfra.KafkaBrokerMain";
     /** The services' {@code ktx.topic-prefix}, which they read from this variable too. */
     static final String TOPIC_PREFIX_VARIABLE = "KTX_TOPIC_PREFIX";
     private static final String HOST = "127.0.0.1";
@@ -30,8 +30,9 @@ final class KafkaBroker extends ProcessComponent {
     @Override
     Launch launch(StackEnv endpoints) {
         int port = Ports.free();
-        return new Launch(JavaCommand.of(environment, "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-                layout.kafkaData().toString(), Integer.toString(port), Integer.toString(Ports.free())),
+        return new Launch(JavaCommand.of(environment, "-cp", System.getProperty("java.class.path"),
+                KafkaBrokerMain.class.getName(), layout.kafkaData().toString(), Integer.toString(port),
+                Integer.toString(Ports.free())),
                 Map.of(), HOST + ":" + port);
     }
 

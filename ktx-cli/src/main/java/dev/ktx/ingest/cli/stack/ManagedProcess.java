@@ -1,7 +1,8 @@
 package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliException;
-import dev.ktx.ingest.testinfra.ProcessTrees;
+import dev.ktx.ingest.localstack.Executables;
+import dev.ktx.ingest.localstack.ProcessTrees;
 
 import java.io.File;
 import java.io.IOException;

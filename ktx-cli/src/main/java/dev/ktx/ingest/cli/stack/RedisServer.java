@@ -2,6 +2,7 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
+import dev.ktx.ingest.localstack.Executables;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.planner.rest;
 
+import dev.ktx.ingest.core.api.IngestRequestBody;
+import dev.ktx.ingest.core.api.RunView;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.Plan;
@@ -92,7 +94,8 @@ public class IngestResource {
         Plan plan = plans.of(run);
         RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
         boolean finished = store.isSet(runId, RunStore.Flag.finished);
-        return new RunView(runId, finished ? "finished" : "running", finished ? results.exitCode() : null, plan, results);
+        return new RunView(runId, finished ? RunView.FINISHED : RunView.RUNNING,
+                finished ? results.exitCode() : null, plan, results);
     }
 
     /** The run's trace events in time order, one JSON object per line. */
@@ -114,7 +117,7 @@ public class IngestResource {
         if (body == null) {
             throw new IllegalArgumentException("body: an ingest request is required");
         }
-        ProjectRef project = body.project();
+        ProjectRef project = ProjectRefs.of(body.projectId(), body.projectDir(), body.repoUrl(), body.branch());
         boolean all = Boolean.TRUE.equals(body.all());
         if (all == (body.connectionId() != null)) {
             throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");

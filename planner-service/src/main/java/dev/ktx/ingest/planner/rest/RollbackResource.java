@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.rest;
 
+import dev.ktx.ingest.core.api.RollbackRequestBody;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.rollback.RollbackRequests;
@@ -23,10 +24,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/ingests/{runId}/rollback")
 @Produces(MediaType.APPLICATION_JSON)
 public class RollbackResource {
-
-    /** Body of {@code POST}: the project (as for {@code POST /api/ingests}) and whether later changes are overridden. */
-    public record RollbackRequestBody(String projectId, String projectDir, String repoUrl, String branch, Boolean force) {
-    }
 
     private final RollbackRequests requests;
     private final RollbackStore store;

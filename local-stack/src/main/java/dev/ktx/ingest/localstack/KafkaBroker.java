@@ -1,4 +1,4 @@
-package dev.ktx.ingest.testinfra;
+package dev.ktx.ingest.localstack;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,13 +6,17 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
@@ -20,17 +24,17 @@ import org.apache.kafka.metadata.storage.Formatter;
 
 /**
  * A single-node KRaft broker (broker and controller in one) running in this JVM, on Kafka's internal server API:
- * {@link Formatter} writes the storage, {@link KafkaRaftServer} runs it. Used directly by {@link KafkaService} (in
- * process) and by {@link KafkaBrokerMain} (in a process of its own).
+ * {@link Formatter} writes the storage, {@link KafkaRaftServer} runs it. Used directly by test-infra's
+ * {@code KafkaService} (in process) and by {@link KafkaBrokerMain} (in a process of its own).
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
     static final String LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final int NODE_ID = 1;
     /** The default is 128 MiB, allocated up front; a test broker compacts almost nothing. */
-    static final String DEDUPE_BUFFER_BYTES = Integer.toString(4 * 1024 * 1024);
+    public static final String DEDUPE_BUFFER_BYTES = Integer.toString(4 * 1024 * 1024);
     /** Written by the formatter into every formatted log directory. */
     private static final String META_PROPERTIES = "meta.properties";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
@@ -38,13 +42,13 @@ final class KafkaBroker implements AutoCloseable {
     private static final String LOG4J_SIMPLE_PROVIDER = "org.apache.logging.log4j.simple.internal.SimpleProvider";
 
     private final KafkaRaftServer server;
-    private final KafkaEndpoint endpoint;
+    private final String bootstrapServers;
     private final Path logDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaBroker(KafkaRaftServer server, KafkaEndpoint endpoint, Path logDir) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
         this.server = server;
-        this.endpoint = endpoint;
+        this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
     }
 
@@ -96,7 +100,7 @@ final class KafkaBroker implements AutoCloseable {
      * @param keepJvmAlive whether Kafka's fatal-error exits ({@link Exit}) must not stop this JVM (a test JVM), but
      *         fail the calling Kafka thread instead; a broker process of its own should exit as Kafka intends
      */
-    static KafkaBroker start(Path logDir, int port, int controllerPort, Map<String, String> overrides,
+    public static KafkaBroker start(Path logDir, int port, int controllerPort, Map<String, String> overrides,
                              boolean keepJvmAlive) throws Exception {
         return withOwnContextClassLoader(() -> {
             quietLog4jApi();
@@ -111,26 +115,39 @@ final class KafkaBroker implements AutoCloseable {
             KafkaConfig config = new KafkaConfig(properties(logDir, port, controllerPort, overrides), false);
             format(config, logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            KafkaEndpoint endpoint = new KafkaEndpoint(HOST + ":" + port);
+            String bootstrapServers = HOST + ":" + port;
             try {
                 server.startup();
-                if (!endpoint.answers(READY_TIMEOUT)) {
-                    throw new IllegalStateException("broker on " + endpoint + " started but has no nodes");
+                if (!answers(bootstrapServers, READY_TIMEOUT)) {
+                    throw new IllegalStateException("broker on " + bootstrapServers + " started but has no nodes");
                 }
             } catch (Exception | Error e) {
                 stop(server);
                 throw e;
             }
-            return new KafkaBroker(server, endpoint, logDir);
+            return new KafkaBroker(server, bootstrapServers, logDir);
         });
     }
 
-    KafkaEndpoint endpoint() {
-        return endpoint;
+    /** {@code 127.0.0.1:<port>}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Whether a broker answers a metadata request and is registered: the cluster has at least one node. */
+    public static boolean answers(String bootstrapServers, Duration timeout) throws Exception {
+        int millis = (int) timeout.toMillis();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        try (Admin admin = Admin.create(properties)) {
+            return !admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).isEmpty();
+        }
     }
 
     /** Blocks until the broker has shut down (by {@link #close()} from another thread). */
-    void awaitShutdown() {
+    public void awaitShutdown() {
         server.awaitShutdown();
     }
 
@@ -146,13 +163,13 @@ final class KafkaBroker implements AutoCloseable {
                 return null;
             });
         } catch (Exception e) {
-            throw new IllegalStateException("Could not stop the Kafka broker on " + endpoint, e);
+            throw new IllegalStateException("Could not stop the Kafka broker on " + bootstrapServers, e);
         }
     }
 
     @Override
     public String toString() {
-        return "in-process Kafka broker on " + endpoint.bootstrapServers() + ", data " + logDir;
+        return "in-process Kafka broker on " + bootstrapServers + ", data " + logDir;
     }
 
     private static void stop(KafkaRaftServer server) {

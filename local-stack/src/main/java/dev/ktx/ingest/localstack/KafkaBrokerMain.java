@@ -1,4 +1,4 @@
-package dev.ktx.ingest.testinfra;
+package dev.ktx.ingest.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node KRaft broker as a process of its own, for the local stack and end-to-end tests (started by
- * {@link LocalKafkaProcess}, or by hand):
+ * test-infra's {@code LocalKafkaProcess}, by {@code ktx stack up}, or by hand):
  *
  * <pre>
- * java -Xmx160m -cp &lt;test-infra runtime classpath&gt; dev.ktx.ingest.testinfra.KafkaBrokerMain \
+ * java -Xmx160m -cp &lt;local-stack runtime classpath&gt; dev.ktx.ingest.localstack.KafkaBrokerMain \
  *     &lt;dataDir&gt; &lt;port&gt; [&lt;controllerPort&gt;] [broker.property=value ...]
  * </pre>
  *
@@ -31,7 +31,7 @@ public final class KafkaBrokerMain {
     /** A directory (the broker's temporary one) to delete when the broker stops because its parent is gone. */
     public static final String ORPHAN_DELETES_PROPERTY = "ktx.kafka.orphan-deletes";
     private static final long PARENT_POLL_MILLIS = 1000;
-    static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
+    public static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
     /** Held: JUL-style log managers may keep loggers only weakly, which would drop the level set on it. */
     private static java.util.logging.Logger startedLogger;
 
@@ -80,7 +80,7 @@ public final class KafkaBrokerMain {
             broker.close();
             stopped.countDown();
         }, "kafka-broker-main-shutdown"));
-        System.out.println(READY + broker.endpoint().bootstrapServers());
+        System.out.println(READY + broker.bootstrapServers());
         System.out.flush();
 
         Optional<Long> parentPid = Optional.ofNullable(System.getProperty(PARENT_PID_PROPERTY))

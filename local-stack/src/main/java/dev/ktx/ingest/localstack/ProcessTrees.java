@@ -1,4 +1,4 @@
-package dev.ktx.ingest.testinfra;
+package dev.ktx.ingest.localstack;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.testinfra;
+package dev.ktx.ingest.localstack;
 
 import java.io.File;
 import java.io.FileNotFoundException;
@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Resolves a program up front, so a missing binary fails with its name and how to point at it. */
-final class Executables {
+public final class Executables {
 
     private Executables() {
     }
@@ -17,7 +17,7 @@ final class Executables {
      * @param program a path, or a bare name looked up on {@code PATH}
      * @param variable the environment variable that overrides the program's location, named in the error
      */
-    static Path require(String program, String variable) throws FileNotFoundException {
+    public static Path require(String program, String variable) throws FileNotFoundException {
         Optional<Path> found = program.contains(File.separator)
                 ? Optional.of(Path.of(program)).filter(Files::isExecutable)
                 : onPath(program);
@@ -26,7 +26,8 @@ final class Executables {
                         + " (set " + variable + ")"));
     }
 
-    private static Optional<Path> onPath(String name) {
+    /** The first executable {@code name} in a directory of {@code PATH}. */
+    public static Optional<Path> onPath(String name) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         return Arrays.stream(path.split(File.pathSeparator))
                 .filter(dir -> !dir.isEmpty())

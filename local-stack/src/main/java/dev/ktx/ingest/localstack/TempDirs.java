@@ -1,4 +1,4 @@
-package dev.ktx.ingest.testinfra;
+package dev.ktx.ingest.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Instance directories, one per local server. */
-final class TempDirs {
+public final class TempDirs {
 
-    static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+    public static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
 
     private TempDirs() {
     }
 
-    static Path create(Path parent, String prefix) {
+    public static Path create(Path parent, String prefix) {
         try {
             return Files.createTempDirectory(parent, prefix);
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class TempDirs {
         }
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
