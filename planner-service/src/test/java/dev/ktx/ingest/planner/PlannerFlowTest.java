@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.List;
 
 import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
@@ -110,9 +111,12 @@ class PlannerFlowTest {
     @Test
     void unreadableResultGoesToTheDeadLetterTopicWithItsReason() {
         try (TopicProbe dlq = new TopicProbe("ktx.ingest.results.dlq")) {
-            TopicProbe.send("ktx.ingest.results", "poison", "{not json");
+            String key = "poison-" + UUID.randomUUID();
+            TopicProbe.send("ktx.ingest.results", key, "{not json");
 
-            ConsumerRecord<String, String> dead = dlq.await(1, WAIT).get(0);
+            // by its own key: the probe reads the topic from the start, and other tests dead-letter on this broker too
+            ConsumerRecord<String, String> dead = dlq.awaitMatching(record -> key.equals(record.key()), WAIT)
+                    .orElseThrow(() -> new AssertionError("no dead letter for " + key));
             assertThat(dead.value()).isEqualTo("{not json");
             assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .startsWith("unreadable TargetResultMessage");
