@@ -37,8 +37,19 @@ public final class TargetResults {
 
     /** Like {@link #failed(ConnectionConfig, Operation, String)}, for a connection known only by id and driver. */
     public static TargetResult failed(String connectionId, Driver driver, Operation operation, String error) {
+        return firstStepFailed(connectionId, driver, operation, operation.steps(), error);
+    }
+
+    /** A planned target that failed as a whole (timed out, lost): its first planned step failed, later ones not run. */
+    public static TargetResult failed(PlanTarget target, String error) {
+        return firstStepFailed(target.connectionId(), target.driver(), target.operation(),
+                target.steps().stream().map(PlannedStep::step).toList(), error);
+    }
+
+    private static TargetResult firstStepFailed(String connectionId, Driver driver, Operation operation,
+                                                List<Step> planned, String error) {
         List<StepResult> steps = new ArrayList<>();
-        for (Step step : operation.steps()) {
+        for (Step step : planned) {
             steps.add(steps.isEmpty() ? new StepResult(step, StepStatus.FAILED, error) : StepResult.notRun(step));
         }
         return new TargetResult(connectionId, driver, operation, steps);
