@@ -41,7 +41,7 @@ class PublishFailureTest {
     public static class UnreachableJobsBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.jobs-database.bootstrap.servers", "127.0.0.1:" + closedPort(),
+            return Map.of("mp.messaging.outgoing.jobs-database-out.bootstrap.servers", "127.0.0.1:" + closedPort(),
                     "ktx.planner.publish-timeout", "2s");
         }
     }

@@ -11,16 +11,18 @@ import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 
-/** Publishes trace events on {@code ingest.traces} (channel {@code traces}), keyed by run, and logs them. */
+/**
+ * Publishes trace events on {@code ingest.traces} (channel {@link Channels#INGEST_TRACES_OUT}), keyed by run, and
+ * logs them.
+ */
 @ApplicationScoped
 public class KafkaTraceSink implements TraceSink {
 
-    public static final String CHANNEL = "traces";
     private static final Logger LOG = Logger.getLogger(KafkaTraceSink.class);
 
     private final Emitter<Record<String, String>> emitter;
 
-    public KafkaTraceSink(@Channel(CHANNEL) Emitter<Record<String, String>> emitter) {
+    public KafkaTraceSink(@Channel(Channels.INGEST_TRACES_OUT) Emitter<Record<String, String>> emitter) {
         this.emitter = emitter;
     }
 

@@ -16,6 +16,7 @@ import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.trace.Heartbeats;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.Publishing;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.redisson.api.RedissonClient;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -51,11 +48,11 @@ public class TargetJobRunner {
 
     public TargetJobRunner(ContextRepositories repositories, KafkaTraceSink traces, RedissonClient redisson,
                            WorkerSettings settings,
-                           @Channel("results-out") Emitter<Record<String, String>> results,
-                           @Channel("finalize-out") Emitter<Record<String, String>> finalizeRequests) {
+                           @Channel(WorkerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
+                           @Channel(WorkerChannels.FINALIZE_REQUESTS_OUT) Emitter<Record<String, String>> finalizeRequests) {
         WorkerSettings.Retry retry = settings.retry();
         this.frame = new TargetJobFrame(repositories, RedissonLocks.plain(redisson),
-                new KafkaJobPublisher(results, finalizeRequests, settings.publishTimeout()), traces,
+                new KafkaJobPublisher(results, finalizeRequests, new Publishing(settings.publishTimeout())), traces,
                 new Heartbeats(heartbeatScheduler, settings.heartbeatInterval()),
                 Retrier.real(new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff())),
                 settings.sessionLockWait(), Clock.systemUTC());
@@ -80,29 +77,18 @@ public class TargetJobRunner {
     /** Sends and waits for the broker's acknowledgement, so an outcome counts as published only once it is durable. */
     private record KafkaJobPublisher(Emitter<Record<String, String>> results,
                                      Emitter<Record<String, String>> finalizeRequests,
-                                     Duration timeout) implements JobPublisher {
+                                     Publishing publishing) implements JobPublisher {
 
         @Override
         public void finalizeRequest(FinalizeRequestMessage request) {
-            await(finalizeRequests, request.runId() + "/" + request.connectionId(), MessageCodec.write(request));
+            String key = Publishing.sessionKey(request.runId(), request.connectionId());
+            publishing.publish("the finalize request of " + key, finalizeRequests, key, request);
         }
 
         @Override
         public void result(TargetResultMessage result) {
-            await(results, result.runId(), MessageCodec.write(result));
-        }
-
-        private void await(Emitter<Record<String, String>> emitter, String key, String json) {
-            try {
-                emitter.send(Record.of(key, json)).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot publish: " + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("no acknowledgement from Kafka within " + timeout, e);
-            }
+            publishing.publish("the result of " + result.runId() + "/" + result.result().connectionId(), results,
+                    result.runId(), result);
         }
     }
 }

@@ -5,12 +5,15 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.StageEventMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.plan.TargetResults;
 import dev.ktx.ingest.core.retry.Retrier;
 import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.retry.TransientFailures;
+import dev.ktx.ingest.finalizer.FinalizerChannels;
 import dev.ktx.ingest.finalizer.window.FinalizerSettings;
 import dev.ktx.ingest.finalizer.window.SessionFinalizer;
 import dev.ktx.ingest.service.LogContext;
+import dev.ktx.ingest.service.Publishing;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,24 +40,26 @@ public class FinalizeConsumer {
     private final SessionFinalizer finalizer;
     private final Emitter<Record<String, String>> results;
     private final Emitter<Record<String, String>> stages;
+    private final Publishing publishing;
     private final Retrier retrier;
     private final Clock clock = Clock.systemUTC();
 
     public FinalizeConsumer(SessionFinalizer finalizer, FinalizerSettings settings,
-                            @Channel("results-out") Emitter<Record<String, String>> results,
-                            @Channel("stages-out") Emitter<Record<String, String>> stages) {
+                            @Channel(FinalizerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
+                            @Channel(FinalizerChannels.INGEST_STAGES_OUT) Emitter<Record<String, String>> stages) {
         this.finalizer = finalizer;
         this.retrier = Retrier.real(new RetryPolicy(settings.retryMaxAttempts(), settings.retryInitialBackoff(),
                 settings.retryMaxBackoff()));
         this.results = results;
         this.stages = stages;
+        this.publishing = new Publishing(settings.publishTimeout());
     }
 
     /**
      * Only an unreadable request goes to the dead-letter topic; a transient failure (Redis, git I/O, Kafka) is tried
      * again with back-off, and any other failure becomes the target's failed result, so the run still ends.
      */
-    @Incoming("finalize-requests")
+    @Incoming(FinalizerChannels.FINALIZE_REQUESTS_IN)
     @Blocking
     public void finalizeRequest(String json) throws InterruptedException {
         FinalizeRequestMessage request = MessageCodec.read(json, FinalizeRequestMessage.class);
@@ -74,19 +79,19 @@ public class FinalizeConsumer {
             LOG.errorf(e, "finalize %s/%s failed", request.runId(), request.connectionId());
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new SessionFinalizer.Finalized(
-                    List.of(SessionFinalizer.failed(request.result(), "finalize failed: " + why)), false);
+                    List.of(TargetResults.lastStepFailed(request.result(), "finalize failed: " + why)), false);
         }
     }
 
     private void publish(FinalizeRequestMessage request, SessionFinalizer.Finalized finalized) {
         for (TargetResult result : finalized.results()) {
-            TargetResultMessage message = TargetResultMessage.of(request.runId(), request.project(), result);
-            results.send(Record.of(request.runId(), MessageCodec.write(message))).toCompletableFuture().join();
+            publishing.publish("the result of " + request.runId() + "/" + result.connectionId(), results,
+                    request.runId(), TargetResultMessage.of(request.runId(), request.project(), result));
         }
         if (finalized.parked()) {
-            stages.send(Record.of(request.runId(), MessageCodec.write(
-                    StageEventMessage.targetParked(request.runId(), request.project(), request.connectionId(), clock.instant()))))
-                    .toCompletableFuture().join();
+            publishing.publish("the parked fact of " + request.runId() + "/" + request.connectionId(), stages,
+                    request.runId(), StageEventMessage.targetParked(request.runId(), request.project(),
+                            request.connectionId(), clock.instant()));
         }
     }
 }

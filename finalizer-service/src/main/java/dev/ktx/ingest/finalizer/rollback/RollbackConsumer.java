@@ -15,10 +15,12 @@ import dev.ktx.ingest.core.window.RollbackRequest;
 import dev.ktx.ingest.core.window.RollbackTrace;
 import dev.ktx.ingest.core.window.RollbackWindow;
 import dev.ktx.ingest.core.window.SessionGates;
+import dev.ktx.ingest.finalizer.FinalizerChannels;
 import dev.ktx.ingest.finalizer.window.FinalizerSettings;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.LogContext;
+import dev.ktx.ingest.service.Publishing;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Consumes {@code rollback.requests} and rolls runs back in a {@link RollbackWindow} under the project lock
@@ -48,6 +51,7 @@ public class RollbackConsumer {
     private final KafkaTraceSink traces;
     private final FinalWindowSettings windowSettings;
     private final Retrier retrier;
+    private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
     public RollbackConsumer(ContextRepositories repositories, RedissonClient redisson, KafkaTraceSink traces,
@@ -58,9 +62,10 @@ public class RollbackConsumer {
         this.windowSettings = new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts());
         this.retrier = Retrier.real(new RetryPolicy(settings.retryMaxAttempts(), settings.retryInitialBackoff(),
                 settings.retryMaxBackoff()));
+        this.publishing = new Publishing(settings.publishTimeout());
     }
 
-    @Incoming("rollback-requests")
+    @Incoming(FinalizerChannels.ROLLBACK_REQUESTS_IN)
     @Blocking
     public void rollbackRequest(String json) throws InterruptedException {
         RollbackRequestMessage message = MessageCodec.read(json, RollbackRequestMessage.class);
@@ -68,7 +73,8 @@ public class RollbackConsumer {
         try (LogContext ignored = LogContext.of(message.runId(), null)) {
             RollbackOutcome outcome = rollBack(message, request);
             LOG.infof("rollback %s of run %s: %s", message.rollbackId(), message.runId(), outcome.message());
-            traces.publish(RollbackTrace.event(request, outcome, clock.instant())).toCompletableFuture().join();
+            publishing.await("the outcome of rollback " + message.rollbackId(),
+                    List.of(traces.publish(RollbackTrace.event(request, outcome, clock.instant()))));
         }
     }
 

@@ -31,4 +31,8 @@ public interface FinalizerSettings {
 
     @WithDefault("30s")
     Duration retryMaxBackoff();
+
+    /** How long publishing one result, parked fact or rollback outcome may wait for the broker's acknowledgement. */
+    @WithDefault("30s")
+    Duration publishTimeout();
 }

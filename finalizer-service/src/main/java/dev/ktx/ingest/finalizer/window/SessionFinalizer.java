@@ -7,9 +7,8 @@ import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
-import dev.ktx.ingest.core.plan.StepResult;
-import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.plan.TargetResults;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.window.FinalWindow;
@@ -149,15 +148,7 @@ public class SessionFinalizer {
         if (error.startsWith(GateReport.HEADER)) {
             meters.counter("ktx_gate_failures_total").increment();
         }
-        return failed(member.result(), error);
-    }
-
-    /** The worker's result with its last step failed with {@code error}. */
-    public static TargetResult failed(TargetResult result, String error) {
-        List<StepResult> steps = new ArrayList<>(result.steps());
-        StepResult last = steps.remove(steps.size() - 1);
-        steps.add(new StepResult(last.step(), StepStatus.FAILED, error));
-        return new TargetResult(result.connectionId(), result.driver(), result.operation(), steps);
+        return TargetResults.lastStepFailed(member.result(), error);
     }
 
     private TargetTracer tracer(FinalizeRequestMessage message) {

@@ -13,10 +13,9 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.Operation;
-import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
-import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.plan.TargetResults;
 import dev.ktx.ingest.core.retry.Retrier;
 import dev.ktx.ingest.core.retry.RetriesExhaustedException;
 import dev.ktx.ingest.core.retry.TransientFailure;
@@ -31,9 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -207,25 +204,14 @@ public final class TargetJobFrame {
             ContextRepository repo = projects.repository(message.project());
             Optional<String> head = repo.sessionHead(session);
             if (head.isPresent()) {
-                repo.writeSentinel(session, new Sentinel(Sentinel.Outcome.crash, clock.instant(), head.get(), null, error));
-                tracer.error(sink.lastPhase(), TraceEvents.SESSION_FAILED, Map.of("outcome",
-                        Sentinel.Outcome.crash.name(), "sessionRef", session.sessionRef()), error);
+                SessionCrash.record(repo, session, head.get(), error, tracer, sink.lastPhase(), clock);
             }
         } catch (RuntimeException e) {
             LOG.warn("no sentinel for {}: {}", session, e.toString());
         }
-        TargetResult result = failedResult(message.connectionId(), connection.map(ConnectionConfig::driver)
+        TargetResult result = TargetResults.failed(message.connectionId(), connection.map(ConnectionConfig::driver)
                 .orElseGet(() -> anyDriverOf(operation)), operation, error);
         return new Result(JobOutcome.Failed.class.getSimpleName(), TargetResultMessage.of(message.runId(), message.project(), result));
-    }
-
-    /** The job failed in its first step; the later ones never ran. */
-    private static TargetResult failedResult(String connectionId, Driver driver, Operation operation, String error) {
-        List<StepResult> steps = new ArrayList<>();
-        for (Step step : operation.steps()) {
-            steps.add(steps.isEmpty() ? new StepResult(step, StepStatus.FAILED, error) : StepResult.notRun(step));
-        }
-        return new TargetResult(connectionId, driver, operation, steps);
     }
 
     /**

@@ -94,7 +94,7 @@ public record RunDeadlines(Duration runTimeout, Duration targetSilenceLimit) {
         }
 
         public TargetResult result() {
-            return TargetResult.failed(target, detail());
+            return TargetResults.failed(target, detail());
         }
     }
 }

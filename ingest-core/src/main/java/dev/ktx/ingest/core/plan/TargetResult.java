@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.plan;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ktx.ingest.core.config.Driver;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,15 +22,6 @@ public record TargetResult(String connectionId, Driver driver, Operation operati
     public static TargetResult notRun(PlanTarget target) {
         return new TargetResult(target.connectionId(), target.driver(), target.operation(),
                 target.steps().stream().map(s -> StepResult.notRun(s.step())).toList());
-    }
-
-    /** A target that failed as a whole: its first planned step failed with {@code detail}, the others never ran. */
-    public static TargetResult failed(PlanTarget target, String detail) {
-        List<StepResult> steps = new ArrayList<>();
-        for (PlannedStep planned : target.steps()) {
-            steps.add(steps.isEmpty() ? new StepResult(planned.step(), StepStatus.FAILED, detail) : StepResult.notRun(planned.step()));
-        }
-        return new TargetResult(target.connectionId(), target.driver(), target.operation(), steps);
     }
 
     public Optional<StepResult> step(Step step) {

@@ -4,6 +4,7 @@ import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
+import dev.ktx.ingest.core.job.SessionCrash;
 import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
@@ -12,7 +13,6 @@ import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.retry.TransientFailure;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TargetTracer;
-import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
 import dev.ktx.ingest.core.window.PhaseRefresh;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
@@ -20,7 +20,6 @@ import dev.ktx.ingest.core.window.SessionFailure;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -140,10 +139,8 @@ public final class SourceRun {
         Throwable cause = failure.getCause();
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String error = failure.phase + " failed for connection " + connection + ": " + why;
-        repo.writeSentinel(session, new Sentinel(Sentinel.Outcome.crash, clock.instant(), baseHead, List.of(), error));
-        new TargetTracer(traceSink, clock, session.runId(), session.connectionId()).error(failure.phase,
-                TraceEvents.SESSION_FAILED, Map.of("outcome", Sentinel.Outcome.crash.name(), "sessionRef",
-                        session.sessionRef()), error);
+        SessionCrash.record(repo, session, baseHead, error,
+                new TargetTracer(traceSink, clock, session.runId(), session.connectionId()), failure.phase, clock);
         return SourceRunResult.failed(syncId, new SessionFailure(Sentinel.Outcome.crash, error, List.of()),
                 SourceRunResult.Counts.NONE);
     }

@@ -1,8 +1,13 @@
 package dev.ktx.ingest.core.source;
 
+import dev.ktx.ingest.core.config.ConnectionConfig;
+import dev.ktx.ingest.core.job.JobOutcome;
+import dev.ktx.ingest.core.plan.Operation;
+import dev.ktx.ingest.core.plan.TargetResults;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.window.SessionFailure;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,6 +57,19 @@ public record SourceRunResult(Status status, SyncId syncId, Optional<String> ses
     static SourceRunResult failed(SyncId syncId, SessionFailure failure, Counts counts) {
         return new SourceRunResult(Status.FAILED, syncId, Optional.empty(), Optional.of(failure), counts,
                 Optional.empty());
+    }
+
+    /** The job's outcome for {@code connection}: a partial fetch is said in the result's detail. */
+    public JobOutcome outcome(ConnectionConfig connection) {
+        return switch (status) {
+            case READY -> new JobOutcome.ReadyToFinalize(TargetResults.done(connection, Operation.SOURCE_INGEST,
+                    partial.map(why -> "partial fetch (" + why + "); nothing deleted").orElse(null)),
+                    List.copyOf(connection.semanticLayerTargets()));
+            case UNCHANGED -> new JobOutcome.Unchanged(
+                    TargetResults.done(connection, Operation.SOURCE_INGEST, "unchanged"));
+            case FAILED -> new JobOutcome.Failed(TargetResults.failed(connection, Operation.SOURCE_INGEST,
+                    error().orElseThrow()));
+        };
     }
 
     /** The failure text users see, when FAILED. */

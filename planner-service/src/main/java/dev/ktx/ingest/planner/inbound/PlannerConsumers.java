@@ -12,6 +12,7 @@ import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.core.window.RollbackTrace;
+import dev.ktx.ingest.planner.PlannerChannels;
 import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.rollback.RollbackStore;
 import dev.ktx.ingest.planner.run.RunPlanner;
@@ -84,20 +85,20 @@ public class PlannerConsumers {
         }
     }
 
-    @Incoming("ingest-requests")
+    @Incoming(PlannerChannels.INGEST_REQUESTS_IN)
     @Blocking
     public void ingestRequest(String json) {
         planner.start(MessageCodec.read(json, IngestRequestMessage.class), RunTrigger.of(RunTrigger.Kind.request_message));
     }
 
     /** Structured CloudEvents; unmatched ones are acknowledged, malformed ones dead-lettered ({@link UpstreamEvents}). */
-    @Incoming("upstream-events")
+    @Incoming(PlannerChannels.UPSTREAM_EVENTS_IN)
     @Blocking
     public void upstreamEvent(String json) {
         upstreamEvents.handle(() -> CloudEvent.structured(json));
     }
 
-    @Incoming("ingest-results")
+    @Incoming(PlannerChannels.INGEST_RESULTS_IN)
     @Blocking
     public void result(String json) {
         TargetResultMessage result = MessageCodec.read(json, TargetResultMessage.class);
@@ -110,7 +111,7 @@ public class PlannerConsumers {
         }
     }
 
-    @Incoming("ingest-stages")
+    @Incoming(PlannerChannels.INGEST_STAGES_IN)
     @Blocking
     public void stage(String json) {
         StageEventMessage event = MessageCodec.read(json, StageEventMessage.class);
@@ -123,7 +124,7 @@ public class PlannerConsumers {
         }
     }
 
-    @Incoming("ingest-traces")
+    @Incoming(PlannerChannels.INGEST_TRACES_IN)
     @Blocking
     public void trace(String json) {
         TraceEvent event = TraceJson.fromLine(json);

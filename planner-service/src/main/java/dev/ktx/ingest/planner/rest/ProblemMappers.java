@@ -4,8 +4,8 @@ import dev.ktx.ingest.core.config.ConfigException;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
 import dev.ktx.ingest.core.plan.PlanException;
 import dev.ktx.ingest.planner.dlq.AlreadyReplayedException;
-import dev.ktx.ingest.planner.outbound.PublishException;
 import dev.ktx.ingest.planner.run.RunNotStartedException;
+import dev.ktx.ingest.service.PublishException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -6,6 +6,7 @@ import dev.ktx.ingest.core.plan.PlannedStep;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.plan.TargetResults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public sealed interface TargetRecovery {
         }
         if (sentinel.isPresent()) {
             Sentinel failure = sentinel.get();
-            return new Known(TargetResult.failed(target, failure.error() != null ? failure.error()
+            return new Known(TargetResults.failed(target, failure.error() != null ? failure.error()
                     : "restored: failed (" + failure.outcome() + " sentinel)"));
         }
         if (handoff.isPresent()) {

@@ -1,15 +1,11 @@
 package dev.ktx.ingest.planner.rollback;
 
-import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.RollbackRequestMessage;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;
-import dev.ktx.ingest.planner.outbound.PublishException;
 import dev.ktx.ingest.service.ContextRepositories;
-import io.smallrye.reactive.messaging.kafka.Record;
+import dev.ktx.ingest.service.PublishException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,15 +25,12 @@ public class RollbackRequests {
     private final ContextRepositories repositories;
     private final RollbackStore store;
     private final PlannerPublisher publisher;
-    private final Emitter<Record<String, String>> requests;
     private final Clock clock = Clock.systemUTC();
 
-    public RollbackRequests(ContextRepositories repositories, RollbackStore store, PlannerPublisher publisher,
-                            @Channel("rollback-out") Emitter<Record<String, String>> requests) {
+    public RollbackRequests(ContextRepositories repositories, RollbackStore store, PlannerPublisher publisher) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
-        this.requests = requests;
     }
 
     /**
@@ -58,8 +51,8 @@ public class RollbackRequests {
         RollbackView pending = RollbackView.pending(UUID.randomUUID().toString(), runId, force, clock.instant());
         store.create(pending);
         try {
-            publisher.await("the rollback request", List.of(requests.send(Record.of(runId,
-                    MessageCodec.write(RollbackRequestMessage.of(pending.rollbackId(), runId, project, force))))));
+            publisher.await("the rollback request", List.of(publisher.rollbackRequest(
+                    RollbackRequestMessage.of(pending.rollbackId(), runId, project, force))));
         } catch (PublishException e) {
             store.delete(pending.rollbackId());
             throw e;

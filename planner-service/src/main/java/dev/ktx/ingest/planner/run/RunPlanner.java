@@ -21,11 +21,11 @@ import dev.ktx.ingest.core.plan.RunDeadlines;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;
-import dev.ktx.ingest.planner.outbound.PublishException;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.PublishException;
 import dev.ktx.ingest.service.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -26,6 +26,7 @@ import org.redisson.api.RLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,8 @@ public class StageCoordinator {
     private void resumeParked(String runId, String finished) {
         ledger.parked(runId).forEach((connectionId, parked) -> {
             if (!connectionId.equals(finished)) {
-                publisher.finalizeRequest(parked.request()).toCompletableFuture().join();
+                publisher.await("the parked finalize request of " + runId + "/" + connectionId,
+                        List.of(publisher.finalizeRequest(parked.request())));
             }
         });
     }
@@ -117,7 +119,8 @@ public class StageCoordinator {
                 // Published before the flag is set: a crash in between publishes it twice, which is harmless.
                 tracer.info("database", TraceEvents.STAGE_BARRIER_REACHED, Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
                 stageDuration("database", run.startedAt());
-                publisher.stage(StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant())).toCompletableFuture().join();
+                publisher.await("the database barrier of " + runId, List.of(publisher.stage(
+                        StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant()))));
                 store.setOnce(runId, RunStore.Flag.barrier_published);
             }
             if (store.isSet(runId, RunStore.Flag.barrier_seen)) {
@@ -145,8 +148,9 @@ public class StageCoordinator {
     private void release(RunRecord run, RunProgress progress) {
         for (PlanTarget target : progress.sourcesToRelease()) {
             sightings.queued(run.runId(), target.connectionId());
-            publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
-                    UUID.randomUUID().toString(), run.configCommit())).toCompletableFuture().join();
+            publisher.await("the source job of " + run.runId() + "/" + target.connectionId(),
+                    List.of(publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
+                            UUID.randomUUID().toString(), run.configCommit()))));
             store.markReleased(run.runId(), target.connectionId());
             LOG.debugf("released source job %s/%s", run.runId(), target.connectionId());
         }

@@ -9,6 +9,7 @@ import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.plan.TargetResults;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -52,7 +53,7 @@ class TargetRecoveryTest {
 
     @Test
     void aPublishedResultComesFirst() {
-        TargetResult failed = TargetResult.failed(WAREHOUSE, "boom");
+        TargetResult failed = TargetResults.failed(WAREHOUSE, "boom");
 
         assertThat(TargetRecovery.of(WAREHOUSE, Optional.of(failed), Optional.of(SQUASH), Optional.empty(), Optional.empty(), true, true))
                 .isEqualTo(new TargetRecovery.Known(failed));

@@ -5,15 +5,12 @@ import dev.ktx.ingest.core.job.JobOutcome;
 import dev.ktx.ingest.core.job.TargetJob;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.plan.Operation;
-import dev.ktx.ingest.core.plan.Step;
-import dev.ktx.ingest.core.plan.StepResult;
-import dev.ktx.ingest.core.plan.StepStatus;
-import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.SourceRun;
 import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
 import dev.ktx.ingest.service.ContextRepositories;
+import dev.ktx.ingest.source.SourceChannels;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import dev.ktx.ingest.source.settings.SourceIngestSettings;
@@ -27,7 +24,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.redisson.api.RedissonClient;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,7 +61,7 @@ public class SourceJobConsumer {
         Gauge.builder("ktx_source_concurrency", () -> concurrency).register(meters);
     }
 
-    @Incoming("jobs-source")
+    @Incoming(SourceChannels.JOBS_SOURCE_IN)
     @Blocking(value = WORKER_POOL, ordered = false)
     public void job(String json) {
         runner.run(json, Operation.SOURCE_INGEST, this::ingest);
@@ -83,28 +79,13 @@ public class SourceJobConsumer {
             SourceRunResult result = run.run(job.message().project().projectId(), job.session(),
                     adapters.forConnection(job.connection()), context, job.message().jobId());
             padToMinimumDuration(job.connection().id(), started);
-            return outcome(job, result);
+            return result.outcome(job.connection());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while ingesting " + job.session(), e);
         } finally {
             inFlight.decrementAndGet();
         }
-    }
-
-    private static JobOutcome outcome(TargetJob job, SourceRunResult result) {
-        return switch (result.status()) {
-            case READY -> new JobOutcome.ReadyToFinalize(sourceResult(job, StepStatus.DONE,
-                    result.partial().map(why -> "partial fetch (" + why + "); nothing deleted").orElse(null)),
-                    List.copyOf(job.connection().semanticLayerTargets()));
-            case UNCHANGED -> new JobOutcome.Unchanged(sourceResult(job, StepStatus.DONE, "unchanged"));
-            case FAILED -> new JobOutcome.Failed(sourceResult(job, StepStatus.FAILED, result.error().orElseThrow()));
-        };
-    }
-
-    private static TargetResult sourceResult(TargetJob job, StepStatus status, String detail) {
-        return new TargetResult(job.connection().id(), job.connection().driver(), Operation.SOURCE_INGEST,
-                List.of(new StepResult(Step.SOURCE_INGEST, status, detail)));
     }
 
     private void padToMinimumDuration(String connectionId, long started) throws InterruptedException {

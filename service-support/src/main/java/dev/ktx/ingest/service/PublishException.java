@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.outbound;
+package dev.ktx.ingest.service;
 
 /** The broker refused a message or did not confirm it in time; the message says what could not be published and why. */
 public class PublishException extends RuntimeException {
