@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.repo.ManifestShard;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,17 +28,19 @@ final class BenchRepo {
     static final String CONNECTION = "warehouse";
     static final int OVERLAYS = 100;
 
-    private BenchRepo() {
-    }
+    private BenchRepo() {}
 
     static void create(Path dir, int files) {
         Changeset.Builder content = Changeset.builder()
                 .write("ktx.yaml", "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\n");
         SortedMap<String, ManifestEntry> tables = new TreeMap<>();
-        List<ManifestColumn> columns = List.of(new ManifestColumn("id", "bigint", true, false, new TreeMap<>()),
+        List<ManifestColumn> columns = List.of(
+                new ManifestColumn("id", "bigint", true, false, new TreeMap<>()),
                 new ManifestColumn("amount", "numeric", false, true, new TreeMap<>()));
         for (int i = 0; i < OVERLAYS; i++) {
-            tables.put(table(i), new ManifestEntry("analytics.public." + table(i), new TreeMap<>(), columns, List.of(), null));
+            tables.put(
+                    table(i),
+                    new ManifestEntry("analytics.public." + table(i), new TreeMap<>(), columns, List.of(), null));
             content.write(overlayPath(i), SlSourceCodec.write(overlay(new TreeMap<>(Map.of("db", "Table " + i)))));
         }
         content.write(RepoPaths.manifestShard(CONNECTION, "public"), ManifestCodec.write(new ManifestShard(tables)));
@@ -63,8 +64,17 @@ final class BenchRepo {
     }
 
     static SlSource overlay(SortedMap<String, String> descriptions) {
-        return new SlSource(null, null, List.of(), descriptions, List.of(), new TreeMap<>(), List.of(), List.of(),
-                List.of(), List.of());
+        return new SlSource(
+                null,
+                null,
+                List.of(),
+                descriptions,
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Copies the repository at {@code from} to {@code to} file by file, so that both hold the same commits. */

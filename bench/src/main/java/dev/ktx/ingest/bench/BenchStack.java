@@ -5,7 +5,6 @@ import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.Ktx;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,8 +67,17 @@ final class BenchStack implements AutoCloseable {
     String ingest(Path project, String what) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Ktx.execute(environment, new PrintWriter(out, true), new PrintWriter(err, true), "ingest", what,
-                "--json", "--project-dir", project.toString(), "--timeout", "10m");
+        int exitCode = Ktx.execute(
+                environment,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "ingest",
+                what,
+                "--json",
+                "--project-dir",
+                project.toString(),
+                "--timeout",
+                "10m");
         if (exitCode != 0) {
             throw new IllegalStateException("ktx ingest " + what + " exited with " + exitCode + ":\n" + err + out);
         }
@@ -81,7 +89,10 @@ final class BenchStack implements AutoCloseable {
         if (out == null) {
             throw new IllegalStateException("ktx ingest trace " + runId + " failed");
         }
-        return out.lines().filter(line -> !line.isBlank()).map(TraceJson::fromLine).toList();
+        return out.lines()
+                .filter(line -> !line.isBlank())
+                .map(TraceJson::fromLine)
+                .toList();
     }
 
     /** Starts one more source worker with the stack's environment (and {@code settings}) and waits until it is ready. */
@@ -95,8 +106,10 @@ final class BenchStack implements AutoCloseable {
         variables.putAll(settings);
         variables.put("KTX_SOURCE_INGEST_PORT", Integer.toString(port));
         Path log = stackDir.resolve("logs/source-ingest-extra-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", HOME.resolve(SOURCE_WORKER_JAR).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java", "-jar", HOME.resolve(SOURCE_WORKER_JAR).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(variables);
         extraWorkers.add(builder.start());
         awaitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), log);
@@ -107,7 +120,9 @@ final class BenchStack implements AutoCloseable {
         long until = System.nanoTime() + READY_WAIT.toNanos();
         while (System.nanoTime() < until) {
             try {
-                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

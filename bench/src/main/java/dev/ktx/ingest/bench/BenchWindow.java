@@ -14,7 +14,6 @@ import dev.ktx.ingest.core.window.FinalWindowSettings;
 import dev.ktx.ingest.core.window.FinalizeOutcome;
 import dev.ktx.ingest.core.window.FinalizeRequest;
 import dev.ktx.ingest.core.window.SessionGates;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -38,8 +37,13 @@ final class BenchWindow implements AutoCloseable {
         this.dir = dir;
         this.repo = repo;
         this.worker = worker;
-        window = new FinalWindow(repo, new InProcessProjectLock(), SessionGates.of(new FinalGates(), new ProvenanceGate()),
-                event -> { }, Clock.systemUTC(), FinalWindowSettings.DEFAULTS);
+        window = new FinalWindow(
+                repo,
+                new InProcessProjectLock(),
+                SessionGates.of(new FinalGates(), new ProvenanceGate()),
+                event -> {},
+                Clock.systemUTC(),
+                FinalWindowSettings.DEFAULTS);
     }
 
     /** Creates a repo of {@code files} files in {@code dir} and opens it. */
@@ -55,7 +59,9 @@ final class BenchWindow implements AutoCloseable {
      * {@code workerCache}, as in a deployment, so each window fetches the session's ref and objects.
      */
     static BenchWindow remote(Path servedDir, GitRemote remote, Path finalizerCache, Path workerCache) {
-        return new BenchWindow(servedDir, RemoteContextRepository.open(remote, "main", finalizerCache),
+        return new BenchWindow(
+                servedDir,
+                RemoteContextRepository.open(remote, "main", finalizerCache),
                 RemoteContextRepository.open(remote, "main", workerCache));
     }
 

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.core.git.SessionId;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +22,12 @@ public final class FinalWindowBench {
     private static final int RUNS = 10;
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
+        int[] sizes = args.length == 0
+                ? new int[] {10_000, 100_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).sorted().toArray();
         Path work = Files.createTempDirectory("ktx-bench");
-        System.out.printf("repos: %s files, session: %d pages, %d warm-up + %d measured runs each%n",
+        System.out.printf(
+                "repos: %s files, session: %d pages, %d warm-up + %d measured runs each%n",
                 Arrays.toString(sizes), BenchWindow.SESSION_PAGES, WARMUP, RUNS);
         List<BenchWindow> windows = new ArrayList<>();
         List<Timings> pages = new ArrayList<>();
@@ -66,17 +68,31 @@ public final class FinalWindowBench {
 
             ResultTable table = new ResultTable("what", "median", "min");
             for (int i = 0; i < sizes.length; i++) {
-                table.timings(String.format("final window, %d pages, repo of %,d files", BenchWindow.SESSION_PAGES, sizes[i]), pages.get(i));
+                table.timings(
+                        String.format("final window, %d pages, repo of %,d files", BenchWindow.SESSION_PAGES, sizes[i]),
+                        pages.get(i));
             }
             for (int i = 1; i < sizes.length; i++) {
-                table.row(String.format("**%,d / %,d files (medians)** (goal ≤ 2×)", sizes[i], sizes[0]),
-                        ResultTable.ratio(pages.get(i).median() / pages.get(0).median()), "");
+                table.row(
+                        String.format("**%,d / %,d files (medians)** (goal ≤ 2×)", sizes[i], sizes[0]),
+                        ResultTable.ratio(pages.get(i).median() / pages.get(0).median()),
+                        "");
             }
             String small = String.format("%,d files", sizes[0]);
             table.timings("git CLI worktree add + merge --squash + commit, " + small, cli)
-                    .timings(String.format("final window, main changed %d other overlays (disjoint), %s", OverlaySessions.FILES, small), disjoint)
-                    .timings(String.format("final window, %d overlays merged by meaning, %s", OverlaySessions.FILES, small), merged)
-                    .row("**merged / disjoint (medians)** (goal ≤ 2×)", ResultTable.ratio(merged.median() / disjoint.median()), "");
+                    .timings(
+                            String.format(
+                                    "final window, main changed %d other overlays (disjoint), %s",
+                                    OverlaySessions.FILES, small),
+                            disjoint)
+                    .timings(
+                            String.format(
+                                    "final window, %d overlays merged by meaning, %s", OverlaySessions.FILES, small),
+                            merged)
+                    .row(
+                            "**merged / disjoint (medians)** (goal ≤ 2×)",
+                            ResultTable.ratio(merged.median() / disjoint.median()),
+                            "");
             table.print();
         } finally {
             windows.forEach(BenchWindow::close);

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.core.git.SessionId;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ public final class FinalizerDrainBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("ktx-bench");
-        System.out.printf("repo: %,d files, %d sessions of %d pages per drain, %d warm-up windows, %d rounds of %d single windows + one drain%n",
+        System.out.printf(
+                "repo: %,d files, %d sessions of %d pages per drain, %d warm-up windows, %d rounds of %d single windows + one drain%n",
                 REPO_FILES, SESSIONS, BenchWindow.SESSION_PAGES, WARMUP, ROUNDS, SINGLES_PER_ROUND);
         Timings singles = new Timings();
         List<Double> drains = new ArrayList<>();
@@ -43,14 +43,23 @@ public final class FinalizerDrainBench {
                 drains.add(drain(bench, round));
             }
 
-            ResultTable table = new ResultTable("round", "single window, median", String.format("drain of %d sessions", SESSIONS),
+            ResultTable table = new ResultTable(
+                    "round",
+                    "single window, median",
+                    String.format("drain of %d sessions", SESSIONS),
                     String.format("drain / (%d × single median)", SESSIONS));
             for (int round = 0; round < ROUNDS; round++) {
-                table.row(Integer.toString(round + 1), ResultTable.ms(roundMedians.get(round)), ResultTable.ms(drains.get(round)),
+                table.row(
+                        Integer.toString(round + 1),
+                        ResultTable.ms(roundMedians.get(round)),
+                        ResultTable.ms(drains.get(round)),
                         ResultTable.ratio(drains.get(round) / (SESSIONS * roundMedians.get(round))));
             }
             double drainMedian = drains.stream().sorted().toList().get(ROUNDS / 2);
-            table.row("**all**", ResultTable.ms(singles.median()), ResultTable.ms(drainMedian) + " (median)",
+            table.row(
+                    "**all**",
+                    ResultTable.ms(singles.median()),
+                    ResultTable.ms(drainMedian) + " (median)",
                     "**" + ResultTable.ratio(drainMedian / (SESSIONS * singles.median())) + "** (goal ≤ 1.2×)");
             table.print();
         } finally {

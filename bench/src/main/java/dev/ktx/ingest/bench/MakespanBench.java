@@ -2,7 +2,6 @@ package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,9 @@ public final class MakespanBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int sources = Integer.parseInt(options.getOrDefault("--sources", "12"));
-        int[] caps = Arrays.stream(options.getOrDefault("--caps", "1,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] caps = Arrays.stream(options.getOrDefault("--caps", "1,4,8").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "2"));
         int workerSlots = Arrays.stream(caps).max().orElseThrow();
         Path work = Files.createTempDirectory("ktx-bench").toRealPath();
@@ -35,13 +36,28 @@ public final class MakespanBench {
             PostgresEndpoint warehouse = server.createDatabase();
             GeneratedWarehouse.create(warehouse.jdbcUrl());
             SourcesProject project = SourcesProject.create(work, sources);
-            System.out.printf("%d sources of %d–%d ms (Σ %d ms), warehouse %d tables; caps %s; %d rounds (1 warm-up run first); "
-                            + "one source worker with KTX_SOURCE_CONCURRENCY=%d%n", sources, SourcesProject.SMALLEST.toMillis(),
-                    SourcesProject.LARGEST.toMillis(), project.sizes().values().stream().mapToLong(d -> d.toMillis()).sum(),
-                    GeneratedWarehouse.SCHEMAS * GeneratedWarehouse.TABLES_PER_SCHEMA, Arrays.toString(caps), rounds, workerSlots);
-            try (BenchStack stack = BenchStack.up(work, Map.of("WAREHOUSE_URL", warehouse.jdbcUrl(),
-                    "KTX_SOURCE_CONCURRENCY", Integer.toString(workerSlots),
-                    "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION", project.jobPadding()))) {
+            System.out.printf(
+                    "%d sources of %d–%d ms (Σ %d ms), warehouse %d tables; caps %s; %d rounds (1 warm-up run first); "
+                            + "one source worker with KTX_SOURCE_CONCURRENCY=%d%n",
+                    sources,
+                    SourcesProject.SMALLEST.toMillis(),
+                    SourcesProject.LARGEST.toMillis(),
+                    project.sizes().values().stream()
+                            .mapToLong(d -> d.toMillis())
+                            .sum(),
+                    GeneratedWarehouse.SCHEMAS * GeneratedWarehouse.TABLES_PER_SCHEMA,
+                    Arrays.toString(caps),
+                    rounds,
+                    workerSlots);
+            try (BenchStack stack = BenchStack.up(
+                    work,
+                    Map.of(
+                            "WAREHOUSE_URL",
+                            warehouse.jdbcUrl(),
+                            "KTX_SOURCE_CONCURRENCY",
+                            Integer.toString(workerSlots),
+                            "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
+                            project.jobPadding()))) {
                 MakespanRuns runs = new MakespanRuns(stack, project);
                 runs.whole(workerSlots); // warm-up: JIT, consumer groups, the first scan of the warehouse
                 for (int round = 0; round < rounds; round++) {
@@ -62,7 +78,8 @@ public final class MakespanBench {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!List.of("--sources", "--caps", "--rounds").contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; expected --sources N, --caps 1,4,8, --rounds R");
+                throw new IllegalArgumentException(
+                        "unknown option " + args[i] + "; expected --sources N, --caps 1,4,8, --rounds R");
             }
             options.put(args[i], args[i + 1]);
         }
@@ -121,19 +138,38 @@ public final class MakespanBench {
         void report(int[] caps) {
             double database = solo.get(DATABASE).median();
             double window = soloWindows.median();
-            List<Double> sources = project.sources().stream().map(s -> solo.get(s).median()).toList();
-            double largest = sources.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            List<Double> sources =
+                    project.sources().stream().map(s -> solo.get(s).median()).toList();
+            double largest =
+                    sources.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             double sum = sources.stream().mapToDouble(Double::doubleValue).sum();
-            List<Double> jobs = project.sources().stream().map(s -> soloJobs.get(s).median()).toList();
-            double largestJob = jobs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            List<Double> jobs = project.sources().stream()
+                    .map(s -> soloJobs.get(s).median())
+                    .toList();
+            double largestJob =
+                    jobs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             double sumJobs = jobs.stream().mapToDouble(Double::doubleValue).sum();
-            System.out.printf("solo medians: D_db %.0f ms, Σ d_i %.0f ms, max d_i %.0f ms, w %.0f ms (%d windows); "
+            System.out.printf(
+                    "solo medians: D_db %.0f ms, Σ d_i %.0f ms, max d_i %.0f ms, w %.0f ms (%d windows); "
                             + "jobs alone (target_started → target_finished): Σ %.0f ms, max %.0f ms%n",
                     database, sum, largest, window, soloWindows.count(), sumJobs, largestJob);
-            ResultTable table = new ResultTable("C", "LB", "makespan (median)", "makespan / LB",
-                    "LB of the jobs alone", "makespan / it", "overhead p50", "overhead p95", "runs");
-            ResultTable where = new ResultTable("C", "run start → D_db start", "D_db end → first source start",
-                    "target_finished → final_window_entered (p50)", "final window (p50)", "Σ final windows (median)",
+            ResultTable table = new ResultTable(
+                    "C",
+                    "LB",
+                    "makespan (median)",
+                    "makespan / LB",
+                    "LB of the jobs alone",
+                    "makespan / it",
+                    "overhead p50",
+                    "overhead p95",
+                    "runs");
+            ResultTable where = new ResultTable(
+                    "C",
+                    "run start → D_db start",
+                    "D_db end → first source start",
+                    "target_finished → final_window_entered (p50)",
+                    "final window (p50)",
+                    "Σ final windows (median)",
                     "last squash → run_finished");
             for (int cap : caps) {
                 double bound = database + Math.max(largest, sum / cap) + window;
@@ -156,18 +192,31 @@ public final class MakespanBench {
                         firstSource = Math.min(firstSource, trace.started(source));
                     }
                     trace.windows().forEach(windows::add);
-                    windowSums.add(trace.windows().stream().mapToDouble(Double::doubleValue).sum());
+                    windowSums.add(trace.windows().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum());
                     toDatabase.add(trace.started(DATABASE));
                     barrier.add(firstSource - trace.started(DATABASE) - trace.targetWall(DATABASE));
                     tail.add(trace.makespan() - lastEnd);
                 }
                 Timings makespan = makespans.get(cap);
-                table.row(Integer.toString(cap), ResultTable.ms(bound), ResultTable.ms(makespan.median()),
-                        ResultTable.ratio(makespan.median() / bound), ResultTable.ms(jobBound),
-                        ResultTable.ratio(makespan.median() / jobBound), ResultTable.ms(percentile(overhead, 0.5)),
-                        ResultTable.ms(percentile(overhead, 0.95)), Integer.toString(makespan.count()));
-                where.row(Integer.toString(cap), ResultTable.ms(toDatabase.median()), ResultTable.ms(barrier.median()),
-                        ResultTable.ms(handOff.median()), ResultTable.ms(windows.median()), ResultTable.ms(windowSums.median()),
+                table.row(
+                        Integer.toString(cap),
+                        ResultTable.ms(bound),
+                        ResultTable.ms(makespan.median()),
+                        ResultTable.ratio(makespan.median() / bound),
+                        ResultTable.ms(jobBound),
+                        ResultTable.ratio(makespan.median() / jobBound),
+                        ResultTable.ms(percentile(overhead, 0.5)),
+                        ResultTable.ms(percentile(overhead, 0.95)),
+                        Integer.toString(makespan.count()));
+                where.row(
+                        Integer.toString(cap),
+                        ResultTable.ms(toDatabase.median()),
+                        ResultTable.ms(barrier.median()),
+                        ResultTable.ms(handOff.median()),
+                        ResultTable.ms(windows.median()),
+                        ResultTable.ms(windowSums.median()),
                         ResultTable.ms(tail.median()));
             }
             table.print();

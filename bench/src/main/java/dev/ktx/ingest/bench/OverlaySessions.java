@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -26,23 +25,26 @@ final class OverlaySessions {
 
     static final int FILES = 50;
 
-    private OverlaySessions() {
-    }
+    private OverlaySessions() {}
 
     /** Texts and measure names come from the run id, so every session changes what it touches. */
     static void prepare(ContextRepository repo, SessionId session, boolean sameFiles) {
         String tag = session.runId().replace('-', '_');
         String forkedFrom = repo.openSession(session);
-        repo.commit(session, edit(repo.tree(forkedFrom), 0, overlay -> described(overlay, "Described in " + tag)), "dbt");
+        repo.commit(
+                session, edit(repo.tree(forkedFrom), 0, overlay -> described(overlay, "Described in " + tag)), "dbt");
         SessionId other = new SessionId(session.runId(), "bi");
         String main = repo.openSession(other);
-        repo.commit(other, edit(repo.tree(main), sameFiles ? 0 : FILES, overlay -> measured(overlay, "m_" + tag)), "bi");
+        repo.commit(
+                other, edit(repo.tree(main), sameFiles ? 0 : FILES, overlay -> measured(overlay, "m_" + tag)), "bi");
         repo.squash(other, main, new SquashMetadata("bi", OptionalLong.empty()));
     }
 
     /** Fails unless {@code main} kept both sides of the merged session of this run. */
     static void checkMerged(ContextRepository repo, int run) {
-        if (!repo.tree(repo.mainHead().orElseThrow()).readText(BenchRepo.overlayPath(0)).orElseThrow()
+        if (!repo.tree(repo.mainHead().orElseThrow())
+                .readText(BenchRepo.overlayPath(0))
+                .orElseThrow()
                 .contains("m_merged_" + run)) {
             throw new IllegalStateException("the merged session did not keep main's measure");
         }
@@ -61,14 +63,32 @@ final class OverlaySessions {
     private static SlSource described(SlSource overlay, String text) {
         SortedMap<String, String> descriptions = new TreeMap<>(overlay.descriptions());
         descriptions.put("dbt", text);
-        return new SlSource(null, null, List.of(), descriptions, List.of(), overlay.columnOverrides(),
-                overlay.excludeColumns(), overlay.measures(), List.of(), List.of());
+        return new SlSource(
+                null,
+                null,
+                List.of(),
+                descriptions,
+                List.of(),
+                overlay.columnOverrides(),
+                overlay.excludeColumns(),
+                overlay.measures(),
+                List.of(),
+                List.of());
     }
 
     private static SlSource measured(SlSource overlay, String measure) {
         List<Measure> measures = new ArrayList<>(overlay.measures());
         measures.add(new Measure(measure, Aggregation.SUM, "amount", null, new TreeMap<>()));
-        return new SlSource(null, null, List.of(), overlay.descriptions(), List.of(), overlay.columnOverrides(),
-                overlay.excludeColumns(), measures, List.of(), List.of());
+        return new SlSource(
+                null,
+                null,
+                List.of(),
+                overlay.descriptions(),
+                List.of(),
+                overlay.columnOverrides(),
+                overlay.excludeColumns(),
+                measures,
+                List.of(),
+                List.of());
     }
 }

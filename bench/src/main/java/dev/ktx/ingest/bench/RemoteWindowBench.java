@@ -4,13 +4,12 @@ import dev.ktx.ingest.core.git.GitRemote;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.messaging.RepoUrl;
 import dev.ktx.ingest.testinfra.GitHttpServer;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Final-window time for a {@value BenchWindow#SESSION_PAGES}-page session on the 10,000-file bench repo, reached
@@ -31,7 +30,8 @@ public final class RemoteWindowBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length == 0 ? RUNS : Integer.parseInt(args[0]);
         Path work = Files.createTempDirectory("ktx-bench");
-        System.out.printf("repo: %,d files, session: %d pages, %d warm-up + %d measured runs per case%n",
+        System.out.printf(
+                "repo: %,d files, session: %d pages, %d warm-up + %d measured runs per case%n",
                 FILES, BenchWindow.SESSION_PAGES, WARMUP, runs);
         Timings localSessions = new Timings();
         Timings localWindows = new Timings();
@@ -43,8 +43,11 @@ public final class RemoteWindowBench {
         try (BenchWindow local = BenchWindow.create(work.resolve("context.git"), FILES)) {
             BenchRepo.copy(local.dir(), served.resolve("context.git"));
             try (GitHttpServer server = GitHttpServer.start(served, USER, token);
-                 BenchWindow remote = BenchWindow.remote(served.resolve("context.git"), remote(server, token),
-                         work.resolve("finalizer-cache"), work.resolve("worker-cache"))) {
+                    BenchWindow remote = BenchWindow.remote(
+                            served.resolve("context.git"),
+                            remote(server, token),
+                            work.resolve("finalizer-cache"),
+                            work.resolve("worker-cache"))) {
                 for (int run = 0; run < WARMUP + runs; run++) {
                     boolean measured = run >= WARMUP;
                     SessionId session = new SessionId("bench-" + run, "dbt");
@@ -70,20 +73,28 @@ public final class RemoteWindowBench {
         String session = String.format("worker session (open + %d-page commit)", BenchWindow.SESSION_PAGES);
         new ResultTable("what", "median", "min")
                 .timings("final window, local bare repo, " + files, localWindows)
-                .timings(String.format("final window, over HTTP (%.1f pushes per window), %s",
-                        (double) pushes / runs, files), remoteWindows)
-                .row("**HTTP remote / local (medians)**",
-                        ResultTable.ratio(remoteWindows.median() / localWindows.median()), "")
+                .timings(
+                        String.format(
+                                "final window, over HTTP (%.1f pushes per window), %s", (double) pushes / runs, files),
+                        remoteWindows)
+                .row(
+                        "**HTTP remote / local (medians)**",
+                        ResultTable.ratio(remoteWindows.median() / localWindows.median()),
+                        "")
                 .timings(session + ", local bare repo", localSessions)
                 .timings(session + ", over HTTP", remoteSessions)
-                .row("HTTP remote / local (medians)",
-                        ResultTable.ratio(remoteSessions.median() / localSessions.median()), "")
+                .row(
+                        "HTTP remote / local (medians)",
+                        ResultTable.ratio(remoteSessions.median() / localSessions.median()),
+                        "")
                 .print();
     }
 
     private static GitRemote remote(GitHttpServer server, String token) {
-        return new GitRemote(RepoUrl.parse("repoUrl", server.url("context.git").toString()),
-                Optional.of(new UsernamePasswordCredentialsProvider(USER, token)), Duration.ofSeconds(60));
+        return new GitRemote(
+                RepoUrl.parse("repoUrl", server.url("context.git").toString()),
+                Optional.of(new UsernamePasswordCredentialsProvider(USER, token)),
+                Duration.ofSeconds(60));
     }
 
     private static double prepare(BenchWindow bench, SessionId session) {

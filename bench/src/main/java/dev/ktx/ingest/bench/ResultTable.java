@@ -53,7 +53,9 @@ final class ResultTable {
     private static String line(String[] row, int[] widths) {
         StringBuilder text = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
-            text.append(' ').append(String.format("%-" + widths[i] + "s", cell(row, i))).append(" |");
+            text.append(' ')
+                    .append(String.format("%-" + widths[i] + "s", cell(row, i)))
+                    .append(" |");
         }
         return text.toString();
     }

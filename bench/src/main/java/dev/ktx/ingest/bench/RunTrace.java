@@ -2,7 +2,6 @@ package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +22,17 @@ record RunTrace(List<TraceEvent> events) {
      * {@code final_window_left} when its session changed nothing on {@code main}).
      */
     double targetWall(String connectionId) {
-        TraceEvent last = events.stream().filter(e -> connectionId.equals(e.connectionId())).reduce((a, b) -> b)
+        TraceEvent last = events.stream()
+                .filter(e -> connectionId.equals(e.connectionId()))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no event of " + connectionId + " in the trace"));
         return between(first(connectionId, TraceEvents.TARGET_STARTED), last);
     }
 
     /** The target's job alone: its {@code target_started} → its {@code target_finished}. */
     double job(String connectionId) {
-        return between(first(connectionId, TraceEvents.TARGET_STARTED), first(connectionId, TraceEvents.TARGET_FINISHED));
+        return between(
+                first(connectionId, TraceEvents.TARGET_STARTED), first(connectionId, TraceEvents.TARGET_FINISHED));
     }
 
     /** The target's {@code target_started}, from the start of the run. */
@@ -40,7 +42,9 @@ record RunTrace(List<TraceEvent> events) {
 
     /** The target's {@code target_finished} → its {@code final_window_entered}: the hop to the finalizer. */
     double handOff(String connectionId) {
-        return between(first(connectionId, TraceEvents.TARGET_FINISHED), first(connectionId, TraceEvents.FINAL_WINDOW_ENTERED));
+        return between(
+                first(connectionId, TraceEvents.TARGET_FINISHED),
+                first(connectionId, TraceEvents.FINAL_WINDOW_ENTERED));
     }
 
     /** {@code final_window_entered} → {@code final_window_left} of each target that went through the window. */
@@ -73,14 +77,17 @@ record RunTrace(List<TraceEvent> events) {
     }
 
     private TraceEvent first(String connectionId, String event) {
-        return find(connectionId, event).orElseThrow(() -> new IllegalStateException(
-                "no " + event + (connectionId == null ? "" : " of " + connectionId) + " in the trace of run "
-                        + (events.isEmpty() ? "?" : events.get(0).runId())));
+        return find(connectionId, event)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no " + event + (connectionId == null ? "" : " of " + connectionId) + " in the trace of run "
+                                + (events.isEmpty() ? "?" : events.get(0).runId())));
     }
 
     private Optional<TraceEvent> find(String connectionId, String event) {
-        return events.stream().filter(e -> e.event().equals(event))
-                .filter(e -> connectionId == null || connectionId.equals(e.connectionId())).findFirst();
+        return events.stream()
+                .filter(e -> e.event().equals(event))
+                .filter(e -> connectionId == null || connectionId.equals(e.connectionId()))
+                .findFirst();
     }
 
     private static double between(TraceEvent from, TraceEvent to) {

@@ -2,7 +2,6 @@ package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,22 +30,46 @@ public final class ScaleOutBench {
             GeneratedWarehouse.create(warehouse.jdbcUrl());
             SourcesProject project = SourcesProject.create(work, sources);
             project.setMaxConcurrency(CAP);
-            System.out.printf("%d sources of %d–%d ms (Σ %d ms), cap %d, %d slots per worker; 1 warm-up + %d measured runs per configuration%n",
-                    sources, SourcesProject.SMALLEST.toMillis(), SourcesProject.LARGEST.toMillis(),
-                    project.sizes().values().stream().mapToLong(d -> d.toMillis()).sum(), CAP, SLOTS, runs);
-            Map<String, String> settings = Map.of("WAREHOUSE_URL", warehouse.jdbcUrl(),
-                    "KTX_SOURCE_CONCURRENCY", Integer.toString(SLOTS),
-                    "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION", project.jobPadding());
+            System.out.printf(
+                    "%d sources of %d–%d ms (Σ %d ms), cap %d, %d slots per worker; 1 warm-up + %d measured runs per configuration%n",
+                    sources,
+                    SourcesProject.SMALLEST.toMillis(),
+                    SourcesProject.LARGEST.toMillis(),
+                    project.sizes().values().stream()
+                            .mapToLong(d -> d.toMillis())
+                            .sum(),
+                    CAP,
+                    SLOTS,
+                    runs);
+            Map<String, String> settings = Map.of(
+                    "WAREHOUSE_URL",
+                    warehouse.jdbcUrl(),
+                    "KTX_SOURCE_CONCURRENCY",
+                    Integer.toString(SLOTS),
+                    "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
+                    project.jobPadding());
             try (BenchStack stack = BenchStack.up(work, settings)) {
-                ResultTable table = new ResultTable("source workers", "makespan (median)", "makespan (min)",
-                        "last source job finished (median)", "Σ final windows (median)",
-                        "most jobs in flight (max over runs)", "cap");
+                ResultTable table = new ResultTable(
+                        "source workers",
+                        "makespan (median)",
+                        "makespan (min)",
+                        "last source job finished (median)",
+                        "Σ final windows (median)",
+                        "most jobs in flight (max over runs)",
+                        "cap");
                 Timings one = measure(stack, project, runs, 1, table);
                 for (int extra = 1; extra < WORKERS; extra++) {
                     stack.addSourceWorker(Map.of());
                 }
                 Timings three = measure(stack, project, runs, WORKERS, table);
-                table.row("**one / three (medians)** (goal ≥ 2.4×)", ResultTable.ratio(one.median() / three.median()), "", "", "", "", "");
+                table.row(
+                        "**one / three (medians)** (goal ≥ 2.4×)",
+                        ResultTable.ratio(one.median() / three.median()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "");
                 table.print();
             }
         } finally {
@@ -65,13 +88,24 @@ public final class ScaleOutBench {
             RunTrace trace = new RunTrace(stack.trace(stack.ingest(project.dir(), "--all")));
             if (run > 0) { // the first run warms up (and lets the consumer group settle on new workers)
                 makespans.add(trace.makespan());
-                lastJobs.add(project.sources().stream().mapToDouble(s -> trace.started(s) + trace.job(s)).max().orElseThrow());
-                windowSums.add(trace.windows().stream().mapToDouble(Double::doubleValue).sum());
+                lastJobs.add(project.sources().stream()
+                        .mapToDouble(s -> trace.started(s) + trace.job(s))
+                        .max()
+                        .orElseThrow());
+                windowSums.add(trace.windows().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum());
                 most = Math.max(most, trace.mostInFlight(project.sources()));
             }
         }
-        table.row(Integer.toString(workers), ResultTable.ms(makespans.median()), ResultTable.ms(makespans.min()),
-                ResultTable.ms(lastJobs.median()), ResultTable.ms(windowSums.median()), Integer.toString(most), most <= CAP ? CAP + " (held)" : CAP + " (**exceeded**)");
+        table.row(
+                Integer.toString(workers),
+                ResultTable.ms(makespans.median()),
+                ResultTable.ms(makespans.min()),
+                ResultTable.ms(lastJobs.median()),
+                ResultTable.ms(windowSums.median()),
+                Integer.toString(most),
+                most <= CAP ? CAP + " (held)" : CAP + " (**exceeded**)");
         return makespans;
     }
 }

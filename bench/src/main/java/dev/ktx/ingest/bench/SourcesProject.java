@@ -1,9 +1,5 @@
 package dev.ktx.ingest.bench;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -15,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * A generated project: the database target {@code warehouse} (its URL in {@code WAREHOUSE_URL}) and N Notion
@@ -47,19 +46,25 @@ final class SourcesProject {
         }
         for (int i = 0; i < sources; i++) {
             int rank = (i * stride) % sources;
-            long millis = SMALLEST.toMillis() + (LARGEST.toMillis() - SMALLEST.toMillis()) * rank / Math.max(1, sources - 1);
+            long millis =
+                    SMALLEST.toMillis() + (LARGEST.toMillis() - SMALLEST.toMillis()) * rank / Math.max(1, sources - 1);
             sizes.put(String.format("src_%02d", i), Duration.ofMillis(millis));
         }
         Path dir = Files.createDirectories(parent.resolve("makespan-" + sources));
         SourcesProject project = new SourcesProject(dir, sizes);
         for (Map.Entry<String, Duration> source : sizes.entrySet()) {
-            writeSnapshot(dir.resolve("snapshots").resolve(source.getKey()), source.getKey(),
-                    (int) Math.max(1, source.getValue().toMillis() / PAGE_PER_MILLIS));
+            writeSnapshot(dir.resolve("snapshots").resolve(source.getKey()), source.getKey(), (int)
+                    Math.max(1, source.getValue().toMillis() / PAGE_PER_MILLIS));
         }
         Files.writeString(dir.resolve("ktx.yaml"), project.ktxYaml(1));
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
-            git.commit().setAuthor(AUTHOR).setCommitter(AUTHOR).setMessage("generated bench project").call();
+            git.commit()
+                    .setAuthor(AUTHOR)
+                    .setCommitter(AUTHOR)
+                    .setMessage("generated bench project")
+                    .call();
         }
         return project;
     }
@@ -78,7 +83,8 @@ final class SourcesProject {
 
     /** The value of {@code KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION} that gives each source its size. */
     String jobPadding() {
-        return sizes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toMillis() + "ms")
+        return sizes.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().toMillis() + "ms")
                 .collect(Collectors.joining(","));
     }
 
@@ -87,17 +93,28 @@ final class SourcesProject {
         Files.writeString(dir.resolve("ktx.yaml"), ktxYaml(cap));
         try (Git git = Git.open(dir.toFile())) {
             git.add().addFilepattern("ktx.yaml").call();
-            git.commit().setAuthor(AUTHOR).setCommitter(AUTHOR).setMessage("maxConcurrency " + cap).call();
+            git.commit()
+                    .setAuthor(AUTHOR)
+                    .setCommitter(AUTHOR)
+                    .setMessage("maxConcurrency " + cap)
+                    .call();
         }
     }
 
     private String ktxYaml(int cap) {
-        StringBuilder yaml = new StringBuilder("connections:\n  warehouse:\n    driver: postgres\n    url: env:WAREHOUSE_URL\n");
+        StringBuilder yaml =
+                new StringBuilder("connections:\n  warehouse:\n    driver: postgres\n    url: env:WAREHOUSE_URL\n");
         for (String source : sizes.keySet()) {
-            yaml.append("  ").append(source).append(":\n    driver: notion\n    snapshot_dir: ./snapshots/")
-                    .append(source).append('\n');
+            yaml.append("  ")
+                    .append(source)
+                    .append(":\n    driver: notion\n    snapshot_dir: ./snapshots/")
+                    .append(source)
+                    .append('\n');
         }
-        return yaml.append("ingest:\n  sources:\n    maxConcurrency: ").append(cap).append('\n').toString();
+        return yaml.append("ingest:\n  sources:\n    maxConcurrency: ")
+                .append(cap)
+                .append('\n')
+                .toString();
     }
 
     /** {@code pages/<id>/page.json} + {@code blocks.json} per page. */
@@ -114,7 +131,11 @@ final class SourcesProject {
         }
         try (Git git = Git.open(dir.toFile())) {
             git.add().addFilepattern("snapshots").call();
-            git.commit().setAuthor(AUTHOR).setCommitter(AUTHOR).setMessage("snapshots: " + label).call();
+            git.commit()
+                    .setAuthor(AUTHOR)
+                    .setCommitter(AUTHOR)
+                    .setMessage("snapshots: " + label)
+                    .call();
         }
     }
 
@@ -133,8 +154,9 @@ final class SourcesProject {
         for (int b = 0; b < 5; b++) {
             blocks.append(b == 0 ? "" : ",").append("""
                     {"object": "block", "id": "%s", "type": "paragraph", "has_children": false,
-                     "paragraph": {"rich_text": [%s]}}""".formatted(UUID.nameUUIDFromBytes((id + "/" + b).getBytes()),
-                    richText("Paragraph " + b + " of " + title + " (" + label + ").")));
+                     "paragraph": {"rich_text": [%s]}}""".formatted(
+                            UUID.nameUUIDFromBytes((id + "/" + b).getBytes()),
+                            richText("Paragraph " + b + " of " + title + " (" + label + ").")));
         }
         Files.writeString(page.resolve("blocks.json"), blocks.append("]\n").toString());
     }

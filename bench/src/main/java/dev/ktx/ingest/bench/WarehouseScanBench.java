@@ -18,7 +18,6 @@ import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,19 +51,37 @@ public final class WarehouseScanBench {
             PostgresEndpoint database = server.createDatabase();
             long created = System.nanoTime();
             GeneratedWarehouse.create(database.jdbcUrl());
-            System.out.printf("warehouse: %d schemas × %d tables × %d columns + %d views per schema, created in %.1f s; %d warm-up + %d measured runs%n",
-                    GeneratedWarehouse.SCHEMAS, GeneratedWarehouse.TABLES_PER_SCHEMA, GeneratedWarehouse.COLUMNS,
-                    GeneratedWarehouse.VIEWS_PER_SCHEMA, Timings.since(created) / 1000, WARMUP, RUNS);
-            PostgresConnection connection = new PostgresConnection(CONNECTION,
-                    new PostgresUrlSetting.Inline(PostgresUrl.parse(database.jdbcUrl())), List.of(), List.of(),
+            System.out.printf(
+                    "warehouse: %d schemas × %d tables × %d columns + %d views per schema, created in %.1f s; %d warm-up + %d measured runs%n",
+                    GeneratedWarehouse.SCHEMAS,
+                    GeneratedWarehouse.TABLES_PER_SCHEMA,
+                    GeneratedWarehouse.COLUMNS,
+                    GeneratedWarehouse.VIEWS_PER_SCHEMA,
+                    Timings.since(created) / 1000,
+                    WARMUP,
+                    RUNS);
+            PostgresConnection connection = new PostgresConnection(
+                    CONNECTION,
+                    new PostgresUrlSetting.Inline(PostgresUrl.parse(database.jdbcUrl())),
+                    List.of(),
+                    List.of(),
                     QueryHistorySettings.DEFAULTS);
             DatabaseIngest ingest = new DatabaseIngest(new PostgresDatabaseConnector(), name -> null);
             Path repoDir = work.resolve("context.git");
-            LocalContextRepository.initBare(repoDir, Changeset.builder().write("ktx.yaml",
-                    "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\n").build(), "bench context").close();
+            LocalContextRepository.initBare(
+                            repoDir,
+                            Changeset.builder()
+                                    .write(
+                                            "ktx.yaml",
+                                            "connections:\n  warehouse: { driver: postgres, url: env:WAREHOUSE_URL }\n")
+                                    .build(),
+                            "bench context")
+                    .close();
             try (LocalContextRepository repo = LocalContextRepository.open(repoDir);
-                 Connection jdbc = DriverManager.getConnection(database.jdbcUrl())) {
-                int tables = PostgresIntrospector.introspect(jdbc, connection).tables().size();
+                    Connection jdbc = DriverManager.getConnection(database.jdbcUrl())) {
+                int tables = PostgresIntrospector.introspect(jdbc, connection)
+                        .tables()
+                        .size();
                 for (int run = 0; run < WARMUP + RUNS; run++) {
                     boolean measured = run >= WARMUP;
                     SyncId sync = new SyncId(Instant.now(), "bench-" + run);
@@ -74,8 +91,10 @@ public final class WarehouseScanBench {
                     long started = System.nanoTime();
                     RepoTree base = repo.tree(repo.openSession(session));
                     DatabaseIngestResult result = ingest.run(connection, base, sync);
-                    if (result.schema().status() != StepStatus.DONE || result.changes().isEmpty()) {
-                        throw new IllegalStateException("the schema step did not scan the warehouse: " + result.schema());
+                    if (result.schema().status() != StepStatus.DONE
+                            || result.changes().isEmpty()) {
+                        throw new IllegalStateException(
+                                "the schema step did not scan the warehouse: " + result.schema());
                     }
                     repo.commit(session, result.changes(), "ktx: scan " + CONNECTION);
                     double stepMillis = Timings.since(started);
@@ -104,9 +123,14 @@ public final class WarehouseScanBench {
                 }
                 System.out.printf("%d relations scanned%n", tables);
                 new ResultTable("what", "median", "min")
-                        .timings("schema step (connect + scan + shards + catalog.json + provenance + session commit)", step)
+                        .timings(
+                                "schema step (connect + scan + shards + catalog.json + provenance + session commit)",
+                                step)
                         .timings("`pg_dump --schema-only` (to /dev/null)", dump)
-                        .row("**schema step / pg_dump (medians)** (goal ≤ 2×)", ResultTable.ratio(step.median() / dump.median()), "")
+                        .row(
+                                "**schema step / pg_dump (medians)** (goal ≤ 2×)",
+                                ResultTable.ratio(step.median() / dump.median()),
+                                "")
                         .timings("  part: introspection (3 catalog queries, open connection)", introspect)
                         .timings("  part: changeset (manifest shards, catalog.json, provenance)", changeset)
                         .timings("  part: session commit", commit)

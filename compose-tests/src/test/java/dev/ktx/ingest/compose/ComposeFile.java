@@ -46,7 +46,9 @@ record ComposeFile(Map<String, Object> root) {
 
     /** A list of scalars (volumes, entrypoint ...) as strings; empty when the key is absent. */
     static List<String> strings(Map<String, Object> parent, String key) {
-        return parent.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return parent.get(key) instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.compose;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -9,19 +11,18 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml against the Compose Specification schema (src/test/resources/README.md says where it is from). */
 class ComposeSchemaTest {
 
     /** Draft 7 plus the annotation {@code deprecated} that the Compose schema uses (else a warning per load). */
-    private static final Dialect DRAFT_7 =
-            Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("deprecated")).build();
+    private static final Dialect DRAFT_7 = Dialect.builder(Dialects.getDraft7())
+            .keyword(new AnnotationKeyword("deprecated"))
+            .build();
+
     private static final Schema COMPOSE_SPEC =
             SchemaRegistry.withDefaultDialect(DRAFT_7).getSchema(SchemaLocation.of("classpath:compose-spec.json"));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,8 @@ class ComposeSchemaTest {
 
         assertThat(errors(broken)).extracting(Error::getKeyword).contains("enum");
         assertThat(errors(RepoFiles.parseYaml("services:\n  app:\n    imgae: example\n")))
-                .extracting(Error::getKeyword).containsExactly("additionalProperties");
+                .extracting(Error::getKeyword)
+                .containsExactly("additionalProperties");
     }
 
     private static List<Error> errors(Map<String, Object> compose) {

@@ -1,8 +1,7 @@
 package dev.ktx.ingest.compose;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The wiring of docker-compose.yml: health, start order, the shared repo volume, Kafka, Redis persistence, the demo warehouse, secrets. */
 class ComposeServicesTest {
@@ -25,6 +24,7 @@ class ComposeServicesTest {
     /** {@code ${NAME}}, {@code ${NAME:-default}}: compose interpolation, i.e. a value from the environment or .env. */
     /** {@code ${VAR}}, with a default ({@code :-}, {@code -}) or required ({@code :?}, {@code ?}). */
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?[-?][^}]*)?}");
+
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIAL).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@\\s]+:(.+)@");
 
@@ -62,10 +62,12 @@ class ComposeServicesTest {
         assertThat(condition(ComposeFile.map(job, "depends_on"), "kafka")).isEqualTo("service_healthy");
         assertThat(COMPOSE.environment("kafka-topics")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         assertThat(ComposeFile.strings(job, "volumes")).contains("./deploy/docker:/ktx:ro");
-        assertThat(ComposeFile.strings(job, "entrypoint")).containsExactly("/bin/sh", "/ktx/create-topics.sh", "/ktx/topics.txt");
-        assertThat(COMPOSE.environment("kafka")).contains(
-                entry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092"),
-                entry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false"));
+        assertThat(ComposeFile.strings(job, "entrypoint"))
+                .containsExactly("/bin/sh", "/ktx/create-topics.sh", "/ktx/topics.txt");
+        assertThat(COMPOSE.environment("kafka"))
+                .contains(
+                        entry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092"),
+                        entry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false"));
     }
 
     /** A restart of Redis must not lose the runs in flight: append-only file on a named volume. */
@@ -82,7 +84,9 @@ class ComposeServicesTest {
     void kafkaImageIsTheVersionOfTheClients() {
         String image = "apache/kafka:" + System.getProperty("kafka.version");
 
-        assertThat(System.getProperty("kafka.version")).as("kafka.version of the parent pom").isNotBlank();
+        assertThat(System.getProperty("kafka.version"))
+                .as("kafka.version of the parent pom")
+                .isNotBlank();
         assertThat(COMPOSE.service("kafka")).containsEntry("image", image);
         assertThat(COMPOSE.service("kafka-topics")).containsEntry("image", image);
     }
@@ -97,8 +101,8 @@ class ComposeServicesTest {
     /** examples/acme/ktx.yaml reads the warehouse URL from WAREHOUSE_URL; it must reach the compose PostgreSQL. */
     @Test
     void databaseWorkerReachesTheDemoWarehouse() {
-        Map<String, Object> warehouse = ComposeFile.map(
-                ComposeFile.map(RepoFiles.yaml("examples/acme/ktx.yaml"), "connections"), "warehouse");
+        Map<String, Object> warehouse =
+                ComposeFile.map(ComposeFile.map(RepoFiles.yaml("examples/acme/ktx.yaml"), "connections"), "warehouse");
         String variable = warehouse.get("url").toString().replaceFirst("^env:", "");
         String database = COMPOSE.environment("postgres").get("POSTGRES_DB");
 
@@ -130,8 +134,8 @@ class ComposeServicesTest {
                       - OTHER_URL=postgresql://app:${DB_PASSWORD:-demo}@db/app
                 """);
 
-        assertThat(inlineSecrets(compose, "")).containsExactly(
-                "/services/db/environment/POSTGRES_PASSWORD", "/services/app/environment/0");
+        assertThat(inlineSecrets(compose, ""))
+                .containsExactly("/services/db/environment/POSTGRES_PASSWORD", "/services/app/environment/0");
     }
 
     @Test
@@ -139,14 +143,17 @@ class ComposeServicesTest {
         List<String> paths = new ArrayList<>();
         for (String name : COMPOSE.services().keySet()) {
             Map<String, Object> service = COMPOSE.service(name);
-            ComposeFile.strings(service, "volumes").stream().filter(volume -> volume.startsWith("./"))
+            ComposeFile.strings(service, "volumes").stream()
+                    .filter(volume -> volume.startsWith("./"))
                     .forEach(volume -> paths.add(volume.substring(0, volume.indexOf(':'))));
             if (service.get("build") instanceof Map<?, ?> build) {
                 paths.add(build.get("context") + "/" + build.get("dockerfile"));
             }
         }
 
-        assertThat(paths).isNotEmpty().allSatisfy(path -> assertThat(RepoFiles.path(path)).exists());
+        assertThat(paths)
+                .isNotEmpty()
+                .allSatisfy(path -> assertThat(RepoFiles.path(path)).exists());
         // the four services, ktx-cli and demo-project
         assertThat(paths).filteredOn(path -> path.endsWith("Dockerfile")).hasSize(SERVICES.size() + 2);
     }
@@ -161,7 +168,8 @@ class ComposeServicesTest {
         if (node instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
                 String child = path + "/" + key;
-                if (SECRET_NAME.matcher(key.toString()).matches() && value != null
+                if (SECRET_NAME.matcher(key.toString()).matches()
+                        && value != null
                         && !INTERPOLATION.matcher(value.toString()).matches()) {
                     found.add(child);
                 } else {

@@ -1,14 +1,13 @@
 package dev.ktx.ingest.compose;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The profile {@code git} of docker-compose.yml: Gitea, its init job and the four services against it, each with its
@@ -23,10 +22,18 @@ class GitProfileTest {
     @Test
     void theProfileHoldsGiteaItsInitJobAndTheFourServices() {
         List<String> inProfile = COMPOSE.services().keySet().stream()
-                .filter(name -> ComposeFile.strings(COMPOSE.service(name), "profiles").contains("git")).toList();
+                .filter(name ->
+                        ComposeFile.strings(COMPOSE.service(name), "profiles").contains("git"))
+                .toList();
 
-        assertThat(inProfile).containsExactlyInAnyOrder("gitea", "gitea-init", "planner-service-git",
-                "database-ingest-service-git", "source-ingest-service-git", "finalizer-service-git");
+        assertThat(inProfile)
+                .containsExactlyInAnyOrder(
+                        "gitea",
+                        "gitea-init",
+                        "planner-service-git",
+                        "database-ingest-service-git",
+                        "source-ingest-service-git",
+                        "finalizer-service-git");
         String image = COMPOSE.service("gitea").get("image").toString();
         assertThat(image).as("pinned to a version tag").matches("gitea/gitea:\\d+\\.\\d+\\.\\d+");
         assertThat(COMPOSE.service("gitea-init")).containsEntry("image", image);
@@ -44,8 +51,11 @@ class GitProfileTest {
         assertThat(ComposeFile.map(git, "depends_on")).containsKeys("kafka", "redis", "kafka-topics");
         assertThat(git.get("healthcheck")).isEqualTo(COMPOSE.service(service).get("healthcheck"));
         assertThat(environment).containsEntry("KTX_REPOS_REMOTES", REMOTES).containsEntry("KTX_GIT_USER", "ktx");
-        assertThat(environment.get("KTX_GIT_TOKEN")).as("from the environment or .env").matches("\\$\\{KTX_GIT_TOKEN[:}].*");
-        assertThat(environment).containsKeys(ServiceProperties.of(service).variablesToSet().toArray(String[]::new));
+        assertThat(environment.get("KTX_GIT_TOKEN"))
+                .as("from the environment or .env")
+                .matches("\\$\\{KTX_GIT_TOKEN[:}].*");
+        assertThat(environment)
+                .containsKeys(ServiceProperties.of(service).variablesToSet().toArray(String[]::new));
     }
 
     @ParameterizedTest
@@ -66,22 +76,29 @@ class GitProfileTest {
         Map<String, Object> init = COMPOSE.service("gitea-init");
         Map<String, String> environment = COMPOSE.environment("gitea-init");
 
-        assertThat(environment.get("GITEA_URL") + "/" + environment.get("KTX_GIT_USER") + "/").isEqualTo(REMOTES);
-        assertThat(environment.get("KTX_GIT_TOKEN")).isEqualTo(COMPOSE.environment("finalizer-service-git").get("KTX_GIT_TOKEN"));
-        assertThat(ComposeFile.map(ComposeFile.map(init, "depends_on"), "gitea")).containsEntry("condition", "service_healthy");
+        assertThat(environment.get("GITEA_URL") + "/" + environment.get("KTX_GIT_USER") + "/")
+                .isEqualTo(REMOTES);
+        assertThat(environment.get("KTX_GIT_TOKEN"))
+                .isEqualTo(COMPOSE.environment("finalizer-service-git").get("KTX_GIT_TOKEN"));
+        assertThat(ComposeFile.map(ComposeFile.map(init, "depends_on"), "gitea"))
+                .containsEntry("condition", "service_healthy");
         assertThat(ComposeFile.strings(init, "volumes"))
                 .contains("gitea-data:/data", "./examples/acme:/examples/acme:ro", "./deploy/docker:/ktx:ro");
         assertThat(ComposeFile.strings(COMPOSE.service("gitea"), "volumes")).contains("gitea-data:/data");
         assertThat(ComposeFile.strings(init, "entrypoint")).containsExactly("/bin/sh", "/ktx/gitea-init.sh");
         // the script builds the repository URL the services are allowed to reach from the same variables
-        assertThat(RepoFiles.read("deploy/docker/gitea-init.sh")).contains("\"$GITEA_URL/$KTX_GIT_USER/acme.git\"",
-                "gitea admin user create", "$GITEA_URL/api/v1/user/repos");
+        assertThat(RepoFiles.read("deploy/docker/gitea-init.sh"))
+                .contains(
+                        "\"$GITEA_URL/$KTX_GIT_USER/acme.git\"",
+                        "gitea admin user create",
+                        "$GITEA_URL/api/v1/user/repos");
     }
 
     private static List<String> servicesMounting(String volume) {
         List<String> services = new ArrayList<>();
         for (String name : COMPOSE.services().keySet()) {
-            if (ComposeFile.strings(COMPOSE.service(name), "volumes").stream().anyMatch(v -> v.startsWith(volume + ":"))) {
+            if (ComposeFile.strings(COMPOSE.service(name), "volumes").stream()
+                    .anyMatch(v -> v.startsWith(volume + ":"))) {
                 services.add(name);
             }
         }

@@ -1,16 +1,15 @@
 package dev.ktx.ingest.compose;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** Prometheus scrapes every service replica; Grafana gets Prometheus and a dashboard of the docs/operations.md metrics. */
 class MonitoringTest {
@@ -27,16 +26,19 @@ class MonitoringTest {
         String port = COMPOSE.httpPort(service);
         List<?> scrapeConfigs = (List<?>) RepoFiles.yaml(PROMETHEUS_CONFIG).get("scrape_configs");
 
-        assertThat(scrapeConfigs).filteredOn(job -> scrapes((Map<?, ?>) job, service, port)).hasSize(1);
+        assertThat(scrapeConfigs)
+                .filteredOn(job -> scrapes((Map<?, ?>) job, service, port))
+                .hasSize(1);
     }
 
     @Test
     void prometheusAndGrafanaGetTheirConfiguration() {
         assertThat(ComposeFile.strings(COMPOSE.service("prometheus"), "volumes"))
                 .contains("./" + PROMETHEUS_CONFIG + ":/etc/prometheus/prometheus.yml:ro");
-        assertThat(ComposeFile.strings(COMPOSE.service("grafana"), "volumes")).contains(
-                "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
-                "./deploy/grafana/dashboards:" + dashboardProviderPath() + ":ro");
+        assertThat(ComposeFile.strings(COMPOSE.service("grafana"), "volumes"))
+                .contains(
+                        "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
+                        "./deploy/grafana/dashboards:" + dashboardProviderPath() + ":ro");
     }
 
     @Test
@@ -54,11 +56,19 @@ class MonitoringTest {
         Object dataSourceUid = first(DATA_SOURCES, "datasources").get("uid");
 
         List<JsonNode> targets = dashboard.get("panels").findValues("targets").stream()
-                .flatMap(JsonNode::valueStream).toList();
-        String queries = String.join("\n", targets.stream().map(target -> target.get("expr").asText()).toList());
-        assertThat(queries).contains("kafka_consumer_fetch_manager_records_lag_max", "ktx_target_total",
-                "ktx_finalizer_lock_wait_seconds", "ktx_source_jobs_in_flight");
-        assertThat(targets).extracting(target -> target.at("/datasource/uid").asText())
+                .flatMap(JsonNode::valueStream)
+                .toList();
+        String queries = String.join(
+                "\n",
+                targets.stream().map(target -> target.get("expr").asText()).toList());
+        assertThat(queries)
+                .contains(
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "ktx_target_total",
+                        "ktx_finalizer_lock_wait_seconds",
+                        "ktx_source_jobs_in_flight");
+        assertThat(targets)
+                .extracting(target -> target.at("/datasource/uid").asText())
                 .containsOnly(dataSourceUid.toString());
     }
 
@@ -72,8 +82,12 @@ class MonitoringTest {
     }
 
     private static boolean scrapes(Map<?, ?> job, String service, String port) {
-        return "/q/metrics".equals(job.get("metrics_path")) && job.get("dns_sd_configs") instanceof List<?> discovery
-                && discovery.stream().map(Map.class::cast).anyMatch(names -> names.get("names") instanceof List<?> hosts
-                        && hosts.contains(service) && port.equals(String.valueOf(names.get("port"))));
+        return "/q/metrics".equals(job.get("metrics_path"))
+                && job.get("dns_sd_configs") instanceof List<?> discovery
+                && discovery.stream()
+                        .map(Map.class::cast)
+                        .anyMatch(names -> names.get("names") instanceof List<?> hosts
+                                && hosts.contains(service)
+                                && port.equals(String.valueOf(names.get("port"))));
     }
 }

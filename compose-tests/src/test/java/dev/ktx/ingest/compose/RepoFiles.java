@@ -1,21 +1,19 @@
 package dev.ktx.ingest.compose;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /** Files of the repository, read from this module's directory (the tests' working directory). */
 final class RepoFiles {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    private RepoFiles() {
-    }
+    private RepoFiles() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);

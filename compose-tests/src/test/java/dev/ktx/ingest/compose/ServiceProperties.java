@@ -19,9 +19,11 @@ record ServiceProperties(Properties properties) {
 
     /** {@code ${name}} or {@code ${name:default}}; group 2 is the colon when there is a default. */
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}$]+)(:?)");
+
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Variables whose defaults (localhost endpoints) are wrong in a container. */
     static final Set<String> CONTAINER_OVERRIDES = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
+
     private static final String HTTP_PORT = "quarkus.http.port";
 
     private static final String SHARED = "service-support/src/main/resources/META-INF/microprofile-config.properties";
@@ -54,7 +56,9 @@ record ServiceProperties(Properties properties) {
      */
     Set<String> variablesToSet() {
         Set<String> variables = new TreeSet<>();
-        for (String value : properties.stringPropertyNames().stream().map(properties::getProperty).toList()) {
+        for (String value : properties.stringPropertyNames().stream()
+                .map(properties::getProperty)
+                .toList()) {
             Matcher expression = EXPRESSION.matcher(value);
             while (expression.find()) {
                 String name = expression.group(1);

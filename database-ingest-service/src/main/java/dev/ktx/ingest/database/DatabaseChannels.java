@@ -8,6 +8,5 @@ public final class DatabaseChannels {
 
     public static final String JOBS_DATABASE_IN = "jobs-database-in";
 
-    private DatabaseChannels() {
-    }
+    private DatabaseChannels() {}
 }

@@ -1,17 +1,9 @@
 package dev.ktx.ingest.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A failing postgres connection whose URL (an {@code env:} secret, as inline passwords are refused) carries a canary
@@ -35,8 +33,9 @@ class CanaryIT {
 
     private static final String CANARY = "canary-7f3a91";
     /** Port 1 refuses connections: the database step fails after the URL has been parsed and used. */
-    private static final String URL = "postgresql://ktx:" + CANARY + "-user@127.0.0.1:1/acme?sslpassword=" + CANARY
-            + "-ssl&sslmode=disable";
+    private static final String URL =
+            "postgresql://ktx:" + CANARY + "-user@127.0.0.1:1/acme?sslpassword=" + CANARY + "-ssl&sslmode=disable";
+
     private static final Duration BOUND = Duration.ofMinutes(3);
 
     private static E2eStack stack;
@@ -65,17 +64,28 @@ class CanaryIT {
         assertThat(warehouse.toString()).as("the connection failed, naming it").contains("failed", "cannot connect to");
         assertThat(outcome.report().toString()).doesNotContain(CANARY);
         assertThat(outcome.cli().map(r -> r.out() + r.err()).orElse("")).doesNotContain(CANARY);
-        assertThat(stack.ktx("ingest", "trace", outcome.runId()).out()).as("trace").isNotBlank().doesNotContain(CANARY);
+        assertThat(stack.ktx("ingest", "trace", outcome.runId()).out())
+                .as("trace")
+                .isNotBlank()
+                .doesNotContain(CANARY);
         assertThat(gitObjects(project)).as("git objects").isNotBlank().doesNotContain(CANARY);
-        assertThat(topicsWithCanary(stack.kafka())).as("topics holding the canary").isEmpty();
-        assertThat(redisEntriesWithCanary()).as("Redis keys or values holding the canary").isEmpty();
-        assertThat(stackFilesWithCanary()).as("stack files (logs, broker data) holding the canary").isEmpty();
+        assertThat(topicsWithCanary(stack.kafka()))
+                .as("topics holding the canary")
+                .isEmpty();
+        assertThat(redisEntriesWithCanary())
+                .as("Redis keys or values holding the canary")
+                .isEmpty();
+        assertThat(stackFilesWithCanary())
+                .as("stack files (logs, broker data) holding the canary")
+                .isEmpty();
     }
 
     /** Every object of the repository, loose or packed, reachable or not. */
     private static String gitObjects(Path project) throws Exception {
         Process git = new ProcessBuilder("git", "cat-file", "--batch-all-objects", "--batch")
-                .directory(project.toFile()).redirectErrorStream(true).start();
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .start();
         String objects = new String(git.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertThat(git.waitFor()).as(objects).isZero();
         return objects;
@@ -90,17 +100,21 @@ class CanaryIT {
         Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         List<String> found = new ArrayList<>();
         int records = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = topics.stream().filter(t -> t.startsWith("ktx."))
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream()
+                    .filter(t -> t.startsWith("ktx."))
                     .flatMap(t -> consumer.partitionsFor(t).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                assertThat(System.nanoTime()).as("read every topic to its end within a minute").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("read every topic to its end within a minute")
+                        .isLessThan(deadline);
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     records++;
                     StringBuilder text = new StringBuilder(text(record.key())).append(text(record.value()));
@@ -118,7 +132,8 @@ class CanaryIT {
     /** SCAN over every key; each value read by its type. */
     private static List<String> redisEntriesWithCanary() throws Exception {
         String url = stack.environment().variables().get("KTX_REDIS_URL");
-        List<String> keys = redis(url, "--scan").lines().filter(k -> !k.isBlank()).toList();
+        List<String> keys =
+                redis(url, "--scan").lines().filter(k -> !k.isBlank()).toList();
         assertThat(keys).as("Redis keys").isNotEmpty();
         List<String> found = new ArrayList<>();
         for (String key : keys) {

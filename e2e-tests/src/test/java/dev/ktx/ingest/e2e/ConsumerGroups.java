@@ -3,13 +3,12 @@ package dev.ktx.ingest.e2e;
 import dev.ktx.ingest.core.messaging.ConsumerGroupLag;
 import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The services' consumer groups ({@link ConsumerGroupLag}) on the stack's broker: how far behind they are, and a
@@ -29,8 +28,10 @@ final class ConsumerGroups {
     Map<String, Long> lag() throws Exception {
         try (Admin admin = admin()) {
             Map<String, Long> lag = new TreeMap<>();
-            new ConsumerGroupLag(admin, Topics.DEFAULT_PREFIX, TIMEOUT).all().stream().filter(l -> l.records() > 0)
-                    .forEach(l -> lag.put(l.group() + " " + l.partition(), l.records()));
+            new ConsumerGroupLag(admin, Topics.DEFAULT_PREFIX, TIMEOUT)
+                    .all().stream()
+                            .filter(l -> l.records() > 0)
+                            .forEach(l -> lag.put(l.group() + " " + l.partition(), l.records()));
             return lag;
         }
     }

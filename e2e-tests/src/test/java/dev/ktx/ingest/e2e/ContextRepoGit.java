@@ -1,7 +1,6 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.git.SessionId;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,14 @@ final class ContextRepoGit {
 
     /** Commits on {@code main} whose trailers say they squash {@code target} of {@code runId}. */
     long squashCommits(String runId, String target) {
-        return git("log", "main", "--format=%(trailers:key=Ktx-Run,valueonly,separator=%x2C)" + FIELD
-                + "%(trailers:key=Ktx-Target,valueonly,separator=%x2C)").lines()
-                .filter(line -> line.equals(runId + FIELD + target)).count();
+        return git(
+                        "log",
+                        "main",
+                        "--format=%(trailers:key=Ktx-Run,valueonly,separator=%x2C)" + FIELD
+                                + "%(trailers:key=Ktx-Target,valueonly,separator=%x2C)")
+                .lines()
+                .filter(line -> line.equals(runId + FIELD + target))
+                .count();
     }
 
     /** The head of {@code main}. */
@@ -39,7 +43,8 @@ final class ContextRepoGit {
 
     /** The values of trailer {@code key} of {@code commit}, one per line. */
     String trailers(String commit, String key) {
-        return git("log", "-1", "--format=%(trailers:key=" + key + ",valueonly)", commit).strip();
+        return git("log", "-1", "--format=%(trailers:key=" + key + ",valueonly)", commit)
+                .strip();
     }
 
     /** {@code git ls-tree -r} of the artifact roots (wiki, semantic layer, raw sources, provenance) at {@code commit}. */
@@ -62,7 +67,9 @@ final class ContextRepoGit {
     /** {@code <runId>/<connectionId>} of each session ref that has no sentinel (only a failure keeps a session, with a sentinel: docs/operations.md). */
     List<String> sessionsWithoutSentinel() {
         Set<String> sentinels = Set.copyOf(refs(SessionId.SENTINEL_REF_PREFIX));
-        return refs(SessionId.SESSION_REF_PREFIX).stream().filter(session -> !sentinels.contains(session)).toList();
+        return refs(SessionId.SESSION_REF_PREFIX).stream()
+                .filter(session -> !sentinels.contains(session))
+                .toList();
     }
 
     /** The targets of {@code runId} that have a sentinel, i.e. that a service recorded as failed. */
@@ -77,14 +84,17 @@ final class ContextRepoGit {
     }
 
     private List<String> refs(String prefix) {
-        return git("for-each-ref", "--format=%(refname)", prefix).lines()
-                .map(ref -> ref.substring(prefix.length())).toList();
+        return git("for-each-ref", "--format=%(refname)", prefix)
+                .lines()
+                .map(ref -> ref.substring(prefix.length()))
+                .toList();
     }
 
     private String git(String... args) {
         Output output = run(args);
         if (output.exitCode() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + repo + ": " + output.text());
+            throw new IllegalStateException(
+                    "git " + String.join(" ", args) + " failed in " + repo + ": " + output.text());
         }
         return output.text();
     }
@@ -108,6 +118,5 @@ final class ContextRepoGit {
         }
     }
 
-    private record Output(int exitCode, String text) {
-    }
+    private record Output(int exitCode, String text) {}
 }

@@ -2,12 +2,6 @@ package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the services dead-lettered since a drill started. Only a message that cannot be read may go to a
@@ -39,7 +38,8 @@ final class DeadLetters {
             List<TopicPartition> partitions = Topics.ALL.stream()
                     .map(topic -> Topics.DEFAULT_PREFIX + Topics.dlq(topic))
                     .flatMap(topic -> consumer.partitionsFor(topic).stream())
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             return new DeadLetters(kafka, new HashMap<>(consumer.endOffsets(partitions)));
         }
     }
@@ -59,7 +59,9 @@ final class DeadLetters {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     String reason = Optional.ofNullable(record.headers().lastHeader("dead-letter-reason"))
-                            .map(Header::value).map(value -> new String(value, StandardCharsets.UTF_8)).orElse("(no reason)");
+                            .map(Header::value)
+                            .map(value -> new String(value, StandardCharsets.UTF_8))
+                            .orElse("(no reason)");
                     letters.add(record.topic() + ": " + reason);
                 }
             }
@@ -68,6 +70,7 @@ final class DeadLetters {
     }
 
     private static KafkaConsumer<String, String> consumer(KafkaEndpoint kafka) {
-        return new KafkaConsumer<>(new HashMap<>(kafka.clientProperties()), new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                new HashMap<>(kafka.clientProperties()), new StringDeserializer(), new StringDeserializer());
     }
 }

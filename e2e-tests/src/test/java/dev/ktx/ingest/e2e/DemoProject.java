@@ -1,9 +1,5 @@
 package dev.ktx.ingest.e2e;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * A fresh copy of {@code examples/acme} as a git checkout with one commit on {@code main}, as a user would have it.
@@ -24,8 +23,7 @@ final class DemoProject {
     /** Where e2e projects live: the stack's {@code KTX_REPOS_ROOT}. */
     static final Path PROJECTS = Path.of("target/projects").toAbsolutePath();
 
-    private DemoProject() {
-    }
+    private DemoProject() {}
 
     static Path create() throws Exception {
         Path project = Files.createDirectories(PROJECTS).resolve("acme-" + UUID.randomUUID());
@@ -40,10 +38,17 @@ final class DemoProject {
                 }
             }
         }
-        try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+        try (Git git = Git.init()
+                .setDirectory(project.toFile())
+                .setInitialBranch("main")
+                .call()) {
             git.add().addFilepattern(".").call();
             PersonIdent user = new PersonIdent("e2e", "e2e@localhost");
-            git.commit().setAuthor(user).setCommitter(user).setMessage("acme project").call();
+            git.commit()
+                    .setAuthor(user)
+                    .setCommitter(user)
+                    .setMessage("acme project")
+                    .call();
         }
         return project;
     }
@@ -58,7 +63,11 @@ final class DemoProject {
         try (Git git = Git.open(project.toFile())) {
             git.add().addFilepattern(".").call();
             PersonIdent user = new PersonIdent("e2e", "e2e@localhost");
-            git.commit().setAuthor(user).setCommitter(user).setMessage("test variant").call();
+            git.commit()
+                    .setAuthor(user)
+                    .setCommitter(user)
+                    .setMessage("test variant")
+                    .call();
         }
     }
 

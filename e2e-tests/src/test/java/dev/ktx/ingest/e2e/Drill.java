@@ -1,13 +1,12 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.trace.TraceEvent;
-import org.assertj.core.api.SoftAssertions;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * One fault drill: a fresh {@link FaultProject}, a run of it on the {@link FaultStack}, the run's trace events to
@@ -22,6 +21,7 @@ final class Drill implements AutoCloseable {
 
     /** A faulted run's bound: its own work (~1 min), failure detection, lock expiry and restarts, with room to spare. */
     static final Duration RUN_BOUND = Duration.ofMinutes(3);
+
     private static final Duration SECOND_RUN_BOUND = Duration.ofMinutes(2);
 
     private final FaultStack stack;
@@ -86,7 +86,8 @@ final class Drill implements AutoCloseable {
     /** The first event of this run among those the watch received after {@link TraceWatch#mark()}. */
     TraceEvent awaitAfter(int mark, String what, Predicate<TraceEvent> match) {
         String runId = runId();
-        return traces.awaitAfter(mark, what + " of run " + runId, e -> runId.equals(e.runId()) && match.test(e), RUN_BOUND);
+        return traces.awaitAfter(
+                mark, what + " of run " + runId, e -> runId.equals(e.runId()) && match.test(e), RUN_BOUND);
     }
 
     RunOutcome awaitFinal() {
@@ -120,7 +121,8 @@ final class Drill implements AutoCloseable {
         FaultChecks checks = new FaultChecks(softly);
         checks.faultedRun(faulted, repo, stack.settle(), deadLetters.since());
         try {
-            RunOutcome second = IngestRun.start(stack.cli(), project, SECOND_RUN_BOUND).awaitFinal();
+            RunOutcome second =
+                    IngestRun.start(stack.cli(), project, SECOND_RUN_BOUND).awaitFinal();
             checks.secondRun(faulted, second, repo);
         } catch (AssertionError notFinal) {
             softly.fail("second run: " + notFinal.getMessage());
@@ -135,9 +137,15 @@ final class Drill implements AutoCloseable {
             return "(no trace events of run " + runId() + ")";
         }
         Instant start = events.get(0).at();
-        return events.stream().map(e -> String.format("%+8.1fs %-28s %-14s %s", Duration.between(start, e.at()).toMillis() / 1000.0,
-                        e.event(), e.connectionId() == null ? "" : e.connectionId(),
-                        e.error() != null ? e.error().lines().findFirst().orElse("") : e.data() == null ? "" : e.data()))
+        return events.stream()
+                .map(e -> String.format(
+                        "%+8.1fs %-28s %-14s %s",
+                        Duration.between(start, e.at()).toMillis() / 1000.0,
+                        e.event(),
+                        e.connectionId() == null ? "" : e.connectionId(),
+                        e.error() != null
+                                ? e.error().lines().findFirst().orElse("")
+                                : e.data() == null ? "" : e.data()))
                 .collect(Collectors.joining("\n", "trace of run " + runId() + ":\n", ""));
     }
 

@@ -6,7 +6,6 @@ import dev.ktx.ingest.testinfra.KafkaEndpoint;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
 import dev.ktx.ingest.testinfra.RedisService;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,7 +25,9 @@ import java.util.Optional;
  */
 final class E2eStack implements AutoCloseable {
 
-    static final Path HOME = Path.of(System.getProperty(CliEnvironment.HOME_PROPERTY, "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getProperty(CliEnvironment.HOME_PROPERTY, ".."))
+            .toAbsolutePath()
+            .normalize();
 
     private final Optional<RedisService> redis;
     private final CliEnvironment environment;
@@ -51,10 +52,13 @@ final class E2eStack implements AutoCloseable {
         loadDemoWarehouse(warehouse);
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.remove("KAFKA_BOOTSTRAP_SERVERS");
-        variables.put("KTX_STACK_DIR", Files.createTempDirectory("ktx-e2e-stack").toString());
-        redis.ifPresent(server -> variables.put("KTX_REDIS_URL", server.endpoint().uri()));
+        variables.put(
+                "KTX_STACK_DIR", Files.createTempDirectory("ktx-e2e-stack").toString());
+        redis.ifPresent(
+                server -> variables.put("KTX_REDIS_URL", server.endpoint().uri()));
         variables.put("WAREHOUSE_URL", warehouse.jdbcUrl());
-        variables.put("KTX_REPOS_ROOT", Files.createDirectories(DemoProject.PROJECTS).toString());
+        variables.put(
+                "KTX_REPOS_ROOT", Files.createDirectories(DemoProject.PROJECTS).toString());
         variables.putAll(settings);
         E2eStack stack = new E2eStack(redis, new CliEnvironment(variables, Clock.systemUTC(), HOME));
         Result up = stack.ktx("stack", "up");
@@ -102,7 +106,7 @@ final class E2eStack implements AutoCloseable {
     private static void loadDemoWarehouse(PostgresEndpoint warehouse) throws Exception {
         String sql = Files.readString(HOME.resolve("examples/acme/warehouse/schema.sql"));
         try (Connection connection = DriverManager.getConnection(warehouse.jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -113,6 +117,5 @@ final class E2eStack implements AutoCloseable {
         redis.ifPresent(RedisService::close);
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 }

@@ -1,9 +1,8 @@
 package dev.ktx.ingest.e2e;
 
-import org.assertj.core.api.SoftAssertions;
-
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * What every fault drill must leave behind once its run is final (docs/reliability.md, "What every drill asserts"),
@@ -24,17 +23,21 @@ final class FaultChecks {
      * unconsumed on the topics and nothing dead-lettered (every message of a drill is readable).
      */
     void faultedRun(RunOutcome run, ContextRepoGit repo, Map<String, Long> unconsumed, List<String> deadLetters) {
-        softly.assertThat(run.reported()).as("each target reported exactly once, in plan order\n%s", run.describe())
+        softly.assertThat(run.reported())
+                .as("each target reported exactly once, in plan order\n%s", run.describe())
                 .containsExactlyElementsOf(run.plan());
         for (String target : run.plan()) {
-            softly.assertThat(run.status(target)).as("%s has a final result\n%s", target, run.describe()).isNotEqualTo("not-run");
+            softly.assertThat(run.status(target))
+                    .as("%s has a final result\n%s", target, run.describe())
+                    .isNotEqualTo("not-run");
             long expected = run.isDone(target) ? 1 : 0;
             softly.assertThat(repo.squashCommits(run.runId(), target))
                     .as("squash commits on main of %s, which is %s\n%s", target, run.status(target), run.describe())
                     .isEqualTo(expected);
         }
-        softly.assertThat(repo.sentinels(run.runId())).as("sentinels of run %s (a done target has none)\n%s",
-                run.runId(), run.describe()).noneMatch(run::isDone);
+        softly.assertThat(repo.sentinels(run.runId()))
+                .as("sentinels of run %s (a done target has none)\n%s", run.runId(), run.describe())
+                .noneMatch(run::isDone);
         aftermath(repo, unconsumed, deadLetters);
     }
 
@@ -44,8 +47,12 @@ final class FaultChecks {
      */
     void aftermath(ContextRepoGit repo, Map<String, Long> unconsumed, List<String> deadLetters) {
         repository(repo);
-        softly.assertThat(unconsumed).as("records the consumer groups never committed after the run").isEmpty();
-        softly.assertThat(deadLetters).as("messages dead-lettered during the drill").isEmpty();
+        softly.assertThat(unconsumed)
+                .as("records the consumer groups never committed after the run")
+                .isEmpty();
+        softly.assertThat(deadLetters)
+                .as("messages dead-lettered during the drill")
+                .isEmpty();
     }
 
     /**
@@ -54,10 +61,14 @@ final class FaultChecks {
      */
     void secondRun(RunOutcome first, RunOutcome second, ContextRepoGit repo) {
         for (String target : second.plan()) {
-            softly.assertThat(second.status(target)).as("%s in the second run\n%s", target, second.describe()).isEqualTo("done");
+            softly.assertThat(second.status(target))
+                    .as("%s in the second run\n%s", target, second.describe())
+                    .isEqualTo("done");
             if (first.isDone(target)) {
                 softly.assertThat(repo.squashCommits(second.runId(), target))
-                        .as("commits of the second run for %s, which the faulted run reported done\n%s", target, second.describe())
+                        .as(
+                                "commits of the second run for %s, which the faulted run reported done\n%s",
+                                target, second.describe())
                         .isZero();
             }
         }
@@ -65,7 +76,9 @@ final class FaultChecks {
     }
 
     private void repository(ContextRepoGit repo) {
-        softly.assertThat(repo.sessionsWithoutSentinel()).as("session refs without a sentinel").isEmpty();
+        softly.assertThat(repo.sessionsWithoutSentinel())
+                .as("session refs without a sentinel")
+                .isEmpty();
         softly.assertThat(repo.fsckProblems()).as("git fsck --strict").isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.cli.stack.StackLayout;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +50,28 @@ final class FaultStack implements AutoCloseable {
 
     /** Stack components, in start order, with the {@code stack.env} entry holding their address. */
     private static final Map<String, String> ENDPOINT_KEYS = orderedMap(
-            KAFKA, "KAFKA_BOOTSTRAP_SERVERS", REDIS, "KTX_REDIS_URL", PLANNER, "KTX_PLANNER_URL",
-            DATABASE_WORKER, "KTX_DATABASE_INGEST_URL", SOURCE_WORKER, "KTX_SOURCE_INGEST_URL", FINALIZER, "KTX_FINALIZER_URL");
+            KAFKA,
+            "KAFKA_BOOTSTRAP_SERVERS",
+            REDIS,
+            "KTX_REDIS_URL",
+            PLANNER,
+            "KTX_PLANNER_URL",
+            DATABASE_WORKER,
+            "KTX_DATABASE_INGEST_URL",
+            SOURCE_WORKER,
+            "KTX_SOURCE_INGEST_URL",
+            FINALIZER,
+            "KTX_FINALIZER_URL");
     /** The second replica of these, and the variable that sets its HTTP port. */
-    private static final Map<String, String> REPLICATED = orderedMap(SOURCE_WORKER, "KTX_SOURCE_INGEST_PORT",
-            FINALIZER, "KTX_FINALIZER_PORT");
+    private static final Map<String, String> REPLICATED =
+            orderedMap(SOURCE_WORKER, "KTX_SOURCE_INGEST_PORT", FINALIZER, "KTX_FINALIZER_PORT");
 
     /** Where the processes' logs are kept once the stack is down (its temporary directory is deleted). */
     private static final Path LOGS = Path.of("target/fault-logs").toAbsolutePath();
 
     /** The services' HTTP port variables (docs/cli.md). */
-    private static final List<String> PORT_VARIABLES = List.of("KTX_PLANNER_PORT", "KTX_DATABASE_INGEST_PORT",
-            "KTX_SOURCE_INGEST_PORT", "KTX_FINALIZER_PORT");
+    private static final List<String> PORT_VARIABLES =
+            List.of("KTX_PLANNER_PORT", "KTX_DATABASE_INGEST_PORT", "KTX_SOURCE_INGEST_PORT", "KTX_FINALIZER_PORT");
 
     private final E2eStack stack;
     private final String label;
@@ -98,8 +107,10 @@ final class FaultStack implements AutoCloseable {
                 "KTX_SOURCE_INGEST_MIN_JOB_DURATION", MIN_JOB_DURATION.toSeconds() + "s",
                 "KTX_REDIS_WATCHDOG", LOCK_WATCHDOG.toSeconds() + "s",
                 // C1 only and the serial collector: eight JVMs start and run on two cores.
-                "KTX_STACK_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-                        + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=" + SESSION_TIMEOUT.toMillis()));
+                "KTX_STACK_JAVA_OPTS",
+                        "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+                                + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms="
+                                + SESSION_TIMEOUT.toMillis()));
         return settings;
     }
 
@@ -113,7 +124,8 @@ final class FaultStack implements AutoCloseable {
 
     /** A component by name ({@link #KAFKA}, …; {@code + SECOND} for the second replica). */
     StackProcess process(String name) {
-        return Optional.ofNullable(processes.get(name)).orElseThrow(() -> new IllegalArgumentException("no process " + name));
+        return Optional.ofNullable(processes.get(name))
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name));
     }
 
     List<StackProcess> sourceWorkers() {
@@ -128,7 +140,9 @@ final class FaultStack implements AutoCloseable {
     /** The process a trace names as the holder of a final window ({@code pid@host}). */
     StackProcess byHolder(String holder) {
         long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
-        return processes.values().stream().filter(p -> p.pid() == pid).findFirst()
+        return processes.values().stream()
+                .filter(p -> p.pid() == pid)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no stack process has pid " + pid + " (" + holder + ")"));
     }
 
@@ -186,7 +200,8 @@ final class FaultStack implements AutoCloseable {
      */
     void replayFromTheStart() throws Exception {
         List<StackProcess> services = processes.values().stream()
-                .filter(p -> !p.name().equals(KAFKA) && !p.name().equals(REDIS)).toList();
+                .filter(p -> !p.name().equals(KAFKA) && !p.name().equals(REDIS))
+                .toList();
         inParallel(services, StackProcess::stop);
         ConsumerGroups groups = new ConsumerGroups(kafka());
         long deadline = System.nanoTime() + SESSION_TIMEOUT.multipliedBy(3).toNanos();
@@ -207,7 +222,9 @@ final class FaultStack implements AutoCloseable {
     }
 
     private static void inParallel(List<StackProcess> processes, Consumer<StackProcess> action) {
-        List<Thread> threads = processes.stream().map(p -> new Thread(() -> action.accept(p), p.name())).toList();
+        List<Thread> threads = processes.stream()
+                .map(p -> new Thread(() -> action.accept(p), p.name()))
+                .toList();
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             try {
@@ -225,8 +242,14 @@ final class FaultStack implements AutoCloseable {
         ENDPOINT_KEYS.forEach((name, key) -> {
             String endpoint = written.get(key);
             endpoints.put(name, endpoint);
-            processes.put(name, StackProcess.adopt(name, layout.pidFile(name), layout.log(name), probe(name, endpoint),
-                    name.equals(REDIS) ? running -> redisLaunch(endpoint) : ProcessLaunch::of));
+            processes.put(
+                    name,
+                    StackProcess.adopt(
+                            name,
+                            layout.pidFile(name),
+                            layout.log(name),
+                            probe(name, endpoint),
+                            name.equals(REDIS) ? running -> redisLaunch(endpoint) : ProcessLaunch::of));
         });
     }
 
@@ -238,8 +261,11 @@ final class FaultStack implements AutoCloseable {
             String replica = name + SECOND;
             String endpoint = "http://127.0.0.1:" + port;
             endpoints.put(replica, endpoint);
-            StackProcess process = StackProcess.start(replica, process(name).launch().with(portVariable, Integer.toString(port)),
-                    layout.log(replica), Probes.service(endpoint));
+            StackProcess process = StackProcess.start(
+                    replica,
+                    process(name).launch().with(portVariable, Integer.toString(port)),
+                    layout.log(replica),
+                    Probes.service(endpoint));
             processes.put(replica, process);
             started.add(process);
         });
@@ -253,8 +279,21 @@ final class FaultStack implements AutoCloseable {
      */
     private ProcessLaunch redisLaunch(String endpoint) {
         URI uri = URI.create(endpoint);
-        return new ProcessLaunch(List.of("redis-server", "--port", Integer.toString(uri.getPort()), "--bind", uri.getHost(),
-                "--save", "", "--appendonly", "no", "--dir", stack.stackDir().toString()), System.getenv(), stack.stackDir());
+        return new ProcessLaunch(
+                List.of(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(uri.getPort()),
+                        "--bind",
+                        uri.getHost(),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        stack.stackDir().toString()),
+                System.getenv(),
+                stack.stackDir());
     }
 
     private static StackProcess.Probe probe(String name, String endpoint) {

@@ -2,7 +2,6 @@ package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,23 +16,30 @@ import java.util.function.Predicate;
 final class FinalWindowStrike {
 
     /** The struck finalizer and the target whose window it held. */
-    record Struck(StackProcess finalizer, String target) {
-    }
+    record Struck(StackProcess finalizer, String target) {}
 
-    private FinalWindowStrike() {
-    }
+    private FinalWindowStrike() {}
 
-    static Struck inWindow(Drill drill, FaultStack stack, Predicate<String> targets, Consumer<StackProcess> strike,
-                           Consumer<StackProcess> undo) {
+    static Struck inWindow(
+            Drill drill,
+            FaultStack stack,
+            Predicate<String> targets,
+            Consumer<StackProcess> strike,
+            Consumer<StackProcess> undo) {
         Set<String> tooLate = new LinkedHashSet<>();
         int mark = 0;
         while (true) {
-            TraceEvent event = drill.awaitAfter(mark, "final_window_entered or run_finished",
-                    e -> e.event().equals(TraceEvents.RUN_FINISHED) || e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
-                            && targets.test(e.connectionId()) && !tooLate.contains(e.connectionId()));
+            TraceEvent event = drill.awaitAfter(
+                    mark,
+                    "final_window_entered or run_finished",
+                    e -> e.event().equals(TraceEvents.RUN_FINISHED)
+                            || e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
+                                    && targets.test(e.connectionId())
+                                    && !tooLate.contains(e.connectionId()));
             if (event.event().equals(TraceEvents.RUN_FINISHED)) {
-                throw new AssertionError("no strike landed inside a final window before its squash (too late for "
-                        + tooLate + "); the finalizer needs a pause before the CAS for this drill (docs/reliability.md)");
+                throw new AssertionError(
+                        "no strike landed inside a final window before its squash (too late for " + tooLate
+                                + "); the finalizer needs a pause before the CAS for this drill (docs/reliability.md)");
             }
             StackProcess holder = stack.byHolder(String.valueOf(event.data().get("holder")));
             strike.accept(holder);

@@ -1,9 +1,8 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.trace.TraceEvents;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The broker and Redis killed with SIGKILL while source jobs run, and started again on the same port (the broker
@@ -29,8 +28,9 @@ class InfraRestartFaultIT extends FaultSuite {
 
     private void killAndRestartWhileSourcesRun(String component) throws Exception {
         try (Drill drill = Drill.start(stack)) {
-            drill.await("a source job started", e -> e.event().equals(TraceEvents.TARGET_STARTED)
-                    && FaultProject.isSource(e.connectionId()));
+            drill.await(
+                    "a source job started",
+                    e -> e.event().equals(TraceEvents.TARGET_STARTED) && FaultProject.isSource(e.connectionId()));
             StackProcess process = stack.process(component);
             process.kill();
             StackProcess.sleep(DOWNTIME);

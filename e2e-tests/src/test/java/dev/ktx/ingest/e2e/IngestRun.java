@@ -1,7 +1,6 @@
 package dev.ktx.ingest.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +30,12 @@ final class IngestRun {
     private final StringWriter err;
     private volatile String runId;
 
-    private IngestRun(E2eStack cli, Duration bound, Optional<CompletableFuture<E2eStack.Result>> command,
-                      StringWriter err, String runId) {
+    private IngestRun(
+            E2eStack cli,
+            Duration bound,
+            Optional<CompletableFuture<E2eStack.Result>> command,
+            StringWriter err,
+            String runId) {
         this.cli = cli;
         this.bound = bound;
         this.deadline = System.nanoTime() + bound.toNanos();
@@ -44,9 +47,18 @@ final class IngestRun {
     /** {@code ktx ingest --all} of {@code project} (its directory name is its project id). */
     static IngestRun start(E2eStack cli, Path project, Duration bound) {
         StringWriter err = new StringWriter();
-        CompletableFuture<E2eStack.Result> command = CompletableFuture.supplyAsync(() -> cli.ktx(new StringWriter(), err,
-                "ingest", "--all", "--json", "--project-dir", project.toString(),
-                "--project-id", project.getFileName().toString(), "--timeout", bound.toSeconds() + "s"));
+        CompletableFuture<E2eStack.Result> command = CompletableFuture.supplyAsync(() -> cli.ktx(
+                new StringWriter(),
+                err,
+                "ingest",
+                "--all",
+                "--json",
+                "--project-dir",
+                project.toString(),
+                "--project-id",
+                project.getFileName().toString(),
+                "--timeout",
+                bound.toSeconds() + "s"));
         return new IngestRun(cli, bound, Optional.of(command), err, null);
     }
 
@@ -63,7 +75,8 @@ final class IngestRun {
             if (started.find()) {
                 runId = started.group(1);
             } else if (command.orElseThrow().isDone() || System.nanoTime() - until > 0) {
-                throw new AssertionError("ktx ingest did not start a run: " + command.get().getNow(null));
+                throw new AssertionError(
+                        "ktx ingest did not start a run: " + command.get().getNow(null));
             } else {
                 StackProcess.sleep(Duration.ofMillis(50));
             }
@@ -84,7 +97,8 @@ final class IngestRun {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("run " + id + " did not reach a final state within " + bound
                         + "\nlast `ktx ingest status`: exit " + status.exitCode() + "\n" + status.out() + status.err()
-                        + waited.map(r -> "\n`ktx ingest --all`: exit " + r.exitCode() + "\n" + r.err()).orElse(""));
+                        + waited.map(r -> "\n`ktx ingest --all`: exit " + r.exitCode() + "\n" + r.err())
+                                .orElse(""));
             }
             StackProcess.sleep(STATUS_POLL);
             status = cli.ktx("ingest", "status", id);

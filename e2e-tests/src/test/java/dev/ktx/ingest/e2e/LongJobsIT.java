@@ -1,10 +1,10 @@
 package dev.ktx.ingest.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
-import org.junit.jupiter.api.Test;
-
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Source jobs that outlast the consumer defaults (SmallRye marks a channel unhealthy after 60 s without an ack)
@@ -37,18 +36,29 @@ class LongJobsIT {
             try {
                 Path project = DemoProject.create();
                 AtomicBoolean running = new AtomicBoolean(true);
-                CompletableFuture<List<Integer>> health = CompletableFuture.supplyAsync(
-                        () -> pollReadiness(stack, running));
+                CompletableFuture<List<Integer>> health =
+                        CompletableFuture.supplyAsync(() -> pollReadiness(stack, running));
 
-                E2eStack.Result run = stack.ktx("ingest", "--all", "--project-dir", project.toString(), "--timeout", "5m");
+                E2eStack.Result run =
+                        stack.ktx("ingest", "--all", "--project-dir", project.toString(), "--timeout", "5m");
                 running.set(false);
 
                 assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-                assertThat(health.get()).as("source worker readiness during the run").isNotEmpty().containsOnly(200);
-                List<TraceEvent> trace = stack.ktx("ingest", "trace", runId(stack, run)).out().lines()
-                        .filter(line -> !line.isBlank()).map(TraceJson::fromLine).toList();
-                assertThat(trace.stream().filter(e -> e.event().equals(TraceEvents.TARGET_STARTED)).map(TraceEvent::connectionId))
-                        .as("every job ran once").containsExactlyInAnyOrder("warehouse", "analytics_dbt", "docs", "prod_metabase");
+                assertThat(health.get())
+                        .as("source worker readiness during the run")
+                        .isNotEmpty()
+                        .containsOnly(200);
+                List<TraceEvent> trace = stack.ktx("ingest", "trace", runId(stack, run))
+                        .out()
+                        .lines()
+                        .filter(line -> !line.isBlank())
+                        .map(TraceJson::fromLine)
+                        .toList();
+                assertThat(trace.stream()
+                                .filter(e -> e.event().equals(TraceEvents.TARGET_STARTED))
+                                .map(TraceEvent::connectionId))
+                        .as("every job ran once")
+                        .containsExactlyInAnyOrder("warehouse", "analytics_dbt", "docs", "prod_metabase");
                 DemoIT.assertWindowsNeverOverlap(trace);
             } finally {
                 secondFinalizer.destroy();
@@ -58,17 +68,25 @@ class LongJobsIT {
     }
 
     private static String runId(E2eStack stack, E2eStack.Result run) {
-        return run.err().lines().filter(line -> line.contains(" run ") && line.contains(" started"))
+        return run.err()
+                .lines()
+                .filter(line -> line.contains(" run ") && line.contains(" started"))
                 .map(line -> line.substring(line.indexOf(" run ") + 5, line.indexOf(" started")))
-                .findFirst().orElseThrow(() -> new AssertionError("no run id in " + run.err()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no run id in " + run.err()));
     }
 
     private static Process startSecondFinalizer(E2eStack stack) throws Exception {
         Map<String, String> endpoints = stack.endpoints();
         File log = stack.stackDir().resolve("logs/finalizer-service-2.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", E2eStack.HOME.resolve("finalizer-service/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        E2eStack.HOME
+                                .resolve("finalizer-service/target/quarkus-app/quarkus-run.jar")
+                                .toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log);
         Map<String, String> env = new HashMap<>(builder.environment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.get("KAFKA_BOOTSTRAP_SERVERS"));
         env.put("KTX_REDIS_URL", endpoints.get("KTX_REDIS_URL"));
@@ -84,8 +102,11 @@ class LongJobsIT {
             String base = stack.endpoints().get("KTX_SOURCE_INGEST_URL");
             HttpClient http = HttpClient.newHttpClient();
             while (running.get()) {
-                codes.add(http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode());
+                codes.add(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
                 Thread.sleep(1000);
             }
         } catch (Exception e) {

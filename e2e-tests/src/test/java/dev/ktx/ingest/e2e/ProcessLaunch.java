@@ -34,7 +34,8 @@ record ProcessLaunch(List<String> command, Map<String, String> environment, Path
             }
             return new ProcessLaunch(command, environment, proc.resolve("cwd").toRealPath());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read how pid " + process.pid() + " was started (needs Linux /proc)", e);
+            throw new UncheckedIOException(
+                    "cannot read how pid " + process.pid() + " was started (needs Linux /proc)", e);
         }
     }
 
@@ -47,7 +48,8 @@ record ProcessLaunch(List<String> command, Map<String, String> environment, Path
 
     /** Starts it with exactly this environment; output is appended to {@code log}, so what led to a fault stays. */
     ProcessHandle start(Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

@@ -1,14 +1,13 @@
 package dev.ktx.ingest.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ktx ingest rollback} through the stack: the demo's run rolled back leaves {@code main}'s artifacts as they were
@@ -43,7 +42,9 @@ class RollbackIT {
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out()).startsWith("run " + firstRun + " rolled back in ");
         String rolledBack = git.mainHead();
-        assertThat(git.artifactTree(rolledBack)).as("main's artifacts equal the pre-run tree").isEqualTo(git.artifactTree(preRun));
+        assertThat(git.artifactTree(rolledBack))
+                .as("main's artifacts equal the pre-run tree")
+                .isEqualTo(git.artifactTree(preRun));
         assertThat(git.trailers(rolledBack, "Ktx-Rollback")).isEqualTo(firstRun);
         assertThat(git.fsckProblems()).isEmpty();
         E2eStack.Result again = stack.ktx("ingest", "rollback", firstRun, "--project-dir", project.toString());
@@ -55,12 +56,15 @@ class RollbackIT {
         String beforeHandEdit = git.mainHead();
         DemoProject.amend(project, Map.of(PAGE, DemoProject.read(project, PAGE) + "\nEdited by hand.\n"));
         String handEdit = git.mainHead();
-        assertThat(git.changedPaths(beforeHandEdit, handEdit)).as("the hand edit touched one artifact").isEqualTo(PAGE);
+        assertThat(git.changedPaths(beforeHandEdit, handEdit))
+                .as("the hand edit touched one artifact")
+                .isEqualTo(PAGE);
 
         E2eStack.Result blocked = stack.ktx("ingest", "rollback", secondRun, "--project-dir", project.toString());
 
         assertThat(blocked.exitCode()).as(blocked.out() + blocked.err()).isEqualTo(1);
-        assertThat(blocked.err()).contains("rollback of " + secondRun + " blocked: later commits changed " + PAGE + "\n");
+        assertThat(blocked.err())
+                .contains("rollback of " + secondRun + " blocked: later commits changed " + PAGE + "\n");
         assertThat(git.mainHead()).as("main unchanged").isEqualTo(handEdit);
     }
 

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,9 @@ record RunOutcome(String runId, JsonNode report, Optional<E2eStack.Result> cli) 
 
     /** {@code failed} if a step failed, {@code not-run} if none ran, else {@code done} (done or skipped steps). */
     String status(String connectionId) {
-        List<String> statuses = steps(connectionId).stream().map(step -> step.get("status").asText()).toList();
+        List<String> statuses = steps(connectionId).stream()
+                .map(step -> step.get("status").asText())
+                .toList();
         if (statuses.contains("failed")) {
             return "failed";
         }
@@ -41,24 +42,31 @@ record RunOutcome(String runId, JsonNode report, Optional<E2eStack.Result> cli) 
     /** One line per target, {@code id: step status (detail), ...}, for failure messages. */
     String describe() {
         List<String> lines = new ArrayList<>();
-        report.get("results").forEach(target -> lines.add(target.get("connectionId").asText() + ": "
-                + StreamSupport.stream(target.get("steps").spliterator(), false)
-                .map(step -> step.get("step").asText() + " " + step.get("status").asText()
-                        + (step.hasNonNull("detail") ? " (" + step.get("detail").asText() + ")" : ""))
-                .collect(Collectors.joining(", "))));
+        report.get("results")
+                .forEach(target -> lines.add(target.get("connectionId").asText() + ": "
+                        + StreamSupport.stream(target.get("steps").spliterator(), false)
+                                .map(step -> step.get("step").asText() + " "
+                                        + step.get("status").asText()
+                                        + (step.hasNonNull("detail")
+                                                ? " (" + step.get("detail").asText() + ")"
+                                                : ""))
+                                .collect(Collectors.joining(", "))));
         return "run " + runId + "\n  " + String.join("\n  ", lines);
     }
 
     private List<JsonNode> steps(String connectionId) {
         for (JsonNode target : report.get("results")) {
             if (target.get("connectionId").asText().equals(connectionId)) {
-                return StreamSupport.stream(target.get("steps").spliterator(), false).toList();
+                return StreamSupport.stream(target.get("steps").spliterator(), false)
+                        .toList();
             }
         }
         return List.of();
     }
 
     private static List<String> ids(JsonNode targets) {
-        return StreamSupport.stream(targets.spliterator(), false).map(t -> t.get("connectionId").asText()).toList();
+        return StreamSupport.stream(targets.spliterator(), false)
+                .map(t -> t.get("connectionId").asText())
+                .toList();
     }
 }

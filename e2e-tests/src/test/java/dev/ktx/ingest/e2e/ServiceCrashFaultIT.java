@@ -1,12 +1,11 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.core.trace.TraceEvents;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 
 /**
  * Service processes that die or freeze in the middle of a run (docs/reliability.md, drills a, b, c, f, i): the run
@@ -22,8 +21,8 @@ class ServiceCrashFaultIT extends FaultSuite {
     @Test
     void finalizerKilledInsideTheFinalWindowIsRestarted() throws Exception {
         try (Drill drill = Drill.start(stack)) {
-            FinalWindowStrike.Struck struck = FinalWindowStrike.inWindow(drill, stack, target -> true,
-                    StackProcess::kill, finalizer -> finalizer.restart(RESTART));
+            FinalWindowStrike.Struck struck = FinalWindowStrike.inWindow(
+                    drill, stack, target -> true, StackProcess::kill, finalizer -> finalizer.restart(RESTART));
             struck.finalizer().restart(RESTART);
 
             drill.finish();
@@ -37,12 +36,14 @@ class ServiceCrashFaultIT extends FaultSuite {
     @Test
     void finalizerFrozenPastTheLockWatchdogWhileTheOtherFinalizerWorks() throws Exception {
         try (Drill drill = Drill.start(stack)) {
-            FinalWindowStrike.Struck struck = FinalWindowStrike.inWindow(drill, stack, FaultProject::isSource,
-                    StackProcess::pause, StackProcess::resume);
+            FinalWindowStrike.Struck struck = FinalWindowStrike.inWindow(
+                    drill, stack, FaultProject::isSource, StackProcess::pause, StackProcess::resume);
             int frozenAt = drill.traces().mark();
             try {
                 String frozen = struck.finalizer().pid() + "@";
-                drill.awaitAfter(frozenAt, "final_window_entered held by the other finalizer",
+                drill.awaitAfter(
+                        frozenAt,
+                        "final_window_entered held by the other finalizer",
                         e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
                                 && !String.valueOf(e.data().get("holder")).startsWith(frozen));
             } finally {
@@ -57,8 +58,9 @@ class ServiceCrashFaultIT extends FaultSuite {
     @Test
     void sourceWorkerKilledMidJob() throws Exception {
         try (Drill drill = Drill.start(stack)) {
-            drill.await("a source job started", e -> e.event().equals(TraceEvents.TARGET_STARTED)
-                    && FaultProject.isSource(e.connectionId()));
+            drill.await(
+                    "a source job started",
+                    e -> e.event().equals(TraceEvents.TARGET_STARTED) && FaultProject.isSource(e.connectionId()));
             StackProcess busy = awaitBusySourceWorker();
             busy.kill();
 
@@ -88,8 +90,8 @@ class ServiceCrashFaultIT extends FaultSuite {
     void finalizersFrozenShowTheirLagOnThePlanner() throws Exception {
         try (Drill drill = Drill.start(stack)) {
             drill.await("stage_barrier_reached", e -> e.event().equals(TraceEvents.STAGE_BARRIER_REACHED));
-            List<StackProcess> finalizers = List.of(stack.process(FaultStack.FINALIZER),
-                    stack.process(FaultStack.FINALIZER + FaultStack.SECOND));
+            List<StackProcess> finalizers = List.of(
+                    stack.process(FaultStack.FINALIZER), stack.process(FaultStack.FINALIZER + FaultStack.SECOND));
             finalizers.forEach(StackProcess::pause);
             try {
                 awaitFinalizerLag();
@@ -106,7 +108,8 @@ class ServiceCrashFaultIT extends FaultSuite {
         long deadline = System.nanoTime() + Drill.RUN_BOUND.toNanos();
         while (ServiceMetrics.sample(planner, LAG, "group=\"ktx-finalizer\"", "topic=\"ktx.finalize.requests\"") <= 0) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(LAG + " of ktx-finalizer on ktx.finalize.requests stayed 0 while both finalizers were frozen");
+                throw new AssertionError(
+                        LAG + " of ktx-finalizer on ktx.finalize.requests stayed 0 while both finalizers were frozen");
             }
             StackProcess.sleep(Duration.ofMillis(500));
         }
@@ -114,7 +117,8 @@ class ServiceCrashFaultIT extends FaultSuite {
 
     /** The source worker with the most jobs in flight, once one has any (a job starts before its metric moves). */
     private StackProcess awaitBusySourceWorker() {
-        Comparator<StackProcess> byJobs = Comparator.comparingDouble(w -> ServiceMetrics.gauge(stack.url(w.name()), IN_FLIGHT));
+        Comparator<StackProcess> byJobs =
+                Comparator.comparingDouble(w -> ServiceMetrics.gauge(stack.url(w.name()), IN_FLIGHT));
         Predicate<StackProcess> busy = w -> ServiceMetrics.gauge(stack.url(w.name()), IN_FLIGHT) > 0;
         long deadline = System.nanoTime() + FaultStack.MIN_JOB_DURATION.toNanos();
         while (stack.sourceWorkers().stream().noneMatch(busy)) {

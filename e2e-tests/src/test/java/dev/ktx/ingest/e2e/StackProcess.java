@@ -1,7 +1,6 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.localstack.ProcessTrees;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +33,8 @@ final class StackProcess {
     private final Probe probe;
     private volatile ProcessHandle handle;
 
-    private StackProcess(String name, ProcessLaunch launch, Path log, Optional<Path> pidFile, Probe probe,
-                         ProcessHandle handle) {
+    private StackProcess(
+            String name, ProcessLaunch launch, Path log, Optional<Path> pidFile, Probe probe, ProcessHandle handle) {
         this.name = name;
         this.launch = launch;
         this.log = log;
@@ -49,10 +48,12 @@ final class StackProcess {
      *
      * @param launch how it was started, e.g. {@link ProcessLaunch#of}
      */
-    static StackProcess adopt(String name, Path pidFile, Path log, Probe probe, Function<ProcessHandle, ProcessLaunch> launch) {
+    static StackProcess adopt(
+            String name, Path pidFile, Path log, Probe probe, Function<ProcessHandle, ProcessLaunch> launch) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
-            ProcessHandle running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            ProcessHandle running = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
                     .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
             return new StackProcess(name, launch.apply(running), log, Optional.of(pidFile), probe, running);
         } catch (IOException e) {
@@ -152,7 +153,9 @@ final class StackProcess {
             return;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
             }
@@ -166,7 +169,10 @@ final class StackProcess {
 
     /** Same format as {@code ktx stack up} writes: the start time guards against pid reuse. */
     private void writePidFile(Path file) {
-        String start = handle.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("-");
+        String start = handle.info()
+                .startInstant()
+                .map(i -> Long.toString(i.toEpochMilli()))
+                .orElse("-");
         try {
             Files.writeString(file, handle.pid() + " " + start + "\n");
         } catch (IOException e) {

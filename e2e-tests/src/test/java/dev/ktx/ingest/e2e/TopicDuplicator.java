@@ -3,12 +3,6 @@ package dev.ktx.ingest.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Delivers messages a second time, as Kafka's at-least-once delivery may: reads every record published on the
@@ -72,9 +71,11 @@ final class TopicDuplicator implements AutoCloseable {
     private static String identity(String json) {
         try {
             JsonNode message = JSON.readTree(json);
-            JsonNode target = message.path("connectionId").isMissingNode() ? message.path("result").path("connectionId")
+            JsonNode target = message.path("connectionId").isMissingNode()
+                    ? message.path("result").path("connectionId")
                     : message.path("connectionId");
-            return message.path("runId").asText() + "/" + (target.isMissingNode() ? message.path("stage").asText() : target.asText());
+            return message.path("runId").asText() + "/"
+                    + (target.isMissingNode() ? message.path("stage").asText() : target.asText());
         } catch (Exception unreadable) {
             return json;
         }

@@ -1,18 +1,17 @@
 package dev.ktx.ingest.e2e;
 
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Hands every record published on some topics from now on to a handler, on a thread of its own, with little delay
@@ -28,13 +27,16 @@ final class TopicTail implements AutoCloseable {
     private volatile boolean running = true;
     private boolean closed;
 
-    private TopicTail(KafkaEndpoint kafka, List<String> topics, Consumer<ConsumerRecord<String, String>> handler, String name) {
+    private TopicTail(
+            KafkaEndpoint kafka, List<String> topics, Consumer<ConsumerRecord<String, String>> handler, String name) {
         Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         this.handler = handler;
-        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream())
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         // seekToEnd is lazy: resolve it now, or records of the next moments could be skipped
@@ -44,8 +46,8 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** @param handler called on the tail's thread, in the order of each partition */
-    static TopicTail start(KafkaEndpoint kafka, List<String> topics, Consumer<ConsumerRecord<String, String>> handler,
-                           String name) {
+    static TopicTail start(
+            KafkaEndpoint kafka, List<String> topics, Consumer<ConsumerRecord<String, String>> handler, String name) {
         TopicTail tail = new TopicTail(kafka, topics, handler, name);
         tail.poller.start();
         return tail;

@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.testinfra.KafkaEndpoint;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +64,8 @@ final class TraceWatch implements AutoCloseable {
 
     /** Compact {@code event:connectionId} list, for failure messages. */
     String summary() {
-        return events.stream().map(e -> e.event() + (e.connectionId() != null ? ":" + e.connectionId() : ""))
+        return events.stream()
+                .map(e -> e.event() + (e.connectionId() != null ? ":" + e.connectionId() : ""))
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 

@@ -11,6 +11,5 @@ public final class FinalizerChannels {
     public static final String INGEST_RESULTS_OUT = "ingest-results-out";
     public static final String INGEST_STAGES_OUT = "ingest-stages-out";
 
-    private FinalizerChannels() {
-    }
+    private FinalizerChannels() {}
 }

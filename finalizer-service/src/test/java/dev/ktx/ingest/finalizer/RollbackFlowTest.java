@@ -1,5 +1,7 @@
 package dev.ktx.ingest.finalizer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
@@ -15,19 +17,16 @@ import dev.ktx.ingest.testinfra.RedisTestResource;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rollbacks through the finalizer over a real broker and Redis: a request on {@code rollback.requests} becomes one
@@ -46,8 +45,13 @@ class RollbackFlowTest {
         Path dir = Files.createTempDirectory("rollback-test").resolve("acme.git");
         ProjectRef project = new ProjectRef("acme-rollback", dir.toString());
         String preRun;
-        try (LocalContextRepository repo = LocalContextRepository.initBare(dir, Changeset.builder()
-                .write("ktx.yaml", "connections: {}\n").write("wiki/global/home.md", PAGE.formatted("home", "home")).build(), "init")) {
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                dir,
+                Changeset.builder()
+                        .write("ktx.yaml", "connections: {}\n")
+                        .write("wiki/global/home.md", PAGE.formatted("home", "home"))
+                        .build(),
+                "init")) {
             preRun = repo.mainHead().orElseThrow();
             land(repo, new SessionId("run-r1", "docs"), "wiki/global/guide.md", "guide");
             land(repo, new SessionId("run-r1", "notes"), "wiki/global/notes.md", "notes");
@@ -60,28 +64,34 @@ class RollbackFlowTest {
             try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
                 String head = repo.mainHead().orElseThrow();
                 assertThat(done.commit()).contains(head);
-                assertThat(repo.diff(preRun, head)).as("main equals its pre-run tree").isEmpty();
+                assertThat(repo.diff(preRun, head))
+                        .as("main equals its pre-run tree")
+                        .isEmpty();
                 assertThat(trailers(dir, head, "Ktx-Rollback")).isEqualTo("run-r1");
 
                 land(repo, new SessionId("run-r2", "docs"), "wiki/global/guide.md", "guide again");
                 land(repo, new SessionId("run-r3", "docs"), "wiki/global/guide.md", "guide, edited later");
             }
-            assertThat(rollBack(traces, project, "run-r1", false).message()).startsWith("rollback of run-r1 refused: already rolled back in ");
+            assertThat(rollBack(traces, project, "run-r1", false).message())
+                    .startsWith("rollback of run-r1 refused: already rolled back in ");
 
             String beforeBlocked = mainHead(dir);
             RollbackTrace.Reported blocked = rollBack(traces, project, "run-r2", false);
             assertThat(blocked.status()).isEqualTo("refused");
-            assertThat(blocked.message()).isEqualTo("rollback of run-r2 blocked: later commits changed wiki/global/guide.md");
+            assertThat(blocked.message())
+                    .isEqualTo("rollback of run-r2 blocked: later commits changed wiki/global/guide.md");
             assertThat(mainHead(dir)).as("main unchanged").isEqualTo(beforeBlocked);
 
             RollbackTrace.Reported forced = rollBack(traces, project, "run-r2", true);
             assertThat(forced.status()).as(forced.message()).isEqualTo("done");
             try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
-                assertThat(repo.tree(repo.mainHead().orElseThrow()).exists("wiki/global/guide.md")).isFalse();
+                assertThat(repo.tree(repo.mainHead().orElseThrow()).exists("wiki/global/guide.md"))
+                        .isFalse();
             }
 
             RollbackTrace.Reported unknown = rollBack(traces, project, "run-none", false);
-            assertThat(unknown.message()).isEqualTo("rollback of run-none refused: no squash commit of the run on main");
+            assertThat(unknown.message())
+                    .isEqualTo("rollback of run-none refused: no squash commit of the run on main");
         }
     }
 
@@ -89,7 +99,8 @@ class RollbackFlowTest {
     void requestForAProjectThatCannotBeOpenedGetsAFailedOutcome() throws Exception {
         Path notARepo = Files.createTempDirectory("rollback-test");
         try (TopicProbe traces = new TopicProbe("ktx.ingest.traces")) {
-            RollbackTrace.Reported failed = rollBack(traces, new ProjectRef("nowhere", notARepo.toString()), "run-x", false);
+            RollbackTrace.Reported failed =
+                    rollBack(traces, new ProjectRef("nowhere", notARepo.toString()), "run-x", false);
 
             assertThat(failed.status()).isEqualTo("failed");
             assertThat(failed.message()).isEqualTo("rollback of run-x failed: not a git repository: " + notARepo);
@@ -99,18 +110,25 @@ class RollbackFlowTest {
     /** Publishes a request and waits for the trace event carrying its outcome (the topic holds other tests' events). */
     private static RollbackTrace.Reported rollBack(TopicProbe traces, ProjectRef project, String runId, boolean force) {
         String rollbackId = UUID.randomUUID().toString();
-        TopicProbe.send("ktx.rollback.requests", runId,
+        TopicProbe.send(
+                "ktx.rollback.requests",
+                runId,
                 MessageCodec.write(RollbackRequestMessage.of(rollbackId, runId, project, force)));
         return traces.awaitMatching(record -> record.value().contains(rollbackId), WAIT)
                 .map(record -> TraceJson.fromLine(record.value()))
-                .filter(event -> event.event().equals(TraceEvents.ROLLBACK_FINISHED) || event.event().equals(TraceEvents.ROLLBACK_REFUSED))
+                .filter(event -> event.event().equals(TraceEvents.ROLLBACK_FINISHED)
+                        || event.event().equals(TraceEvents.ROLLBACK_REFUSED))
                 .flatMap(RollbackTrace::read)
-                .orElseThrow(() -> new AssertionError("no outcome of rollback " + rollbackId + " of " + runId + " within " + WAIT));
+                .orElseThrow(() -> new AssertionError(
+                        "no outcome of rollback " + rollbackId + " of " + runId + " within " + WAIT));
     }
 
     private static void land(LocalContextRepository repo, SessionId session, String path, String about) {
         String main = repo.openSession(session);
-        repo.commit(session, Changeset.builder().write(path, PAGE.formatted(about, about)).build(), about);
+        repo.commit(
+                session,
+                Changeset.builder().write(path, PAGE.formatted(about, about)).build(),
+                about);
         repo.squash(session, main, new SquashMetadata("ktx: ingest " + session.connectionId(), OptionalLong.empty()));
     }
 
@@ -121,8 +139,11 @@ class RollbackFlowTest {
     }
 
     private static String trailers(Path dir, String commit, String key) throws Exception {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).build(); RevWalk walk = new RevWalk(repo)) {
-            return String.join(",", walk.parseCommit(ObjectId.fromString(commit)).getFooterLines(key));
+        try (Repository repo =
+                        new FileRepositoryBuilder().setGitDir(dir.toFile()).build();
+                RevWalk walk = new RevWalk(repo)) {
+            return String.join(
+                    ",", walk.parseCommit(ObjectId.fromString(commit)).getFooterLines(key));
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.ktx.ingest.helm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ChartLintTest {
 
@@ -11,7 +11,9 @@ class ChartLintTest {
     void lintPassesStrictly() {
         LintResult result = HelmChart.lint();
 
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
     }
 }

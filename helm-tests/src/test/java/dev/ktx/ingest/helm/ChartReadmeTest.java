@@ -1,6 +1,6 @@
 package dev.ktx.ingest.helm;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The chart's README documents every value of values.yaml. */
 class ChartReadmeTest {
@@ -24,8 +23,10 @@ class ChartReadmeTest {
         collectPaths(HelmChart.values(), "", values);
 
         assertThat(values).contains("kafka.bootstrapServers", "sourceIngest.keda.lagThreshold", "planner.resources");
-        assertThat(values).as("values missing from the table in README.md")
-                .filteredOn(value -> !readme.contains("| `" + value + "`")).isEmpty();
+        assertThat(values)
+                .as("values missing from the table in README.md")
+                .filteredOn(value -> !readme.contains("| `" + value + "`"))
+                .isEmpty();
     }
 
     private static void collectPaths(Map<?, ?> node, String prefix, List<String> paths) {

@@ -3,29 +3,29 @@ package dev.ktx.ingest.helm;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /** The chart under test, rendered and linted by the Helm embedded in helm-java (offline). */
 final class HelmChart {
 
-    static final Path DIR = Path.of("..", "deploy", "helm", "ktx-ingest").toAbsolutePath().normalize();
+    static final Path DIR =
+            Path.of("..", "deploy", "helm", "ktx-ingest").toAbsolutePath().normalize();
     static final String RELEASE = "ktx";
     /** Prefix of the resource names: the release name. */
     static final String FULLNAME = RELEASE;
+
     static final List<String> SERVICES =
             List.of("planner-service", "database-ingest-service", "source-ingest-service", "finalizer-service");
 
     private static final Path VALUES = Path.of("src", "test", "resources", "values");
 
-    private HelmChart() {
-    }
+    private HelmChart() {}
 
     /** {@code helm template} with these files of src/test/resources/values, in order. */
     static Manifests render(String... valuesFiles) {

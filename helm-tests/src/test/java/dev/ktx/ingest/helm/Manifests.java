@@ -1,7 +1,5 @@
 package dev.ktx.ingest.helm;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.yaml.snakeyaml.Yaml;
 
 /** The documents of one {@code helm template} output, with accessors for what the tests look at. */
 record Manifests(String text, List<Map<String, Object>> documents) {
@@ -29,7 +28,9 @@ record Manifests(String text, List<Map<String, Object>> documents) {
     }
 
     Map<String, Object> one(String kind, String name) {
-        return ofKind(kind).stream().filter(d -> name.equals(get(d, "metadata.name"))).findFirst()
+        return ofKind(kind).stream()
+                .filter(d -> name.equals(get(d, "metadata.name")))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException(kind + " " + name + " not rendered"));
     }
 

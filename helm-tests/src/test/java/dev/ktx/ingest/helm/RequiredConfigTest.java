@@ -1,6 +1,7 @@
 package dev.ktx.ingest.helm;
 
-import org.junit.jupiter.api.Test;
+import static dev.ktx.ingest.helm.HelmChart.SERVICES;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,9 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.ktx.ingest.helm.HelmChart.SERVICES;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every variable a service needs is set in its container: those its application.properties and the settings every
@@ -24,6 +23,7 @@ class RequiredConfigTest {
 
     /** {@code ${NAME}} or {@code ${NAME:default}} with an environment-variable-style name. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+
     private static final Set<String> ALWAYS_REQUIRED = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
     private static final Path SHARED =
             Path.of("..", "service-support", "src", "main", "resources", "META-INF", "microprofile-config.properties");
@@ -34,10 +34,15 @@ class RequiredConfigTest {
             Manifests manifests = HelmChart.render(valuesFile);
             for (String service : SERVICES) {
                 Set<String> required = requiredVariables(Files.readString(SHARED) + "\n"
-                        + Files.readString(Path.of("..", service, "src", "main", "resources", "application.properties")));
+                        + Files.readString(
+                                Path.of("..", service, "src", "main", "resources", "application.properties")));
 
-                assertThat(required).as(service).contains("KAFKA_BOOTSTRAP_SERVERS").anyMatch(v -> v.endsWith("_PORT"));
-                assertThat(manifests.environmentNames(service)).as(service + " with " + valuesFile)
+                assertThat(required)
+                        .as(service)
+                        .contains("KAFKA_BOOTSTRAP_SERVERS")
+                        .anyMatch(v -> v.endsWith("_PORT"));
+                assertThat(manifests.environmentNames(service))
+                        .as(service + " with " + valuesFile)
                         .containsAll(required);
             }
         }
@@ -50,8 +55,8 @@ class RequiredConfigTest {
                 a=${KTX_NEW_SETTING}
                 b=${ktx.topic-prefix}jobs
                 c=${KTX_JSON_LOGS:false}
-                """)).containsExactlyInAnyOrder("KTX_X_PORT", "KTX_NEW_SETTING",
-                "KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
+                """))
+                .containsExactlyInAnyOrder("KTX_X_PORT", "KTX_NEW_SETTING", "KAFKA_BOOTSTRAP_SERVERS", "KTX_REDIS_URL");
     }
 
     /** The variables of {@code properties} without a default, its port variable, and Kafka and Redis. */

@@ -1,7 +1,9 @@
 package dev.ktx.ingest.helm;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static dev.ktx.ingest.helm.HelmChart.SERVICES;
+import static dev.ktx.ingest.helm.Manifests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static dev.ktx.ingest.helm.HelmChart.SERVICES;
-import static dev.ktx.ingest.helm.Manifests.get;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The chart holds no secret value: only references to existing Secrets (secrets.yaml sets every one). */
 class SecretReferencesTest {
@@ -50,7 +49,8 @@ class SecretReferencesTest {
                     assertThat(name).as("inline env of " + service).doesNotMatch(SECRET_NAME);
                     assertThat((String) env.get("value")).doesNotContainIgnoringCase("password=");
                 } else {
-                    assertThat((Map<String, Object>) get(env, "valueFrom")).as(name + " of " + service)
+                    assertThat((Map<String, Object>) get(env, "valueFrom"))
+                            .as(name + " of " + service)
                             .containsOnlyKeys("secretKeyRef");
                 }
             }
@@ -73,7 +73,9 @@ class SecretReferencesTest {
 
             boolean worker = service.equals("database-ingest-service") || service.equals("source-ingest-service");
             for (String connectorSecret : List.of("WAREHOUSE_URL", "METABASE_API_KEY", "NOTION_TOKEN")) {
-                assertThat(env.containsKey(connectorSecret)).as(connectorSecret + " in " + service).isEqualTo(worker);
+                assertThat(env.containsKey(connectorSecret))
+                        .as(connectorSecret + " in " + service)
+                        .isEqualTo(worker);
             }
             assertThat(env.containsKey("KTX_PLANNER_API_TOKEN")).isEqualTo(service.equals("planner-service"));
         }
@@ -88,8 +90,10 @@ class SecretReferencesTest {
         assertThatThrownBy(() -> HelmChart.render(Map.of("planner.apiTokenSecret.name", ""), "defaults.yaml"))
                 .hasMessageContaining("planner.apiTokenSecret.name is required");
 
-        Manifests open = HelmChart.render(Map.of("planner.apiTokenSecret.name", "", "planner.auth", "none"), "defaults.yaml");
-        assertThat(open.env("planner-service")).doesNotContainKey("KTX_PLANNER_API_TOKEN")
+        Manifests open =
+                HelmChart.render(Map.of("planner.apiTokenSecret.name", "", "planner.auth", "none"), "defaults.yaml");
+        assertThat(open.env("planner-service"))
+                .doesNotContainKey("KTX_PLANNER_API_TOKEN")
                 .containsEntry("KTX_PLANNER_AUTH", Map.of("name", "KTX_PLANNER_AUTH", "value", "none"));
     }
 
@@ -98,8 +102,9 @@ class SecretReferencesTest {
         assertThat(HelmChart.render(Map.of(), "defaults.yaml").env("planner-service"))
                 .containsEntry("KTX_REPOS_ROOT", Map.of("name", "KTX_REPOS_ROOT", "value", "/var/lib/ktx/repos"));
         assertThat(HelmChart.render(Map.of("planner.reposRoot", "/var/lib/ktx/repos/team-a"), "defaults.yaml")
-                .env("planner-service"))
-                .containsEntry("KTX_REPOS_ROOT", Map.of("name", "KTX_REPOS_ROOT", "value", "/var/lib/ktx/repos/team-a"));
+                        .env("planner-service"))
+                .containsEntry(
+                        "KTX_REPOS_ROOT", Map.of("name", "KTX_REPOS_ROOT", "value", "/var/lib/ktx/repos/team-a"));
         assertThat(manifests.env("finalizer-service")).doesNotContainKey("KTX_REPOS_ROOT");
     }
 
@@ -108,7 +113,9 @@ class SecretReferencesTest {
         List<String> inline = new ArrayList<>();
         findInlineSecretKeys(HelmChart.values(), "", inline);
 
-        assertThat(inline).as("values that would hold a secret instead of referencing one").isEmpty();
+        assertThat(inline)
+                .as("values that would hold a secret instead of referencing one")
+                .isEmpty();
     }
 
     /** Keys named like a secret with a scalar value: anything but a Secret's name or key there is a secret. */
@@ -117,7 +124,9 @@ class SecretReferencesTest {
             map.forEach((key, value) -> {
                 String keyPath = path + "." + key;
                 boolean scalar = !(value instanceof Map || value instanceof List);
-                if (scalar && SECRET_NAME.matcher(key.toString()).matches() && !key.toString().matches(".*(Name|Key)")) {
+                if (scalar
+                        && SECRET_NAME.matcher(key.toString()).matches()
+                        && !key.toString().matches(".*(Name|Key)")) {
                     found.add(keyPath);
                 }
                 findInlineSecretKeys(value, keyPath, found);

@@ -36,7 +36,11 @@ public record CliEnvironment(Map<String, String> variables, Clock clock, Path ho
             return Path.of(property).toAbsolutePath();
         }
         try {
-            Path location = Path.of(CliEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(CliEnvironment.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.getParent().getParent().getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the ktx-ingest checkout; set -D" + HOME_PROPERTY, e);

@@ -1,9 +1,8 @@
 package dev.ktx.ingest.cli;
 
 import dev.ktx.ingest.core.config.Durations;
-import picocli.CommandLine;
-
 import java.time.Duration;
+import picocli.CommandLine;
 
 /** Durations as {@link Durations} reads them ({@code 7d}, {@code 30m}, {@code 1h30m}, ISO-8601), for picocli options. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

@@ -12,6 +12,5 @@ public final class ExitCodes {
      */
     public static final int ERROR = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

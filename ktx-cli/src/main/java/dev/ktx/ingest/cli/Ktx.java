@@ -6,15 +6,18 @@ import dev.ktx.ingest.cli.sessions.SessionsCommand;
 import dev.ktx.ingest.cli.stack.StackCommand;
 import dev.ktx.ingest.core.config.ConfigException;
 import dev.ktx.ingest.core.plan.PlanException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code ktx} command (docs/cli.md). Exit codes: {@link ExitCodes}. */
-@Command(name = "ktx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "ktx 0.1.0",
+@Command(
+        name = "ktx",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "ktx 0.1.0",
         description = "Keeps a context repository fresh from its connections.",
         subcommands = {IngestCommand.class, DlqCommand.class, SessionsCommand.class, StackCommand.class})
 public final class Ktx {

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.cli;
 
 import dev.ktx.ingest.core.messaging.RepoUrl;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Which project a command is about: {@code --project-dir DIR} (default: the current directory) or
@@ -20,7 +19,9 @@ public final class ProjectOptions {
 
     static final class Location {
 
-        @Option(names = "--project-dir", paramLabel = "DIR",
+        @Option(
+                names = "--project-dir",
+                paramLabel = "DIR",
                 description = "The project's context repository (default: the current directory).")
         private Path projectDir;
 
@@ -30,7 +31,10 @@ public final class ProjectOptions {
 
     static final class Remote {
 
-        @Option(names = "--repo-url", required = true, paramLabel = "URL",
+        @Option(
+                names = "--repo-url",
+                required = true,
+                paramLabel = "URL",
                 description = "The project's context repository on a git remote (http(s):// or file://), "
                         + "instead of --project-dir.")
         private String repoUrl;
@@ -76,6 +80,5 @@ public final class ProjectOptions {
     }
 
     /** A project on a git remote; {@code branch} is null for the default. */
-    public record RemoteProject(RepoUrl url, String branch) {
-    }
+    public record RemoteProject(RepoUrl url, String branch) {}
 }

@@ -1,12 +1,11 @@
 package dev.ktx.ingest.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The forms themselves are tested in ingest-core's {@code DurationsTest}; here, what picocli gets. */
 class DurationConverterTest {

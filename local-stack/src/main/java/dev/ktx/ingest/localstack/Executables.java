@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Resolves a program up front, so a missing binary fails with its name and how to point at it. */
 public final class Executables {
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /**
      * @param program a path, or a bare name looked up on {@code PATH}
@@ -21,9 +20,8 @@ public final class Executables {
         Optional<Path> found = program.contains(File.separator)
                 ? Optional.of(Path.of(program)).filter(Files::isExecutable)
                 : onPath(program);
-        return found.orElseThrow(() -> new FileNotFoundException(
-                program + " not found or not executable" + (program.contains(File.separator) ? "" : " on PATH")
-                        + " (set " + variable + ")"));
+        return found.orElseThrow(() -> new FileNotFoundException(program + " not found or not executable"
+                + (program.contains(File.separator) ? "" : " on PATH") + " (set " + variable + ")"));
     }
 
     /** The first executable {@code name} in a directory of {@code PATH}. */

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback TCP port nobody listens on right now (another process may still take it before we do). */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -37,6 +37,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static final String DEDUPE_BUFFER_BYTES = Integer.toString(4 * 1024 * 1024);
     /** Written by the formatter into every formatted log directory. */
     private static final String META_PROPERTIES = "meta.properties";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final String LOG4J_PROVIDER_PROPERTY = "log4j2.provider";
     private static final String LOG4J_SIMPLE_PROVIDER = "org.apache.logging.log4j.simple.internal.SimpleProvider";
@@ -62,8 +63,9 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        properties.put("listeners", LISTENER + "://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST
-                + ":" + controllerPort);
+        properties.put(
+                "listeners",
+                LISTENER + "://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
         properties.put("advertised.listeners", LISTENER + "://" + HOST + ":" + port);
         properties.put("listener.security.protocol.map", LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
@@ -100,8 +102,9 @@ public final class KafkaBroker implements AutoCloseable {
      * @param keepJvmAlive whether Kafka's fatal-error exits ({@link Exit}) must not stop this JVM (a test JVM), but
      *         fail the calling Kafka thread instead; a broker process of its own should exit as Kafka intends
      */
-    public static KafkaBroker start(Path logDir, int port, int controllerPort, Map<String, String> overrides,
-                             boolean keepJvmAlive) throws Exception {
+    public static KafkaBroker start(
+            Path logDir, int port, int controllerPort, Map<String, String> overrides, boolean keepJvmAlive)
+            throws Exception {
         return withOwnContextClassLoader(() -> {
             quietLog4jApi();
             if (keepJvmAlive) {
@@ -142,7 +145,10 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         try (Admin admin = Admin.create(properties)) {
-            return !admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).isEmpty();
+            return !admin.describeCluster()
+                    .nodes()
+                    .get(millis, TimeUnit.MILLISECONDS)
+                    .isEmpty();
         }
     }
 

@@ -27,20 +27,22 @@ public final class KafkaBrokerMain {
 
     /** The line printed once the broker serves clients, followed by its bootstrap servers. */
     public static final String READY = "KAFKA BROKER READY ";
+
     public static final String PARENT_PID_PROPERTY = "ktx.kafka.parent-pid";
     /** A directory (the broker's temporary one) to delete when the broker stops because its parent is gone. */
     public static final String ORPHAN_DELETES_PROPERTY = "ktx.kafka.orphan-deletes";
+
     private static final long PARENT_POLL_MILLIS = 1000;
     public static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
     /** Held: JUL-style log managers may keep loggers only weakly, which would drop the level set on it. */
     private static java.util.logging.Logger startedLogger;
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: KafkaBrokerMain <dataDir> <port> [<controllerPort>] [broker.property=value ...]");
+            System.err.println(
+                    "usage: KafkaBrokerMain <dataDir> <port> [<controllerPort>] [broker.property=value ...]");
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]);
@@ -76,10 +78,13 @@ public final class KafkaBrokerMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-broker-main-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-broker-main-shutdown"));
         System.out.println(READY + broker.bootstrapServers());
         System.out.flush();
 
@@ -95,7 +100,8 @@ public final class KafkaBrokerMain {
             }
             System.out.println("parent process " + parentPid.get() + " is gone; stopping the broker");
             broker.close();
-            Optional.ofNullable(System.getProperty(ORPHAN_DELETES_PROPERTY)).filter(dir -> !dir.isBlank())
+            Optional.ofNullable(System.getProperty(ORPHAN_DELETES_PROPERTY))
+                    .filter(dir -> !dir.isBlank())
                     .ifPresent(dir -> TempDirs.delete(Path.of(dir)));
             System.exit(0);
         }

@@ -11,12 +11,12 @@ import java.util.stream.Stream;
 /** Stops a process with everything it started: SIGTERM, then SIGKILL after a grace period, and waits for both. */
 public final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     public static void terminate(ProcessHandle root, Duration grace) {
         // Collect the tree before signalling: children of a dead parent are re-parented and lost from view.
-        List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root)).toList();
+        List<ProcessHandle> tree =
+                Stream.concat(root.descendants(), Stream.of(root)).toList();
         tree.forEach(ProcessHandle::destroy);
         if (!allExit(tree, grace)) {
             tree.forEach(ProcessHandle::destroyForcibly);

@@ -12,8 +12,7 @@ public final class TempDirs {
 
     public static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     public static Path create(Path parent, String prefix) {
         try {

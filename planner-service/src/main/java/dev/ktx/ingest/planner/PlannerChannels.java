@@ -19,6 +19,5 @@ public final class PlannerChannels {
     public static final String INGEST_RESULTS_OUT = "ingest-results-out";
     public static final String ROLLBACK_REQUESTS_OUT = "rollback-requests-out";
 
-    private PlannerChannels() {
-    }
+    private PlannerChannels() {}
 }

@@ -1,5 +1,13 @@
 package dev.ktx.ingest.planner;
 
+import static dev.ktx.ingest.planner.PlannerFixtures.await;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitRun;
+import static dev.ktx.ingest.planner.PlannerFixtures.project;
+import static dev.ktx.ingest.planner.PlannerFixtures.report;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.messaging.FinalizeRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
@@ -21,19 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.ktx.ingest.planner.PlannerFixtures.await;
-import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
-import static dev.ktx.ingest.planner.PlannerFixtures.awaitRun;
-import static dev.ktx.ingest.planner.PlannerFixtures.project;
-import static dev.ktx.ingest.planner.PlannerFixtures.report;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every run ends, with no worker answering: the planner fails targets that stay silent past
@@ -58,10 +57,20 @@ class DeadlineTest {
                 ingest: { sources: { maxConcurrency: 2 }, targetSilenceLimit: 2s }
                 """);
         String runId = start(project);
-        TargetResult docsResult = new TargetResult("docs", Driver.NOTION, Operation.SOURCE_INGEST,
+        TargetResult docsResult = new TargetResult(
+                "docs",
+                Driver.NOTION,
+                Operation.SOURCE_INGEST,
                 List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null)));
-        ledger.park(runId, "docs", new ParkedSession(FinalizeRequestMessage.of(runId,
-                new ProjectRef("acme", project.toString()), List.of(), docsResult).asResumed(), "0".repeat(40), Instant.now()));
+        ledger.park(
+                runId,
+                "docs",
+                new ParkedSession(
+                        FinalizeRequestMessage.of(
+                                        runId, new ProjectRef("acme", project.toString()), List.of(), docsResult)
+                                .asResumed(),
+                        "0".repeat(40),
+                        Instant.now()));
 
         // analytics_dbt and docs are released together; only the parked one outlives the silence limit
         JsonPath sourceTimedOut = awaitRun(runId, run -> "failed".equals(run.getString("results[1].steps[0].status")));
@@ -73,11 +82,13 @@ class DeadlineTest {
 
         JsonPath finished = awaitFinished(runId);
         assertThat(finished.getInt("exitCode")).isEqualTo(1);
-        assertThat(finished.getList("results.collect { it.steps[0].status }", String.class)).containsOnly("failed");
-        assertThat(finished.getList("results.collect { it.steps[0].detail }", String.class)).containsExactly(
-                "target timed out after 2s (last seen: queued)",
-                "target timed out after 2s (last seen: queued)",
-                "target timed out after 2s (last seen: source-ingest)");
+        assertThat(finished.getList("results.collect { it.steps[0].status }", String.class))
+                .containsOnly("failed");
+        assertThat(finished.getList("results.collect { it.steps[0].detail }", String.class))
+                .containsExactly(
+                        "target timed out after 2s (last seen: queued)",
+                        "target timed out after 2s (last seen: queued)",
+                        "target timed out after 2s (last seen: source-ingest)");
         assertThat(await(() -> timedOutInTrace(runId), timedOut -> timedOut.size() >= 3, "the trace"))
                 .containsExactlyInAnyOrder("warehouse", "analytics_dbt", "docs");
     }
@@ -94,25 +105,48 @@ class DeadlineTest {
         JsonPath finished = awaitFinished(start(project));
 
         assertThat(finished.getInt("exitCode")).isEqualTo(1);
-        assertThat(finished.getList("results.collect { it.steps[0].detail }", String.class)).containsExactly(
-                "target timed out after 1s (last seen: queued)",
-                "target timed out after 1s (last seen: not released)");
+        assertThat(finished.getList("results.collect { it.steps[0].detail }", String.class))
+                .containsExactly(
+                        "target timed out after 1s (last seen: queued)",
+                        "target timed out after 1s (last seen: not released)");
     }
 
     private static String start(Path project) {
-        return given().contentType(ContentType.JSON).body("{\"projectDir\":\"" + project + "\",\"all\":true}")
-                .when().post("/api/ingests").then().statusCode(202).extract().path("runId");
+        return given().contentType(ContentType.JSON)
+                .body("{\"projectDir\":\"" + project + "\",\"all\":true}")
+                .when()
+                .post("/api/ingests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runId");
     }
 
     private static void heartbeat(String runId, String connectionId, String phase) {
-        TraceEvent event = new TraceEvent(TraceEvent.SCHEMA_VERSION, Instant.now(), TraceEvent.Level.info, runId,
-                connectionId, phase, TraceEvents.TARGET_HEARTBEAT, null, null, null);
+        TraceEvent event = new TraceEvent(
+                TraceEvent.SCHEMA_VERSION,
+                Instant.now(),
+                TraceEvent.Level.info,
+                runId,
+                connectionId,
+                phase,
+                TraceEvents.TARGET_HEARTBEAT,
+                null,
+                null,
+                null);
         TopicProbe.send("ktx.ingest.traces", runId, TraceJson.toLine(event));
     }
 
     private static List<TraceEvent> trace(String runId) {
-        return given().when().get("/api/ingests/" + runId + "/trace").then().statusCode(200).extract().asString()
-                .lines().map(TraceJson::fromLine).toList();
+        return given().when()
+                .get("/api/ingests/" + runId + "/trace")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .map(TraceJson::fromLine)
+                .toList();
     }
 
     private static List<String> traceEvents(String runId) {
@@ -120,7 +154,9 @@ class DeadlineTest {
     }
 
     private static List<String> timedOutInTrace(String runId) {
-        return trace(runId).stream().filter(event -> event.event().equals(TraceEvents.TARGET_TIMED_OUT))
-                .map(TraceEvent::connectionId).toList();
+        return trace(runId).stream()
+                .filter(event -> event.event().equals(TraceEvents.TARGET_TIMED_OUT))
+                .map(TraceEvent::connectionId)
+                .toList();
     }
 }

@@ -1,5 +1,13 @@
 package dev.ktx.ingest.planner;
 
+import static dev.ktx.ingest.planner.DeadLetterFixtures.awaitDeadLetter;
+import static dev.ktx.ingest.planner.DeadLetterFixtures.deadLetteredResult;
+import static dev.ktx.ingest.planner.DeadLetterFixtures.startRun;
+import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
+import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.Ktx;
 import dev.ktx.ingest.testinfra.KafkaTestResource;
@@ -9,8 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,14 +25,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static dev.ktx.ingest.planner.DeadLetterFixtures.awaitDeadLetter;
-import static dev.ktx.ingest.planner.DeadLetterFixtures.deadLetteredResult;
-import static dev.ktx.ingest.planner.DeadLetterFixtures.startRun;
-import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
-import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
-import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ktx dlq list|replay} against this planner over a real broker and Redis: a poison message is listed with its
@@ -38,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(RedisTestResource.class)
 class DlqCliTest {
 
-    private record Cli(int exitCode, String out, String err) {
-    }
+    private record Cli(int exitCode, String out, String err) {}
 
     @Test
     void aPoisonMessageIsListedWithItsReason() throws Exception {
@@ -52,7 +50,10 @@ class DlqCliTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).startsWith("ktx.ingest.results.dlq: ").contains("Partition  Offset  Time");
         assertThat(list.out().lines().filter(line -> line.contains(key)))
-                .singleElement().asString().contains("unreadable TargetResultMessage").endsWith("{not json");
+                .singleElement()
+                .asString()
+                .contains("unreadable TargetResultMessage")
+                .endsWith("{not json");
     }
 
     @Test
@@ -75,7 +76,9 @@ class DlqCliTest {
 
         Cli second = ktx(replay);
         assertThat(second.exitCode()).isEqualTo(2);
-        assertThat(second.err()).startsWith(record + " was already replayed at ").endsWith("(ktx dlq replay --force)\n");
+        assertThat(second.err())
+                .startsWith(record + " was already replayed at ")
+                .endsWith("(ktx dlq replay --force)\n");
 
         Cli forced = ktx(replay[0], replay[1], replay[2], replay[3], replay[4], "--force");
         assertThat(forced.exitCode()).isZero();
@@ -84,12 +87,16 @@ class DlqCliTest {
 
     /** The CLI in-process, talking to this planner. */
     private static Cli ktx(String... args) {
-        String[] withPlanner = Stream.concat(Arrays.stream(args),
-                Stream.of("--planner", RestAssured.baseURI + ":" + RestAssured.port)).toArray(String[]::new);
+        String[] withPlanner = Stream.concat(
+                        Arrays.stream(args), Stream.of("--planner", RestAssured.baseURI + ":" + RestAssured.port))
+                .toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Ktx.execute(new CliEnvironment(Map.of(), Clock.systemUTC(), Path.of("does-not-exist")),
-                new PrintWriter(out), new PrintWriter(err), withPlanner);
+        int exitCode = Ktx.execute(
+                new CliEnvironment(Map.of(), Clock.systemUTC(), Path.of("does-not-exist")),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                withPlanner);
         return new Cli(exitCode, out.toString(), err.toString());
     }
 }

@@ -1,5 +1,11 @@
 package dev.ktx.ingest.planner;
 
+import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
+import static dev.ktx.ingest.planner.PlannerFixtures.project;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
@@ -10,18 +16,11 @@ import dev.ktx.ingest.testinfra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-
-import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
-import static dev.ktx.ingest.planner.PlannerFixtures.project;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Starting a run is idempotent over REST ({@code Idempotency-Key}), on {@code ingest.requests} ({@code requestId})
@@ -47,37 +46,55 @@ class IdempotentStartTest {
 
             assertThat(again).isEqualTo(first);
             assertThat(other).isNotEqualTo(first);
-            databaseJobs.awaitMatching(record -> job(record).runId().equals(other), WAIT).orElseThrow();
-            assertThat(jobsForProject(databaseJobs, project)).extracting(TargetJobMessage::runId).containsExactly(first, other);
+            databaseJobs
+                    .awaitMatching(record -> job(record).runId().equals(other), WAIT)
+                    .orElseThrow();
+            assertThat(jobsForProject(databaseJobs, project))
+                    .extracting(TargetJobMessage::runId)
+                    .containsExactly(first, other);
         }
     }
 
     @Test
     void anOverlongIdempotencyKeyIsRejected() throws Exception {
         Path project = project(KTX_YAML);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(256))
-                .body("{\"projectDir\":\"" + project + "\",\"all\":true}").when().post("/api/ingests")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k".repeat(256))
+                .body("{\"projectDir\":\"" + project + "\",\"all\":true}")
+                .when()
+                .post("/api/ingests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("Idempotency-Key: 1 to 255 characters"));
     }
 
     @Test
     void theSameRequestIdStartsOneRun() throws Exception {
-        startsOneRun(project -> {
-            String request = MessageCodec.write(IngestRequestMessage.of(new ProjectRef("acme.git", project.toString()),
-                    null, true).withRequestId("request-1"));
-            TopicProbe.send("ktx.ingest.requests", "test", request);
-            TopicProbe.send("ktx.ingest.requests", "test", request);
-        }, sentinel -> TopicProbe.send("ktx.ingest.requests", "test", MessageCodec.write(IngestRequestMessage.of(
-                new ProjectRef("acme.git", sentinel.toString()), null, true).withRequestId("request-1"))));
+        startsOneRun(
+                project -> {
+                    String request = MessageCodec.write(
+                            IngestRequestMessage.of(new ProjectRef("acme.git", project.toString()), null, true)
+                                    .withRequestId("request-1"));
+                    TopicProbe.send("ktx.ingest.requests", "test", request);
+                    TopicProbe.send("ktx.ingest.requests", "test", request);
+                },
+                sentinel -> TopicProbe.send(
+                        "ktx.ingest.requests",
+                        "test",
+                        MessageCodec.write(
+                                IngestRequestMessage.of(new ProjectRef("acme.git", sentinel.toString()), null, true)
+                                        .withRequestId("request-1"))));
     }
 
     @Test
     void theSameCloudEventStartsOneRun() throws Exception {
-        startsOneRun(project -> {
-            TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-1", project));
-            TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-1", project));
-        }, sentinel -> TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-2", sentinel)));
+        startsOneRun(
+                project -> {
+                    TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-1", project));
+                    TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-1", project));
+                },
+                sentinel -> TopicProbe.send("ktx.upstream.events", "test", cloudEvent("event-2", sentinel)));
     }
 
     /** Sends the duplicates for one project, then a start for a sentinel project, and counts the first one's runs. */
@@ -88,16 +105,23 @@ class IdempotentStartTest {
             duplicates.accept(project);
             thenSentinel.accept(sentinel);
 
-            databaseJobs.awaitMatching(record -> job(record).project().projectDir().equals(sentinel.toString()), WAIT)
+            databaseJobs
+                    .awaitMatching(record -> job(record).project().projectDir().equals(sentinel.toString()), WAIT)
                     .orElseThrow();
             assertThat(jobsForProject(databaseJobs, project)).hasSize(1);
         }
     }
 
     private static String post(Path project, String idempotencyKey) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", idempotencyKey)
                 .body("{\"projectDir\":\"" + project + "\",\"all\":true}")
-                .when().post("/api/ingests").then().statusCode(202).extract().path("runId");
+                .when()
+                .post("/api/ingests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runId");
     }
 
     private static String cloudEvent(String id, Path project) {
@@ -107,8 +131,10 @@ class IdempotentStartTest {
     }
 
     private static List<TargetJobMessage> jobsForProject(TopicProbe jobs, Path project) {
-        return jobs.await(0, WAIT).stream().map(IdempotentStartTest::job)
-                .filter(job -> job.project().projectDir().equals(project.toString())).toList();
+        return jobs.await(0, WAIT).stream()
+                .map(IdempotentStartTest::job)
+                .filter(job -> job.project().projectDir().equals(project.toString()))
+                .toList();
     }
 
     private static TargetJobMessage job(ConsumerRecord<String, String> record) {

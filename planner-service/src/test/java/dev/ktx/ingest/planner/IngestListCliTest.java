@@ -1,5 +1,9 @@
 package dev.ktx.ingest.planner;
 
+import static dev.ktx.ingest.planner.PlannerFixtures.project;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.Ktx;
 import dev.ktx.ingest.testinfra.KafkaTestResource;
@@ -9,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,10 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static dev.ktx.ingest.planner.PlannerFixtures.project;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code ktx ingest list [--json]} against this planner: recent runs newest first, with what started them. */
 @QuarkusTest
@@ -34,11 +33,23 @@ class IngestListCliTest {
     void listsRecentRunsNewestFirstAsATableAndAsJson() throws Exception {
         Path project = project("connections:\n  warehouse: { driver: postgres, url: env:W }\n");
         String body = "{\"projectDir\":\"" + project + "\",\"all\":true}";
-        String byRest = given().contentType(ContentType.JSON).body(body).when().post("/api/ingests")
-                .then().statusCode(202).extract().path("runId");
+        String byRest = given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/ingests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runId");
         // started by ktx; it gives up waiting at once, the run goes on
-        int exitCode = ktx(new StringWriter(), "ingest", "--all", "--project-dir", project.toString(), "--timeout", "1ms");
-        String byCli = given().when().get("/api/ingests").then().statusCode(200).extract().jsonPath()
+        int exitCode =
+                ktx(new StringWriter(), "ingest", "--all", "--project-dir", project.toString(), "--timeout", "1ms");
+        String byCli = given().when()
+                .get("/api/ingests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("find { it.trigger.kind == 'cli' && it.project.projectDir == '" + project + "' }.runId");
         assertThat(byCli).as("the run ktx started (exit code %d)", exitCode).isNotNull();
 
@@ -55,7 +66,10 @@ class IngestListCliTest {
         StringWriter json = new StringWriter();
         assertThat(ktx(json, "ingest", "list", "--json")).isZero();
         List<Map<String, Object>> runs = JsonPath.from(json.toString()).getList("");
-        List<Object> ids = runs.stream().map(run -> run.get("runId")).filter(id -> id.equals(byRest) || id.equals(byCli)).toList();
+        List<Object> ids = runs.stream()
+                .map(run -> run.get("runId"))
+                .filter(id -> id.equals(byRest) || id.equals(byCli))
+                .toList();
         assertThat(ids).containsExactly(byCli, byRest);
     }
 
@@ -70,8 +84,13 @@ class IngestListCliTest {
 
     /** The CLI in-process, talking to this planner. */
     private static int ktx(StringWriter out, String... args) {
-        String[] withPlanner = Stream.concat(Arrays.stream(args), Stream.of("--planner", RestAssured.baseURI + ":" + RestAssured.port)).toArray(String[]::new);
-        return Ktx.execute(new CliEnvironment(Map.of(), Clock.systemUTC(), Path.of("does-not-exist")),
-                new PrintWriter(out), new PrintWriter(new StringWriter()), withPlanner);
+        String[] withPlanner = Stream.concat(
+                        Arrays.stream(args), Stream.of("--planner", RestAssured.baseURI + ":" + RestAssured.port))
+                .toArray(String[]::new);
+        return Ktx.execute(
+                new CliEnvironment(Map.of(), Clock.systemUTC(), Path.of("does-not-exist")),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                withPlanner);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.planner;
 
+import static io.restassured.RestAssured.given;
+
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
@@ -12,7 +14,6 @@ import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.testinfra.TopicProbe;
 import io.restassured.path.json.JsonPath;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +25,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-
 /** Projects, worker results and polling shared by the planner's tests over the real broker and Redis. */
 final class PlannerFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private PlannerFixtures() {
-    }
+    private PlannerFixtures() {}
 
     /** A {@code ktx.yaml} with one database target (warehouse) and two sources (docs, analytics_dbt). */
     static String warehouseDocsAndDbt(int maxConcurrency) {
@@ -57,7 +55,9 @@ final class PlannerFixtures {
     /** A bare context repo whose {@code main} holds this {@code ktx.yaml}, inside {@link #REPOS}. */
     static Path project(String ktxYaml) throws Exception {
         Path dir = directoryInRoot("planner-test").resolve("acme.git");
-        LocalContextRepository.initBare(dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init").close();
+        LocalContextRepository.initBare(
+                        dir, Changeset.builder().write("ktx.yaml", ktxYaml).build(), "init")
+                .close();
         return dir;
     }
 
@@ -68,8 +68,13 @@ final class PlannerFixtures {
 
     /** A worker's result message for the target, every step with {@code status}. */
     static String result(String runId, String connectionId, Driver driver, Operation operation, StepStatus status) {
-        TargetResult result = new TargetResult(connectionId, driver, operation, operation.steps().stream()
-                .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null)).toList());
+        TargetResult result = new TargetResult(
+                connectionId,
+                driver,
+                operation,
+                operation.steps().stream()
+                        .map(step -> new StepResult(step, status, status == StepStatus.FAILED ? "boom" : null))
+                        .toList());
         return MessageCodec.write(TargetResultMessage.of(runId, null, result));
     }
 
@@ -84,14 +89,22 @@ final class PlannerFixtures {
             int seen = probe.await(0, Duration.ZERO).size();
             jobs = probe.await(seen + 1, Duration.ofMillis(200)).stream()
                     .map(record -> MessageCodec.read(record.value(), TargetJobMessage.class))
-                    .filter(job -> job.runId().equals(runId)).toList();
+                    .filter(job -> job.runId().equals(runId))
+                    .toList();
         }
         return jobs;
     }
 
     /** Polls {@code GET /api/ingests/{runId}} until the run's JSON satisfies {@code condition}; returns that JSON. */
     static JsonPath awaitRun(String runId, Predicate<JsonPath> condition) throws InterruptedException {
-        return await(() -> given().when().get("/api/ingests/" + runId).then().extract().jsonPath(), condition, "run " + runId);
+        return await(
+                () -> given().when()
+                        .get("/api/ingests/" + runId)
+                        .then()
+                        .extract()
+                        .jsonPath(),
+                condition,
+                "run " + runId);
     }
 
     /** Polls {@code value} until it satisfies {@code condition}, at most {@link #WAIT}; returns that value. */
@@ -110,7 +123,12 @@ final class PlannerFixtures {
 
     /** The sample of {@code name} whose labels contain {@code labels}, from the planner's Prometheus text. */
     static Optional<Long> metric(String name, String labels) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(metrics);
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {

@@ -1,5 +1,15 @@
 package dev.ktx.ingest.planner;
 
+import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
+import static dev.ktx.ingest.planner.PlannerFixtures.awaitRun;
+import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
+import static dev.ktx.ingest.planner.PlannerFixtures.project;
+import static dev.ktx.ingest.planner.PlannerFixtures.report;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
@@ -21,22 +31,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static dev.ktx.ingest.planner.PlannerFixtures.WAIT;
-import static dev.ktx.ingest.planner.PlannerFixtures.awaitFinished;
-import static dev.ktx.ingest.planner.PlannerFixtures.awaitRun;
-import static dev.ktx.ingest.planner.PlannerFixtures.jobsOf;
-import static dev.ktx.ingest.planner.PlannerFixtures.project;
-import static dev.ktx.ingest.planner.PlannerFixtures.report;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 
 /**
  * Redis loses a run's state mid-run (every key of the run deleted, as a restart without persistence does): the
@@ -57,15 +56,21 @@ class RunRestoreTest {
     void aPollNamingTheProjectRestoresTheRunFromItsTopicsAndRepository() throws Exception {
         Path dir = project(KTX_YAML);
         try (TopicProbe sourceJobs = new TopicProbe("ktx.jobs.source");
-             TopicProbe finalizeRequests = new TopicProbe("ktx.finalize.requests")) {
+                TopicProbe finalizeRequests = new TopicProbe("ktx.finalize.requests")) {
             String runId = start(dir);
             report(runId, "warehouse", Driver.POSTGRES, Operation.DATABASE_INGEST, StepStatus.DONE);
             assertThat(jobsOf(sourceJobs, runId, 2, WAIT)).hasSize(2);
             report(runId, "analytics_dbt", Driver.DBT, Operation.SOURCE_INGEST, StepStatus.FAILED);
             awaitRun(runId, run -> "failed".equals(run.getString("results[1].steps[0].status")));
             SessionId docs = new SessionId(runId, "docs");
-            FinalizeRequestMessage handoff = FinalizeRequestMessage.of(runId, new ProjectRef("acme.git", dir.toString()),
-                    List.of(), new TargetResult("docs", Driver.NOTION, Operation.SOURCE_INGEST,
+            FinalizeRequestMessage handoff = FinalizeRequestMessage.of(
+                    runId,
+                    new ProjectRef("acme.git", dir.toString()),
+                    List.of(),
+                    new TargetResult(
+                            "docs",
+                            Driver.NOTION,
+                            Operation.SOURCE_INGEST,
                             List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null))));
             try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
                 repo.openSession(docs);
@@ -75,22 +80,36 @@ class RunRestoreTest {
             loseRunState(runId);
             given().when().get("/api/ingests/" + runId).then().statusCode(404);
 
-            JsonPath restored = given().queryParam("projectDir", dir.toString()).when().get("/api/ingests/" + runId)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath restored = given().queryParam("projectDir", dir.toString())
+                    .when()
+                    .get("/api/ingests/" + runId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(restored.getString("status")).isEqualTo("running");
-            assertThat(List.of(0, 1, 2)).map(i -> restored.getString("results[" + i + "].steps[0].status"))
-                    .as("warehouse, analytics_dbt, docs").containsExactly("done", "failed", "not-run");
-            given().when().get("/api/ingests/" + runId + "/trace").then().statusCode(200)
+            assertThat(List.of(0, 1, 2))
+                    .map(i -> restored.getString("results[" + i + "].steps[0].status"))
+                    .as("warehouse, analytics_dbt, docs")
+                    .containsExactly("done", "failed", "not-run");
+            given().when()
+                    .get("/api/ingests/" + runId + "/trace")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("\"event\":\"run_restored\""));
             assertThat(finalizeRequests.awaitMatching(record -> record.value().contains(runId), WAIT))
-                    .as("the hand-off of docs is sent to the finalizer again").isPresent();
+                    .as("the hand-off of docs is sent to the finalizer again")
+                    .isPresent();
             assertThat(jobsOf(sourceJobs, runId, 3, Duration.ofSeconds(2)))
-                    .as("both sources were released before the loss: not released again").hasSize(2);
+                    .as("both sources were released before the loss: not released again")
+                    .hasSize(2);
 
             report(runId, "docs", Driver.NOTION, Operation.SOURCE_INGEST, StepStatus.DONE);
             assertThat(awaitFinished(runId).getInt("exitCode")).isEqualTo(1);
             try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
-                assertThat(repo.recordedRun(runId)).as("the record of a finished run is removed").isEmpty();
+                assertThat(repo.recordedRun(runId))
+                        .as("the record of a finished run is removed")
+                        .isEmpty();
             }
         }
     }
@@ -99,28 +118,42 @@ class RunRestoreTest {
     void aResultNamingItsProjectRestoresTheRunAndTheSourcesNeverReleasedAreReleased() throws Exception {
         Path dir = project(KTX_YAML);
         try (TopicProbe databaseJobs = new TopicProbe("ktx.jobs.database");
-             TopicProbe sourceJobs = new TopicProbe("ktx.jobs.source")) {
+                TopicProbe sourceJobs = new TopicProbe("ktx.jobs.source")) {
             String runId = start(dir);
             assertThat(jobsOf(databaseJobs, runId, 1, WAIT)).hasSize(1);
 
             loseRunState(runId);
-            TargetResult warehouse = new TargetResult("warehouse", Driver.POSTGRES, Operation.DATABASE_INGEST,
+            TargetResult warehouse = new TargetResult(
+                    "warehouse",
+                    Driver.POSTGRES,
+                    Operation.DATABASE_INGEST,
                     List.of(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null)));
-            TopicProbe.send("ktx.ingest.results", runId, MessageCodec.write(TargetResultMessage.of(runId,
-                    new ProjectRef(dir.getFileName().toString(), dir.toString()), warehouse)));
+            TopicProbe.send(
+                    "ktx.ingest.results",
+                    runId,
+                    MessageCodec.write(TargetResultMessage.of(
+                            runId, new ProjectRef(dir.getFileName().toString(), dir.toString()), warehouse)));
 
-            assertThat(jobsOf(sourceJobs, runId, 2, WAIT)).extracting(TargetJobMessage::connectionId)
+            assertThat(jobsOf(sourceJobs, runId, 2, WAIT))
+                    .extracting(TargetJobMessage::connectionId)
                     .as("restored with the warehouse's result: the barrier released the sources")
                     .containsExactlyInAnyOrder("analytics_dbt", "docs");
             awaitRun(runId, run -> "done".equals(run.getString("results[0].steps[0].status")));
             assertThat(jobsOf(databaseJobs, runId, 2, Duration.ofSeconds(2)))
-                    .as("the database job had been published: not published again").hasSize(1);
+                    .as("the database job had been published: not published again")
+                    .hasSize(1);
         }
     }
 
     private static String start(Path dir) {
-        return given().contentType(ContentType.JSON).body("{\"projectDir\":\"" + dir + "\",\"all\":true}")
-                .when().post("/api/ingests").then().statusCode(202).extract().path("runId");
+        return given().contentType(ContentType.JSON)
+                .body("{\"projectDir\":\"" + dir + "\",\"all\":true}")
+                .when()
+                .post("/api/ingests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runId");
     }
 
     /** What a Redis restart without persistence does to one run. */

@@ -1,10 +1,10 @@
 package dev.ktx.ingest.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Level;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The services' {@code ktx-redact} log filter (it lives in service-support, which has no tests of its own). */
 class RedactingLogFilterTest {
@@ -13,7 +13,10 @@ class RedactingLogFilterTest {
 
     @Test
     void masksUrlCredentialsInTheFormattedMessageAndKeepsTheLine() {
-        ExtLogRecord record = new ExtLogRecord(Level.WARN, "cannot reach %s (attempt %d)", ExtLogRecord.FormatStyle.PRINTF,
+        ExtLogRecord record = new ExtLogRecord(
+                Level.WARN,
+                "cannot reach %s (attempt %d)",
+                ExtLogRecord.FormatStyle.PRINTF,
                 RedactingLogFilterTest.class.getName());
         record.setParameters(new Object[] {"postgresql://ktx:s3cret@db/acme?sslpassword=s3cret2", 2});
 
@@ -24,7 +27,10 @@ class RedactingLogFilterTest {
 
     @Test
     void leavesOtherLinesAsTheyAre() {
-        ExtLogRecord record = new ExtLogRecord(Level.INFO, "run {0} started", ExtLogRecord.FormatStyle.MESSAGE_FORMAT,
+        ExtLogRecord record = new ExtLogRecord(
+                Level.INFO,
+                "run {0} started",
+                ExtLogRecord.FormatStyle.MESSAGE_FORMAT,
                 RedactingLogFilterTest.class.getName());
         record.setParameters(new Object[] {"r-1"});
 

@@ -10,6 +10,5 @@ public final class Channels {
 
     public static final String INGEST_TRACES_OUT = "ingest-traces-out";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

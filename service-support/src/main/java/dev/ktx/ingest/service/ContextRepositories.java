@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.job.JobProjects;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,16 +32,21 @@ public class ContextRepositories implements JobProjects {
 
     @Override
     public ContextRepository repository(ProjectRef project) {
-        return open.computeIfAbsent(project.location() + "#" + project.mainBranch(), key -> project.isRemote()
-                ? remotes.open(project)
-                : LocalContextRepository.open(Path.of(project.projectDir()), project.mainBranch()));
+        return open.computeIfAbsent(
+                project.location() + "#" + project.mainBranch(),
+                key -> project.isRemote()
+                        ? remotes.open(project)
+                        : LocalContextRepository.open(Path.of(project.projectDir()), project.mainBranch()));
     }
 
     /** The project's configuration as committed at {@code commit}; invalid config → {@code ConfigException}. */
     @Override
     public KtxConfig config(ProjectRef project, String commit) {
-        String yaml = repository(project).tree(commit).readText(KTX_YAML).orElseThrow(() ->
-                new IllegalArgumentException("project " + project.projectId() + " has no " + KTX_YAML + " at " + commit));
+        String yaml = repository(project)
+                .tree(commit)
+                .readText(KTX_YAML)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "project " + project.projectId() + " has no " + KTX_YAML + " at " + commit));
         return loader.parse(yaml, directory(project, commit));
     }
 
@@ -56,7 +60,9 @@ public class ContextRepositories implements JobProjects {
             return Path.of(project.projectDir());
         }
         ContextRepository repo = repository(project);
-        return CommitExport.ensure(repo.tree(commit), remotes.cache().resolve("inputs").resolve(repo.identity()).resolve(commit));
+        return CommitExport.ensure(
+                repo.tree(commit),
+                remotes.cache().resolve("inputs").resolve(repo.identity()).resolve(commit));
     }
 
     /** The projects this process has opened, by location and branch. */

@@ -2,12 +2,11 @@ package dev.ktx.ingest.service;
 
 import dev.ktx.ingest.core.git.ContextRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.Map;
 
 /** Ready only while every context repo this process works on can still be read (e.g. the shared volume is there). */
 @Readiness

@@ -5,11 +5,10 @@ import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.core.trace.TraceSink;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
-
-import java.util.concurrent.CompletionStage;
 
 /**
  * Publishes trace events on {@code ingest.traces} (channel {@link Channels#INGEST_TRACES_OUT}), keyed by run, and

@@ -3,9 +3,6 @@ package dev.ktx.ingest.service;
 import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import io.smallrye.reactive.messaging.kafka.Record;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
 
 /**
  * The one way the services publish (docs/services.md, "Publishing"): a message as JSON under the key its topic asks
@@ -58,15 +57,20 @@ public final class Publishing {
      */
     public void await(String what, List<? extends CompletionStage<Void>> sends) {
         try {
-            CompletableFuture.allOf(sends.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.stream()
+                            .map(CompletionStage::toCompletableFuture)
+                            .toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw failed(new PublishException("could not publish " + what + ": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause));
+            throw failed(new PublishException(
+                    "could not publish " + what + ": " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                    cause));
         } catch (TimeoutException e) {
-            throw failed(new PublishException("could not publish " + what + ": the broker did not confirm within "
-                    + Durations.format(timeout), e));
+            throw failed(new PublishException(
+                    "could not publish " + what + ": the broker did not confirm within " + Durations.format(timeout),
+                    e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(new PublishException("interrupted while publishing " + what, e));

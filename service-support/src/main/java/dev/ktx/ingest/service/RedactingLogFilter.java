@@ -2,10 +2,9 @@ package dev.ktx.ingest.service;
 
 import dev.ktx.ingest.core.config.Redaction;
 import io.quarkus.logging.LoggingFilter;
-import org.jboss.logmanager.ExtLogRecord;
-
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * Masks URL credentials in every console log line of a service ({@code quarkus.log.console.filter=ktx-redact}), so a

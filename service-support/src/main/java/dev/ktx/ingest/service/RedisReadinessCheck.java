@@ -23,7 +23,10 @@ public class RedisReadinessCheck implements HealthCheck {
             redisson.getKeys().count();
             return HealthCheckResponse.up("redis");
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("redis").down().withData("error", e.getMessage()).build();
+            return HealthCheckResponse.named("redis")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
         }
     }
 }

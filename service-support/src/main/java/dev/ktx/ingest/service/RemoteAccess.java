@@ -8,12 +8,11 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.RepoUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.jgit.transport.CredentialsProvider;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * The remotes this service may reach ({@code ktx.repos.remotes}) and its credentials for them ({@code ktx.git.*}):
@@ -30,11 +29,18 @@ public class RemoteAccess {
 
     @Inject
     public RemoteAccess(ReposSettings settings) {
-        this(settings.repos().remotes().orElse(List.of()).stream().filter(p -> !p.isBlank())
-                        .map(prefix -> RepoUrl.parse("ktx.repos.remotes", prefix)).toList(),
-                settings.git().token().filter(t -> !t.isBlank())
-                        .map(token -> GitCredentials.of("ktx.git.token", settings.git().user(), token)),
-                settings.git().timeout(), settings.repos().cache());
+        this(
+                settings.repos().remotes().orElse(List.of()).stream()
+                        .filter(p -> !p.isBlank())
+                        .map(prefix -> RepoUrl.parse("ktx.repos.remotes", prefix))
+                        .toList(),
+                settings.git()
+                        .token()
+                        .filter(t -> !t.isBlank())
+                        .map(token -> GitCredentials.of(
+                                "ktx.git.token", settings.git().user(), token)),
+                settings.git().timeout(),
+                settings.repos().cache());
     }
 
     RemoteAccess(List<RepoUrl> allowed, Optional<CredentialsProvider> credentials, Duration timeout, Path cache) {
@@ -61,9 +67,10 @@ public class RemoteAccess {
     public RepoUrl requireAllowed(String field, String repoUrl) {
         RepoUrl url = RepoUrl.parse(field, repoUrl);
         if (allowed.stream().noneMatch(url::startsWith)) {
-            throw new IllegalArgumentException(field + ": " + url + (allowed.isEmpty()
-                    ? " is a remote, and this service accepts none (ktx.repos.remotes is empty)"
-                    : " is not under an allowed remote (ktx.repos.remotes: " + allowed + ")"));
+            throw new IllegalArgumentException(field + ": " + url
+                    + (allowed.isEmpty()
+                            ? " is a remote, and this service accepts none (ktx.repos.remotes is empty)"
+                            : " is not under an allowed remote (ktx.repos.remotes: " + allowed + ")"));
         }
         return url;
     }

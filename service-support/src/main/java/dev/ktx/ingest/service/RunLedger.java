@@ -2,17 +2,16 @@ package dev.ktx.ingest.service;
 
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RMap;
-import org.redisson.api.RSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.redisson.api.RMap;
+import org.redisson.api.RSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Which targets of a run have not reached a final state, and which of those the finalizer parked, shared in Redis.
@@ -79,7 +78,9 @@ public class RunLedger {
     /** Parked sessions of the run by connection id, sorted. */
     public Map<String, ParkedSession> parked(String runId) {
         Map<String, ParkedSession> sessions = new TreeMap<>();
-        parkedMap(runId).readAllMap().forEach((id, json) -> sessions.put(id, MessageCodec.read(json, ParkedSession.class)));
+        parkedMap(runId)
+                .readAllMap()
+                .forEach((id, json) -> sessions.put(id, MessageCodec.read(json, ParkedSession.class)));
         return sessions;
     }
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings every service reads (documented in docs/configuration.md). */

@@ -8,6 +8,5 @@ public final class SourceChannels {
 
     public static final String JOBS_SOURCE_IN = "jobs-source-in";
 
-    private SourceChannels() {
-    }
+    private SourceChannels() {}
 }

@@ -18,8 +18,7 @@ final class Cleanup {
         Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::closeAll, "ktx-test-infra-cleanup"));
     }
 
-    private Cleanup() {
-    }
+    private Cleanup() {}
 
     static void register(AutoCloseable resource) {
         OPEN.push(resource);

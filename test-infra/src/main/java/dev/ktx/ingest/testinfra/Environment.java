@@ -17,7 +17,8 @@ public record Environment(Map<String, String> variables, BooleanSupplier dockerA
 
     /** The real process environment; Docker availability is asked of Testcontainers only when needed. */
     public static Environment system() {
-        return new Environment(System.getenv(), () -> DockerClientFactory.instance().isDockerAvailable());
+        return new Environment(
+                System.getenv(), () -> DockerClientFactory.instance().isDockerAvailable());
     }
 
     /** A variable's value; blank counts as unset so {@code VAR=} can switch an override off. */

@@ -4,7 +4,8 @@ package dev.ktx.ingest.testinfra;
  * A running piece of infrastructure. {@link #close()} stops what was started for it; on a shared instance, or one
  * given by an environment variable, close does nothing.
  */
-public abstract sealed class InfraService<E> implements AutoCloseable permits RedisService, PostgresService, KafkaService {
+public abstract sealed class InfraService<E> implements AutoCloseable
+        permits RedisService, PostgresService, KafkaService {
 
     private final Started<E> started;
     private final boolean shared;

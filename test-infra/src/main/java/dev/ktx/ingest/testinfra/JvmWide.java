@@ -12,8 +12,7 @@ import java.lang.reflect.Method;
  */
 final class JvmWide {
 
-    private JvmWide() {
-    }
+    private JvmWide() {}
 
     /**
      * @param type a class of this module

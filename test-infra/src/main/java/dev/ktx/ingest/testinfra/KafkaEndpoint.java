@@ -1,5 +1,6 @@
 package dev.ktx.ingest.testinfra;
 
+import dev.ktx.ingest.localstack.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.ktx.ingest.localstack.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -105,7 +105,8 @@ public record KafkaEndpoint(String bootstrapServers) {
         try {
             while (!visible(partitionsByTopic)) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("partitions of " + partitionsByTopic + " not visible within " + ADMIN_TIMEOUT);
+                    throw new TimeoutException(
+                            "partitions of " + partitionsByTopic + " not visible within " + ADMIN_TIMEOUT);
                 }
                 Thread.sleep(50);
             }
@@ -120,7 +121,8 @@ public record KafkaEndpoint(String bootstrapServers) {
     private boolean visible(Map<String, Integer> partitionsByTopic) {
         try {
             Map<String, Integer> counts = partitionCounts(partitionsByTopic.keySet());
-            return partitionsByTopic.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0) >= e.getValue());
+            return partitionsByTopic.entrySet().stream()
+                    .allMatch(e -> counts.getOrDefault(e.getKey(), 0) >= e.getValue());
         } catch (IllegalStateException e) {
             return false; // a topic this fresh may not be known to the broker that answered yet
         }
@@ -129,10 +131,11 @@ public record KafkaEndpoint(String bootstrapServers) {
     /** The number of partitions of each topic. */
     public Map<String, Integer> partitionCounts(Set<String> topics) {
         try (Admin admin = admin()) {
-            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Integer> counts = new HashMap<>();
-            descriptions.forEach((topic, description) -> counts.put(topic, description.partitions().size()));
+            descriptions.forEach((topic, description) ->
+                    counts.put(topic, description.partitions().size()));
             return counts;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not describe topics " + topics + " on " + this, e);
@@ -165,8 +168,8 @@ public record KafkaEndpoint(String bootstrapServers) {
 
     private static void growPartitions(Admin admin, List<String> topics, Map<String, Integer> wanted)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, TopicDescription> current = admin.describeTopics(topics).allTopicNames()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> current =
+                admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, NewPartitions> increases = new HashMap<>();
         current.forEach((topic, description) -> {
             if (description.partitions().size() < wanted.get(topic)) {

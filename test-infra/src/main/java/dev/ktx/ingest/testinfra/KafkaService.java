@@ -1,11 +1,11 @@
 package dev.ktx.ingest.testinfra;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import dev.ktx.ingest.localstack.FreePort;
 import dev.ktx.ingest.localstack.KafkaBroker;
 import dev.ktx.ingest.localstack.TempDirs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -24,6 +24,7 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
     public static final String LOCAL_VARIABLE = "KTX_TEST_KAFKA_LOCAL";
     /** Partitions of auto-created topics on a broker started here; default 1. */
     public static final String PARTITIONS_VARIABLE = "KTX_TEST_KAFKA_NUM_PARTITIONS";
+
     public static final String IMAGE = "apache/kafka:4.1.2";
 
     private static KafkaService shared;
@@ -51,8 +52,9 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
         if (shared == null) {
             @SuppressWarnings("unchecked")
             List<String> found = (List<String>) JvmWide.call(KafkaService.class, "jvmWideBroker");
-            shared = new KafkaService(Started.ownedElsewhere(new KafkaEndpoint(found.get(0)),
-                    Origin.valueOf(found.get(1)), found.get(2)), true);
+            shared = new KafkaService(
+                    Started.ownedElsewhere(new KafkaEndpoint(found.get(0)), Origin.valueOf(found.get(1)), found.get(2)),
+                    true);
         }
         return shared;
     }
@@ -78,20 +80,30 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
     private static Started<KafkaEndpoint> select(Environment environment) {
         int partitions = partitions(environment);
         boolean separateProcess = separateProcess(environment);
-        return Selection.select("Kafka", environment, List.of(TEST_BOOTSTRAP_VARIABLE, BOOTSTRAP_VARIABLE),
-                KafkaEndpoint::parse, List.of(
-                        new Selection.Option<>("Docker " + IMAGE, env -> DockerContainers.start(env,
-                                () -> container(partitions), container -> new KafkaEndpoint(
-                                        container.getBootstrapServers().replaceFirst("^PLAINTEXT://", "")))),
+        return Selection.select(
+                "Kafka",
+                environment,
+                List.of(TEST_BOOTSTRAP_VARIABLE, BOOTSTRAP_VARIABLE),
+                KafkaEndpoint::parse,
+                List.of(
+                        new Selection.Option<>(
+                                "Docker " + IMAGE,
+                                env -> DockerContainers.start(
+                                        env,
+                                        () -> container(partitions),
+                                        container -> new KafkaEndpoint(
+                                                container.getBootstrapServers().replaceFirst("^PLAINTEXT://", "")))),
                         separateProcess
-                                ? new Selection.Option<>("local Kafka broker process",
-                                        env -> localProcess(partitions))
-                                : new Selection.Option<>("in-process Kafka broker",
-                                        env -> InProcessKafka.start(partitions))));
+                                ? new Selection.Option<>("local Kafka broker process", env -> localProcess(partitions))
+                                : new Selection.Option<>(
+                                        "in-process Kafka broker", env -> InProcessKafka.start(partitions))));
     }
 
     private static Started<KafkaEndpoint> localProcess(int partitions) throws Exception {
-        return LocalKafkaProcess.builder().numPartitions(partitions).startProcess().started();
+        return LocalKafkaProcess.builder()
+                .numPartitions(partitions)
+                .startProcess()
+                .started();
     }
 
     private static KafkaContainer container(int partitions) {
@@ -120,8 +132,9 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
         return switch (value) {
             case "in-process" -> false;
             case "process" -> true;
-            default -> throw new IllegalArgumentException(
-                    LOCAL_VARIABLE + " must be 'in-process' or 'process', was '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        LOCAL_VARIABLE + " must be 'in-process' or 'process', was '" + value + "'");
         };
     }
 
@@ -130,8 +143,7 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
 
         private static final int PORT_ATTEMPTS = 3;
 
-        private InProcessKafka() {
-        }
+        private InProcessKafka() {}
 
         static Started<KafkaEndpoint> start(int partitions) throws Exception {
             Exception last = null;
@@ -139,8 +151,12 @@ public final class KafkaService extends InfraService<KafkaEndpoint> {
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 Path dir = TempDirs.create(TempDirs.SYSTEM_TEMP, "ktx-kafka-");
                 try {
-                    KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), FreePort.find(), FreePort.find(),
-                            Map.of("num.partitions", Integer.toString(partitions)), true);
+                    KafkaBroker broker = KafkaBroker.start(
+                            dir.resolve("kafka"),
+                            FreePort.find(),
+                            FreePort.find(),
+                            Map.of("num.partitions", Integer.toString(partitions)),
+                            true);
                     KafkaEndpoint endpoint = new KafkaEndpoint(broker.bootstrapServers());
                     return Started.of(endpoint, Origin.LOCAL, broker.toString(), () -> {
                         broker.close();

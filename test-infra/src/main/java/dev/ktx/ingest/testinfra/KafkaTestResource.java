@@ -1,7 +1,6 @@
 package dev.ktx.ingest.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Nothing to do: the shared broker outlives each Quarkus application and is stopped at JVM exit. */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     /** Parses {@code topic:partitions[,topic:partitions...]}; a topic without a count gets 1 partition. */
     static Map<String, Integer> parseTopics(String spec) {
@@ -64,8 +62,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             }
             int colon = trimmed.lastIndexOf(':');
             try {
-                parsed.put(colon < 0 ? trimmed : trimmed.substring(0, colon).trim(),
-                        colon < 0 ? 1 : Integer.parseInt(trimmed.substring(colon + 1).trim()));
+                parsed.put(
+                        colon < 0 ? trimmed : trimmed.substring(0, colon).trim(),
+                        colon < 0
+                                ? 1
+                                : Integer.parseInt(trimmed.substring(colon + 1).trim()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected topic:partitions, got '" + trimmed + "'", e);
             }

@@ -1,5 +1,9 @@
 package dev.ktx.ingest.testinfra;
 
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.KafkaBroker;
+import dev.ktx.ingest.localstack.KafkaBrokerMain;
+import dev.ktx.ingest.localstack.TempDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import dev.ktx.ingest.localstack.FreePort;
-import dev.ktx.ingest.localstack.KafkaBroker;
-import dev.ktx.ingest.localstack.KafkaBrokerMain;
-import dev.ktx.ingest.localstack.TempDirs;
 
 /**
  * A single-node KRaft broker in a JVM of its own ({@link KafkaBrokerMain}), for the local stack and end-to-end tests.
@@ -43,9 +43,14 @@ public final class LocalKafkaProcess implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 3;
     /** What the broker JVM must be able to load: our main, the broker, its storage formatter, clients, Scala. */
     private static final List<String> REQUIRED_CLASSES = List.of(
-            "dev.ktx.ingest.localstack.KafkaBrokerMain", "kafka.server.KafkaRaftServer",
-            "org.apache.kafka.metadata.storage.Formatter", "org.apache.kafka.raft.KafkaRaftClient", "org.apache.kafka.clients.admin.Admin", "scala.Product",
+            "dev.ktx.ingest.localstack.KafkaBrokerMain",
+            "kafka.server.KafkaRaftServer",
+            "org.apache.kafka.metadata.storage.Formatter",
+            "org.apache.kafka.raft.KafkaRaftClient",
+            "org.apache.kafka.clients.admin.Admin",
+            "scala.Product",
             "org.slf4j.LoggerFactory");
+
     private static final String SLF4J_SIMPLE = "org.slf4j.simple.SimpleServiceProvider";
 
     private final Started<KafkaEndpoint> started;
@@ -114,8 +119,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
         private String classpath;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Keeps the broker's data in {@code directory} (Kafka's data in {@code kafka/}, its output in
@@ -192,7 +196,9 @@ public final class LocalKafkaProcess implements AutoCloseable {
         LocalKafkaProcess startProcess() throws Exception {
             String cp = classpath != null ? classpath : currentClasspath();
             Set<String> found = findable(cp);
-            List<String> missing = REQUIRED_CLASSES.stream().filter(name -> !found.contains(name)).toList();
+            List<String> missing = REQUIRED_CLASSES.stream()
+                    .filter(name -> !found.contains(name))
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("the class path for the Kafka broker process lacks " + missing
                         + ": it needs local-stack and its runtime dependencies (pass one with classpath(...))");
@@ -204,8 +210,12 @@ public final class LocalKafkaProcess implements AutoCloseable {
                 Path dir = temporary ? TempDirs.create(TempDirs.SYSTEM_TEMP, "ktx-kafka-") : directory;
                 try {
                     Files.createDirectories(dir);
-                    return launch(cp, found.contains(SLF4J_SIMPLE), found.contains(KafkaBrokerMain.JBOSS_LOG_MANAGER),
-                            dir, temporary);
+                    return launch(
+                            cp,
+                            found.contains(SLF4J_SIMPLE),
+                            found.contains(KafkaBrokerMain.JBOSS_LOG_MANAGER),
+                            dir,
+                            temporary);
                 } catch (Exception e) {
                     if (temporary) {
                         TempDirs.delete(dir);
@@ -216,9 +226,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
             throw last;
         }
 
-        private LocalKafkaProcess launch(String cp, boolean slf4jSimple, boolean jbossLogManager, Path dir,
-                                         boolean temporary)
-                throws Exception {
+        private LocalKafkaProcess launch(
+                String cp, boolean slf4jSimple, boolean jbossLogManager, Path dir, boolean temporary) throws Exception {
             Path dataDir = dir.resolve("kafka");
             Path log = dir.resolve("broker.log");
             KafkaEndpoint endpoint = new KafkaEndpoint(KafkaBroker.HOST + ":" + (port == 0 ? FreePort.find() : port));
@@ -233,7 +242,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
                     "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1",
                     "-Djava.awt.headless=true",
-                    "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                    "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "="
+                            + ProcessHandle.current().pid(),
                     // Kafka's logging controller asks log4j-api; without a provider it warns on every start.
                     "-Dlog4j2.provider=org.apache.logging.log4j.simple.internal.SimpleProvider"));
             if (!slf4jSimple && jbossLogManager) {
@@ -258,8 +268,12 @@ public final class LocalKafkaProcess implements AutoCloseable {
             command.add("num.partitions=" + numPartitions);
             properties.forEach((key, value) -> command.add(key + "=" + value));
 
-            LocalProcess process = LocalProcess.start("Kafka broker", command, log,
-                    () -> readsReady(log) && endpoint.answers(PROBE_TIMEOUT), startTimeout);
+            LocalProcess process = LocalProcess.start(
+                    "Kafka broker",
+                    command,
+                    log,
+                    () -> readsReady(log) && endpoint.answers(PROBE_TIMEOUT),
+                    startTimeout);
             long pid = process.pid();
             Started<KafkaEndpoint> started = Started.of(endpoint, Origin.LOCAL, "local " + process, () -> {
                 process.close();

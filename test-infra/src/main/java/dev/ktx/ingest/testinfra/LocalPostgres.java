@@ -1,5 +1,8 @@
 package dev.ktx.ingest.testinfra;
 
+import dev.ktx.ingest.localstack.Executables;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.ktx.ingest.localstack.Executables;
-import dev.ktx.ingest.localstack.FreePort;
-import dev.ktx.ingest.localstack.TempDirs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +29,18 @@ final class LocalPostgres {
     private static final String SUPERUSER = "postgres";
     /** initdb and postgres refuse to run as root; as root they run as this OS user. */
     private static final String OS_USER = "postgres";
+
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     /** Uses the binaries in {@code KTX_TEST_PG_BIN} if set, else in {@value #DEFAULT_BIN}. */
     static Started<PostgresEndpoint> start(Environment environment, List<String> serverOptions) throws Exception {
-        return start(Path.of(environment.variable(BIN_VARIABLE).orElse(DEFAULT_BIN)), TempDirs.SYSTEM_TEMP, serverOptions);
+        return start(
+                Path.of(environment.variable(BIN_VARIABLE).orElse(DEFAULT_BIN)), TempDirs.SYSTEM_TEMP, serverOptions);
     }
 
     /** @param parent where the instance directory goes; the server's OS user must be able to enter it */
@@ -52,16 +53,40 @@ final class LocalPostgres {
             giveToServerUser(dir);
             Path data = dir.resolve("data");
             Path log = dir.resolve("postgres.log");
-            LocalProcess.run("initdb", asServerUser(initdb.toString(), "-D", data.toString(), "-A", "trust",
-                    "-U", SUPERUSER, "-E", "UTF8", "--no-sync"), log, INITDB_TIMEOUT);
+            LocalProcess.run(
+                    "initdb",
+                    asServerUser(
+                            initdb.toString(),
+                            "-D",
+                            data.toString(),
+                            "-A",
+                            "trust",
+                            "-U",
+                            SUPERUSER,
+                            "-E",
+                            "UTF8",
+                            "--no-sync"),
+                    log,
+                    INITDB_TIMEOUT);
             PostgresEndpoint endpoint = new PostgresEndpoint(HOST, FreePort.find(), SUPERUSER, "postgres");
             // No Unix socket: a long temp path could exceed the socket path limit, and tests connect over TCP.
-            List<String> command = new ArrayList<>(List.of(postgres.toString(), "-D", data.toString(),
-                    "-p", Integer.toString(endpoint.port()),
-                    "-c", "listen_addresses=" + HOST, "-c", "unix_socket_directories="));
+            List<String> command = new ArrayList<>(List.of(
+                    postgres.toString(),
+                    "-D",
+                    data.toString(),
+                    "-p",
+                    Integer.toString(endpoint.port()),
+                    "-c",
+                    "listen_addresses=" + HOST,
+                    "-c",
+                    "unix_socket_directories="));
             command.addAll(serverOptions);
-            LocalProcess server = LocalProcess.start("postgres", asServerUser(command.toArray(String[]::new)),
-                    log, () -> acceptsQueries(endpoint), START_TIMEOUT);
+            LocalProcess server = LocalProcess.start(
+                    "postgres",
+                    asServerUser(command.toArray(String[]::new)),
+                    log,
+                    () -> acceptsQueries(endpoint),
+                    START_TIMEOUT);
             return Started.of(endpoint, Origin.LOCAL, "local " + server, () -> {
                 stop(pgCtl, data, log, server);
                 TempDirs.delete(dir);
@@ -78,8 +103,20 @@ final class LocalPostgres {
      */
     private static void stop(Path pgCtl, Path data, Path log, LocalProcess server) {
         try {
-            LocalProcess.run("pg_ctl stop", asServerUser(pgCtl.toString(), "stop", "-D", data.toString(),
-                    "-m", "fast", "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds())), log, STOP_TIMEOUT.plusSeconds(5));
+            LocalProcess.run(
+                    "pg_ctl stop",
+                    asServerUser(
+                            pgCtl.toString(),
+                            "stop",
+                            "-D",
+                            data.toString(),
+                            "-m",
+                            "fast",
+                            "-w",
+                            "-t",
+                            Long.toString(STOP_TIMEOUT.toSeconds())),
+                    log,
+                    STOP_TIMEOUT.plusSeconds(5));
         } catch (Exception e) {
             LOG.warn("pg_ctl stop failed for {}; killing the server", server, e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.testinfra;
 
+import dev.ktx.ingest.localstack.ProcessTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.ktx.ingest.localstack.ProcessTrees;
 
 /**
  * A child process whose output is appended to a log file. {@link #start} waits until it is ready; {@link #close}
@@ -114,7 +114,9 @@ final class LocalProcess implements AutoCloseable {
     private String logTail() {
         try {
             // Decoded leniently: a server's log is not guaranteed to be valid UTF-8.
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";

@@ -1,5 +1,8 @@
 package dev.ktx.ingest.testinfra;
 
+import dev.ktx.ingest.localstack.Executables;
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.TempDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import dev.ktx.ingest.localstack.Executables;
-import dev.ktx.ingest.localstack.FreePort;
-import dev.ktx.ingest.localstack.TempDirs;
 
 /** A private {@code redis-server} on a free loopback port, without persistence, in its own temporary directory. */
 final class LocalRedis {
@@ -22,8 +22,7 @@ final class LocalRedis {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final int PROBE_TIMEOUT_MILLIS = 500;
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 
     /** Uses {@code KTX_TEST_REDIS_SERVER} if set, else {@code redis-server} from PATH. */
     static Started<RedisEndpoint> start(Environment environment) throws Exception {
@@ -35,10 +34,23 @@ final class LocalRedis {
         Path dir = TempDirs.create(TempDirs.SYSTEM_TEMP, "ktx-redis-");
         try {
             RedisEndpoint endpoint = new RedisEndpoint(HOST, FreePort.find());
-            LocalProcess process = LocalProcess.start("redis-server", List.of(server.toString(),
-                            "--port", Integer.toString(endpoint.port()), "--bind", HOST,
-                            "--save", "", "--appendonly", "no", "--dir", dir.toString()),
-                    dir.resolve("redis.log"), () -> answersPing(endpoint), START_TIMEOUT);
+            LocalProcess process = LocalProcess.start(
+                    "redis-server",
+                    List.of(
+                            server.toString(),
+                            "--port",
+                            Integer.toString(endpoint.port()),
+                            "--bind",
+                            HOST,
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString()),
+                    dir.resolve("redis.log"),
+                    () -> answersPing(endpoint),
+                    START_TIMEOUT);
             return Started.of(endpoint, Origin.LOCAL, "local " + process, () -> {
                 process.close();
                 TempDirs.delete(dir);

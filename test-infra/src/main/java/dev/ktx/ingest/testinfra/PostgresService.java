@@ -30,7 +30,8 @@ public final class PostgresService extends InfraService<PostgresEndpoint> {
         /** Stock settings. */
         STOCK(URL_VARIABLE, List.of()),
         /** {@code pg_stat_statements} preloaded and tracking top-level statements; CREATE EXTENSION is left to tests. */
-        PG_STAT_STATEMENTS(PG_STAT_STATEMENTS_URL_VARIABLE,
+        PG_STAT_STATEMENTS(
+                PG_STAT_STATEMENTS_URL_VARIABLE,
                 List.of("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=top"));
 
         private final String urlVariable;
@@ -93,7 +94,7 @@ public final class PostgresService extends InfraService<PostgresEndpoint> {
     public PostgresEndpoint createDatabase() {
         String name = "ktx_test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(endpoint().jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " on " + endpoint(), e);
@@ -102,11 +103,21 @@ public final class PostgresService extends InfraService<PostgresEndpoint> {
     }
 
     private static Started<PostgresEndpoint> select(Environment environment, Flavor flavor) {
-        return Selection.select("PostgreSQL", environment, flavor.urlVariable(), PostgresEndpoint::parse, List.of(
-                new Selection.Option<>("Docker " + IMAGE, env -> DockerContainers.start(env,
-                        () -> container(flavor), POSTGRES_PORT,
-                        (host, port) -> new PostgresEndpoint(host, port, "postgres", "postgres"))),
-                new Selection.Option<>("local PostgreSQL", env -> LocalPostgres.start(env, flavor.serverOptions()))));
+        return Selection.select(
+                "PostgreSQL",
+                environment,
+                flavor.urlVariable(),
+                PostgresEndpoint::parse,
+                List.of(
+                        new Selection.Option<>(
+                                "Docker " + IMAGE,
+                                env -> DockerContainers.start(
+                                        env,
+                                        () -> container(flavor),
+                                        POSTGRES_PORT,
+                                        (host, port) -> new PostgresEndpoint(host, port, "postgres", "postgres"))),
+                        new Selection.Option<>(
+                                "local PostgreSQL", env -> LocalPostgres.start(env, flavor.serverOptions()))));
     }
 
     private static GenericContainer<?> container(Flavor flavor) {

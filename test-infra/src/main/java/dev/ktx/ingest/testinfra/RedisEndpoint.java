@@ -19,7 +19,9 @@ public record RedisEndpoint(String host, int port) {
     public static RedisEndpoint parse(String uri) {
         URI parsed = URI.create(uri.trim());
         boolean onlyHostAndPort = parsed.getUserInfo() == null
-                && (parsed.getPath() == null || parsed.getPath().isEmpty() || parsed.getPath().equals("/"))
+                && (parsed.getPath() == null
+                        || parsed.getPath().isEmpty()
+                        || parsed.getPath().equals("/"))
                 && parsed.getQuery() == null;
         if (!"redis".equals(parsed.getScheme()) || parsed.getHost() == null || !onlyHostAndPort) {
             throw new IllegalArgumentException("unsupported Redis URI '" + uri + "': expected redis://host[:port]");

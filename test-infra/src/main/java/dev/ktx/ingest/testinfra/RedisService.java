@@ -38,9 +38,19 @@ public final class RedisService extends InfraService<RedisEndpoint> {
     }
 
     private static Started<RedisEndpoint> select(Environment environment) {
-        return Selection.select("Redis", environment, URL_VARIABLE, RedisEndpoint::parse, List.of(
-                new Selection.Option<>("Docker " + IMAGE, env -> DockerContainers.start(env,
-                        () -> new GenericContainer<>(DockerImageName.parse(IMAGE)), REDIS_PORT, RedisEndpoint::new)),
-                new Selection.Option<>("local redis-server", LocalRedis::start)));
+        return Selection.select(
+                "Redis",
+                environment,
+                URL_VARIABLE,
+                RedisEndpoint::parse,
+                List.of(
+                        new Selection.Option<>(
+                                "Docker " + IMAGE,
+                                env -> DockerContainers.start(
+                                        env,
+                                        () -> new GenericContainer<>(DockerImageName.parse(IMAGE)),
+                                        REDIS_PORT,
+                                        RedisEndpoint::new)),
+                        new Selection.Option<>("local redis-server", LocalRedis::start)));
     }
 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -20,6 +19,5 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Nothing to do: the shared server outlives each Quarkus application and is stopped at JVM exit. */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

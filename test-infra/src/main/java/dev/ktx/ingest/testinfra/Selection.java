@@ -15,25 +15,31 @@ final class Selection {
         Started<E> start(Environment environment) throws Exception;
     }
 
-    record Option<E>(String name, Attempt<E> attempt) {
-    }
+    record Option<E>(String name, Attempt<E> attempt) {}
 
-    private Selection() {
-    }
+    private Selection() {}
 
     /**
      * @throws IllegalArgumentException if the variable is set but cannot be parsed: an explicit endpoint that is
      *         wrong must not be replaced silently by a private server
      * @throws InfraUnavailableException if no option started
      */
-    static <E> Started<E> select(String service, Environment environment, String urlVariable,
-                                 Function<String, E> parseUrl, List<Option<E>> options) {
+    static <E> Started<E> select(
+            String service,
+            Environment environment,
+            String urlVariable,
+            Function<String, E> parseUrl,
+            List<Option<E>> options) {
         return select(service, environment, List.of(urlVariable), parseUrl, options);
     }
 
     /** @param urlVariables consulted in this order; the first one set wins */
-    static <E> Started<E> select(String service, Environment environment, List<String> urlVariables,
-                                 Function<String, E> parseUrl, List<Option<E>> options) {
+    static <E> Started<E> select(
+            String service,
+            Environment environment,
+            List<String> urlVariables,
+            Function<String, E> parseUrl,
+            List<Option<E>> options) {
         for (String urlVariable : urlVariables) {
             var given = environment.variable(urlVariable);
             if (given.isPresent()) {

@@ -33,7 +33,7 @@ final class SmartHttpHandler implements HttpHandler {
 
     private final Path root;
     private final AtomicInteger receivePacks = new AtomicInteger();
-    private volatile Runnable receivePackHook = () -> { };
+    private volatile Runnable receivePackHook = () -> {};
 
     SmartHttpHandler(Path root) {
         this.root = root;
@@ -52,7 +52,11 @@ final class SmartHttpHandler implements HttpHandler {
         try {
             serve(exchange);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("git {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            LOG.warn(
+                    "git {} {} failed",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    e);
             if (exchange.getResponseCode() == -1) {
                 exchange.sendResponseHeaders(500, -1);
             }
@@ -71,7 +75,8 @@ final class SmartHttpHandler implements HttpHandler {
         if (gitDir.isEmpty()) {
             exchange.sendResponseHeaders(404, -1);
         } else if (method.equals("GET") && endpoint.equals("info/refs")) {
-            Optional<Service> advertised = Service.named(serviceParameter(exchange.getRequestURI().getRawQuery()));
+            Optional<Service> advertised =
+                    Service.named(serviceParameter(exchange.getRequestURI().getRawQuery()));
             if (advertised.isEmpty()) {
                 exchange.sendResponseHeaders(403, -1);
             } else {
@@ -87,7 +92,9 @@ final class SmartHttpHandler implements HttpHandler {
     /** A bare repository directly under the root; anything else (paths, {@code ..}, non-repositories) is not found. */
     private Optional<Path> repository(String name) {
         Path dir = root.resolve(name).normalize();
-        boolean servable = !name.isEmpty() && root.equals(dir.getParent()) && Files.isRegularFile(dir.resolve("HEAD"))
+        boolean servable = !name.isEmpty()
+                && root.equals(dir.getParent())
+                && Files.isRegularFile(dir.resolve("HEAD"))
                 && Files.isDirectory(dir.resolve("objects"));
         return servable ? Optional.of(dir) : Optional.empty();
     }
@@ -142,21 +149,28 @@ final class SmartHttpHandler implements HttpHandler {
     }
 
     private static Repository open(Path gitDir) throws IOException {
-        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     /** Git clients gzip large request bodies. */
     private static InputStream requestBody(HttpExchange exchange) throws IOException {
         InputStream body = exchange.getRequestBody();
         return "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                ? new GZIPInputStream(body) : body;
+                ? new GZIPInputStream(body)
+                : body;
     }
 
     private static String serviceParameter(String query) {
-        return query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(parameter -> parameter.startsWith("service="))
-                .map(parameter -> parameter.substring("service=".length()))
-                .findFirst().orElse("");
+        return query == null
+                ? ""
+                : Arrays.stream(query.split("&"))
+                        .filter(parameter -> parameter.startsWith("service="))
+                        .map(parameter -> parameter.substring("service=".length()))
+                        .findFirst()
+                        .orElse("");
     }
 
     private enum Service {
@@ -170,7 +184,9 @@ final class SmartHttpHandler implements HttpHandler {
         }
 
         static Optional<Service> named(String id) {
-            return Arrays.stream(values()).filter(service -> service.id.equals(id)).findFirst();
+            return Arrays.stream(values())
+                    .filter(service -> service.id.equals(id))
+                    .findFirst();
         }
     }
 }

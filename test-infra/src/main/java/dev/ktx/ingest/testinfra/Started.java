@@ -29,7 +29,7 @@ final class Started<E> implements AutoCloseable {
 
     /** An endpoint someone else runs: there is nothing to stop. */
     static <E> Started<E> external(E endpoint, String source) {
-        return new Started<>(endpoint, Origin.ENVIRONMENT, source, () -> { });
+        return new Started<>(endpoint, Origin.ENVIRONMENT, source, () -> {});
     }
 
     /**
@@ -37,7 +37,7 @@ final class Started<E> implements AutoCloseable {
      * here.
      */
     static <E> Started<E> ownedElsewhere(E endpoint, Origin origin, String description) {
-        return new Started<>(endpoint, origin, description, () -> { });
+        return new Started<>(endpoint, origin, description, () -> {});
     }
 
     E endpoint() {

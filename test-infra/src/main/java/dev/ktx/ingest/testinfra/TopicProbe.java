@@ -1,14 +1,5 @@
 package dev.ktx.ingest.testinfra;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** For tests on the shared broker: reads what a service published on a topic (from the start) and publishes input. */
 public final class TopicProbe implements AutoCloseable {
@@ -48,11 +47,12 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** The first record (from the start of the topic) that matches, polling until it arrives or the time is up. */
-    public Optional<ConsumerRecord<String, String>> awaitMatching(Predicate<ConsumerRecord<String, String>> match,
-                                                                  Duration timeout) {
+    public Optional<ConsumerRecord<String, String>> awaitMatching(
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(match).findFirst();
+            Optional<ConsumerRecord<String, String>> found =
+                    seen.stream().filter(match).findFirst();
             if (found.isPresent() || System.nanoTime() >= deadline) {
                 return found;
             }
@@ -77,7 +77,8 @@ public final class TopicProbe implements AutoCloseable {
     public static void send(KafkaEndpoint kafka, String topic, String key, String value, Map<String, String> headers) {
         Map<String, Object> config = new HashMap<>(kafka.clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();

@@ -20,7 +20,9 @@ class EndpointsTest {
     @ParameterizedTest
     @ValueSource(strings = {"rediss://h:1", "redis://:secret@h:1", "redis://h:1/2", "h:6379"})
     void redisUriWithPartsTheEndpointCannotCarryIsRejected(String uri) {
-        assertThatIllegalArgumentException().isThrownBy(() -> RedisEndpoint.parse(uri)).withMessageContaining(uri);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RedisEndpoint.parse(uri))
+                .withMessageContaining(uri);
     }
 
     @Test
@@ -36,9 +38,16 @@ class EndpointsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql://h/db", "jdbc:postgresql://h/", "jdbc:postgresql://h/db?user=u&password=p",
-            "jdbc:mysql://h/db"})
+    @ValueSource(
+            strings = {
+                "postgresql://h/db",
+                "jdbc:postgresql://h/",
+                "jdbc:postgresql://h/db?user=u&password=p",
+                "jdbc:mysql://h/db"
+            })
     void postgresUrlWithPartsTheEndpointCannotCarryIsRejected(String url) {
-        assertThatIllegalArgumentException().isThrownBy(() -> PostgresEndpoint.parse(url)).withMessageContaining(url);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PostgresEndpoint.parse(url))
+                .withMessageContaining(url);
     }
 }

@@ -41,6 +41,7 @@ class GitHttpServerTest {
 
     @TempDir
     Path temp;
+
     private Path bare;
     private RevCommit initial;
     private GitHttpServer server;
@@ -49,10 +50,17 @@ class GitHttpServerTest {
     void serveOneRepository() throws Exception {
         Path root = Files.createDirectory(temp.resolve("repos"));
         bare = root.resolve("acme.git");
-        try (Git seed = Git.init().setDirectory(temp.resolve("seed").toFile()).setInitialBranch("main").call()) {
+        try (Git seed = Git.init()
+                .setDirectory(temp.resolve("seed").toFile())
+                .setInitialBranch("main")
+                .call()) {
             initial = commit(seed, "README.md");
-            Git.cloneRepository().setBare(true).setURI(seed.getRepository().getDirectory().toURI().toString())
-                    .setDirectory(bare.toFile()).call().close();
+            Git.cloneRepository()
+                    .setBare(true)
+                    .setURI(seed.getRepository().getDirectory().toURI().toString())
+                    .setDirectory(bare.toFile())
+                    .call()
+                    .close();
         }
         server = GitHttpServer.start(root, USER, TOKEN);
     }
@@ -64,19 +72,26 @@ class GitHttpServerTest {
 
     @Test
     void clonesFetchesAndPushesWithTheToken() throws Exception {
-        try (Git reader = cloneWithToken("reader"); Git writer = cloneWithToken("writer")) {
+        try (Git reader = cloneWithToken("reader");
+                Git writer = cloneWithToken("writer")) {
             assertThat(reader.getRepository().resolve("HEAD")).isEqualTo(initial);
-            assertThat(reader.getRepository().getWorkTree().toPath().resolve("README.md")).exists();
+            assertThat(reader.getRepository().getWorkTree().toPath().resolve("README.md"))
+                    .exists();
 
             RevCommit pushed = commit(writer, "notes.md");
-            PushResult push = writer.push().setCredentialsProvider(WITH_TOKEN)
-                    .setRefSpecs(new RefSpec("HEAD:" + MAIN)).call().iterator().next();
+            PushResult push = writer.push()
+                    .setCredentialsProvider(WITH_TOKEN)
+                    .setRefSpecs(new RefSpec("HEAD:" + MAIN))
+                    .call()
+                    .iterator()
+                    .next();
             assertThat(push.getRemoteUpdate(MAIN).getStatus()).isEqualTo(RemoteRefUpdate.Status.OK);
             assertThat(mainOnServer()).isEqualTo(pushed);
             assertThat(server.receivePackCount()).isEqualTo(1);
 
             reader.fetch().setCredentialsProvider(WITH_TOKEN).call();
-            assertThat(reader.getRepository().resolve("refs/remotes/origin/main")).isEqualTo(pushed);
+            assertThat(reader.getRepository().resolve("refs/remotes/origin/main"))
+                    .isEqualTo(pushed);
         }
     }
 
@@ -84,7 +99,9 @@ class GitHttpServerTest {
     void refusesAPushWithoutCredentials() throws Exception {
         try (Git writer = cloneWithToken("writer")) {
             commit(writer, "notes.md");
-            assertThatThrownBy(() -> writer.push().setRefSpecs(new RefSpec("HEAD:" + MAIN)).call())
+            assertThatThrownBy(() -> writer.push()
+                            .setRefSpecs(new RefSpec("HEAD:" + MAIN))
+                            .call())
                     .isInstanceOf(TransportException.class)
                     .hasMessageContaining("Authentication is required");
         }
@@ -96,8 +113,10 @@ class GitHttpServerTest {
         String wrongToken = "tok-wrong-0000";
         try (Git writer = cloneWithToken("writer")) {
             commit(writer, "notes.md");
-            assertThatThrownBy(() -> writer.push().setRefSpecs(new RefSpec("HEAD:" + MAIN))
-                    .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, wrongToken)).call())
+            assertThatThrownBy(() -> writer.push()
+                            .setRefSpecs(new RefSpec("HEAD:" + MAIN))
+                            .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, wrongToken))
+                            .call())
                     .isInstanceOf(TransportException.class)
                     .hasMessageContaining("not authorized")
                     .hasMessageNotContaining(wrongToken)
@@ -143,9 +162,13 @@ class GitHttpServerTest {
 
     @Test
     void rejectsAPushWhenMainMovesAfterTheClientReadTheRefs() throws Exception {
-        try (Git other = cloneWithToken("other"); Git writer = cloneWithToken("writer")) {
+        try (Git other = cloneWithToken("other");
+                Git writer = cloneWithToken("writer")) {
             RevCommit concurrent = commit(other, "concurrent.md");
-            other.push().setCredentialsProvider(WITH_TOKEN).setRefSpecs(new RefSpec("HEAD:refs/heads/side")).call();
+            other.push()
+                    .setCredentialsProvider(WITH_TOKEN)
+                    .setRefSpecs(new RefSpec("HEAD:refs/heads/side"))
+                    .call();
             server.onReceivePack(() -> moveMainOnServer(concurrent));
 
             commit(writer, "mine.md");
@@ -160,12 +183,16 @@ class GitHttpServerTest {
     }
 
     private Git cloneWithToken(String name) throws Exception {
-        return Git.cloneRepository().setURI(server.url("acme.git").toString()).setCredentialsProvider(WITH_TOKEN)
-                .setDirectory(temp.resolve(name).toFile()).call();
+        return Git.cloneRepository()
+                .setURI(server.url("acme.git").toString())
+                .setCredentialsProvider(WITH_TOKEN)
+                .setDirectory(temp.resolve(name).toFile())
+                .call();
     }
 
     private RemoteRefUpdate push(Repository local, RemoteRefUpdate update) throws Exception {
-        try (Transport transport = Transport.open(local, new URIish(server.url("acme.git").toString()))) {
+        try (Transport transport =
+                Transport.open(local, new URIish(server.url("acme.git").toString()))) {
             transport.setCredentialsProvider(WITH_TOKEN);
             return transport.push(NullProgressMonitor.INSTANCE, List.of(update)).getRemoteUpdate(MAIN);
         }
@@ -188,14 +215,21 @@ class GitHttpServerTest {
     }
 
     private Repository openBare() throws Exception {
-        return new FileRepositoryBuilder().setGitDir(bare.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(bare.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     private static RevCommit commit(Git git, String file) throws Exception {
         Files.writeString(git.getRepository().getWorkTree().toPath().resolve(file), file + "\n");
         git.add().addFilepattern(file).call();
-        return git.commit().setMessage("Add " + file).setAuthor("Test", "test@example.org")
-                .setCommitter("Test", "test@example.org").setSign(false).call();
+        return git.commit()
+                .setMessage("Add " + file)
+                .setAuthor("Test", "test@example.org")
+                .setCommitter("Test", "test@example.org")
+                .setSign(false)
+                .call();
     }
 
     private static HttpResponse<String> get(URI uri, String credentials) throws Exception {

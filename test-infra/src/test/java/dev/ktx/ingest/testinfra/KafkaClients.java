@@ -16,8 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Test helper: a round trip through a broker with plain clients. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static void produce(KafkaEndpoint endpoint, String topic, String key, String value) throws Exception {
         Map<String, Object> properties = endpoint.clientProperties();
@@ -30,8 +29,8 @@ final class KafkaClients {
     }
 
     /** Reads the topic from the beginning in a new group until {@code count} records came or the timeout passed. */
-    static List<ConsumerRecord<String, String>> consume(KafkaEndpoint endpoint, String topic, int count,
-                                                        Duration timeout) {
+    static List<ConsumerRecord<String, String>> consume(
+            KafkaEndpoint endpoint, String topic, int count, Duration timeout) {
         Map<String, Object> properties = endpoint.clientProperties();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaEndpoint.uniqueName("test-group"));
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -26,8 +26,8 @@ class KafkaServiceTest {
 
     @Test
     void usesTheBootstrapServersFromTheEnvironmentWithoutAskingForDocker() {
-        try (KafkaService kafka = KafkaService.start(withoutDocker(
-                Map.of(KafkaService.BOOTSTRAP_VARIABLE, "10.1.2.3:9092,10.1.2.4:9092")))) {
+        try (KafkaService kafka = KafkaService.start(
+                withoutDocker(Map.of(KafkaService.BOOTSTRAP_VARIABLE, "10.1.2.3:9092,10.1.2.4:9092")))) {
             assertThat(kafka.origin()).isEqualTo(Origin.ENVIRONMENT);
             assertThat(kafka.bootstrapServers()).isEqualTo("10.1.2.3:9092,10.1.2.4:9092");
         }
@@ -44,8 +44,8 @@ class KafkaServiceTest {
 
     @Test
     void malformedSettingsFailInsteadOfFallingBack() {
-        assertThatThrownBy(() -> KafkaService.start(withoutDocker(
-                Map.of(KafkaService.BOOTSTRAP_VARIABLE, "PLAINTEXT://10.1.2.3:9092"))))
+        assertThatThrownBy(() -> KafkaService.start(
+                        withoutDocker(Map.of(KafkaService.BOOTSTRAP_VARIABLE, "PLAINTEXT://10.1.2.3:9092"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected host:port");
         assertThatThrownBy(() -> KafkaService.start(withoutDocker(Map.of(KafkaService.LOCAL_VARIABLE, "docker"))))
@@ -59,8 +59,8 @@ class KafkaServiceTest {
     @Test
     void anInProcessBrokerOfOnesOwnServesAndIsGoneAfterClose() throws Exception {
         KafkaEndpoint endpoint;
-        try (KafkaService kafka = KafkaService.start(
-                new Environment(Map.of(KafkaService.PARTITIONS_VARIABLE, "2"), () -> false))) {
+        try (KafkaService kafka =
+                KafkaService.start(new Environment(Map.of(KafkaService.PARTITIONS_VARIABLE, "2"), () -> false))) {
             endpoint = kafka.endpoint();
             assertThat(kafka.origin()).isEqualTo(Origin.LOCAL);
             assertThat(kafka.toString()).contains("in-process");
@@ -79,7 +79,8 @@ class KafkaServiceTest {
         KafkaClients.produce(kafka.endpoint(), topic, "key-1", "hello");
 
         var records = KafkaClients.consume(kafka.endpoint(), topic, 1, Duration.ofSeconds(30));
-        assertThat(records).extracting(ConsumerRecord::key, ConsumerRecord::value)
+        assertThat(records)
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("key-1", "hello"));
     }
 
@@ -101,7 +102,8 @@ class KafkaServiceTest {
         KafkaService shared = KafkaService.shared();
         shared.close();
         assertThat(KafkaService.shared()).isSameAs(shared);
-        assertThat(Ports.isListening(shared.endpoint().host(), shared.endpoint().port())).isTrue();
+        assertThat(Ports.isListening(shared.endpoint().host(), shared.endpoint().port()))
+                .isTrue();
 
         // What a Quarkus restart does: load this module again in a class loader of its own. Its shared() must find
         // the broker held by the system class loader's copy instead of starting another one.

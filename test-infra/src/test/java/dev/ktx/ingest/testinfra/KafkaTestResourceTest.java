@@ -18,17 +18,19 @@ class KafkaTestResourceTest {
         Map<String, String> config = resource.start();
 
         String servers = KafkaService.shared().bootstrapServers();
-        assertThat(config).containsEntry("kafka.bootstrap.servers", servers)
+        assertThat(config)
+                .containsEntry("kafka.bootstrap.servers", servers)
                 .containsEntry("my.kafka", servers)
                 .containsEntry("quarkus.kafka.devservices.enabled", "false");
-        assertThat(KafkaService.shared().endpoint().partitionCounts(Set.of(topic))).containsEntry(topic, 6);
+        assertThat(KafkaService.shared().endpoint().partitionCounts(Set.of(topic)))
+                .containsEntry(topic, 6);
         resource.stop();
     }
 
     @Test
     void parsesTopicSpecifications() {
-        assertThat(KafkaTestResource.parseTopics(" a:6, b ,c:2,")).containsExactly(
-                Map.entry("a", 6), Map.entry("b", 1), Map.entry("c", 2));
+        assertThat(KafkaTestResource.parseTopics(" a:6, b ,c:2,"))
+                .containsExactly(Map.entry("a", 6), Map.entry("b", 1), Map.entry("c", 2));
         assertThatThrownBy(() -> KafkaTestResource.parseTopics("a:x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

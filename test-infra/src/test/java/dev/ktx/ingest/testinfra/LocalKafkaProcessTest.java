@@ -3,14 +3,14 @@ package dev.ktx.ingest.testinfra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ktx.ingest.localstack.FreePort;
+import dev.ktx.ingest.localstack.KafkaBrokerMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import dev.ktx.ingest.localstack.FreePort;
-import dev.ktx.ingest.localstack.KafkaBrokerMain;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,8 @@ class LocalKafkaProcessTest {
     void aBrokerRestartedOnItsDataKeepsItsRecords(@TempDir Path dir) throws Exception {
         int port = FreePort.find();
         String topic = KafkaEndpoint.uniqueName("restart");
-        LocalKafkaProcess first = LocalKafkaProcess.builder().directory(dir).port(port).start();
+        LocalKafkaProcess first =
+                LocalKafkaProcess.builder().directory(dir).port(port).start();
         try {
             KafkaClients.produce(first.endpoint(), topic, "key-1", "before the crash");
             ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
@@ -52,7 +53,8 @@ class LocalKafkaProcessTest {
             first.close();
         }
 
-        try (LocalKafkaProcess second = LocalKafkaProcess.builder().directory(dir).port(port).start()) {
+        try (LocalKafkaProcess second =
+                LocalKafkaProcess.builder().directory(dir).port(port).start()) {
             var records = KafkaClients.consume(second.endpoint(), topic, 1, Duration.ofSeconds(30));
             assertThat(records).extracting(ConsumerRecord::value).containsExactly("before the crash");
         }
@@ -64,14 +66,21 @@ class LocalKafkaProcessTest {
         Process parent = new ProcessBuilder("sleep", "600").start();
         Path data = dir.resolve("broker");
         Path log = dir.resolve("broker.log");
-        LocalProcess broker = LocalProcess.start("orphan", List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m",
-                        "-cp", System.getProperty("java.class.path"),
+        LocalProcess broker = LocalProcess.start(
+                "orphan",
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx160m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
                         "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "=" + parent.pid(),
                         "-D" + KafkaBrokerMain.ORPHAN_DELETES_PROPERTY + "=" + data,
-                        KafkaBrokerMain.class.getName(), data.resolve("kafka").toString(),
+                        KafkaBrokerMain.class.getName(),
+                        data.resolve("kafka").toString(),
                         Integer.toString(FreePort.find())),
-                log, () -> Files.readString(log).contains(KafkaBrokerMain.READY), Duration.ofSeconds(60));
+                log,
+                () -> Files.readString(log).contains(KafkaBrokerMain.READY),
+                Duration.ofSeconds(60));
         try {
             ProcessHandle handle = ProcessHandle.of(broker.pid()).orElseThrow();
 
@@ -88,8 +97,9 @@ class LocalKafkaProcessTest {
 
     @Test
     void aClasspathWithoutKafkaIsRefusedUpFront() {
-        assertThatThrownBy(() -> LocalKafkaProcess.builder().classpath(Files.createTempDirectory("empty").toString())
-                .start())
+        assertThatThrownBy(() -> LocalKafkaProcess.builder()
+                        .classpath(Files.createTempDirectory("empty").toString())
+                        .start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("kafka.server.KafkaRaftServer");
     }

@@ -27,10 +27,11 @@ class LocalPostgresTest {
         // The server runs as the postgres OS user when we are root: it must be able to enter the parent.
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         PostgresEndpoint endpoint;
-        try (Started<PostgresEndpoint> postgres = LocalPostgres.start(BIN, parent, PostgresService.Flavor.STOCK.serverOptions())) {
+        try (Started<PostgresEndpoint> postgres =
+                LocalPostgres.start(BIN, parent, PostgresService.Flavor.STOCK.serverOptions())) {
             endpoint = postgres.endpoint();
             try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 assertThat(singleInt(statement, "select 1")).isEqualTo(1);
                 statement.execute("create table page (id int primary key)");
                 statement.execute("insert into page values (7)");
@@ -45,10 +46,11 @@ class LocalPostgresTest {
     @Test
     void thePgStatStatementsFlavorRecordsTopLevelStatements() throws Exception {
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (Started<PostgresEndpoint> postgres = LocalPostgres.start(BIN, parent,
-                PostgresService.Flavor.PG_STAT_STATEMENTS.serverOptions());
-             Connection connection = DriverManager.getConnection(postgres.endpoint().jdbcUrl());
-             Statement statement = connection.createStatement()) {
+        try (Started<PostgresEndpoint> postgres =
+                        LocalPostgres.start(BIN, parent, PostgresService.Flavor.PG_STAT_STATEMENTS.serverOptions());
+                Connection connection =
+                        DriverManager.getConnection(postgres.endpoint().jdbcUrl());
+                Statement statement = connection.createStatement()) {
             statement.execute("create extension pg_stat_statements");
             statement.execute("select 42 as probe");
             try (ResultSet result = statement.executeQuery("select current_setting('pg_stat_statements.track'), "

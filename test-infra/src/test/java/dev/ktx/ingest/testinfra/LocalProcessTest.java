@@ -26,8 +26,12 @@ class LocalProcessTest {
     @Test
     void closeStopsTheProcessAndItsChildren() throws Exception {
         Path log = dir.resolve("tree.log");
-        LocalProcess process = LocalProcess.start("tree", shell("sleep " + marker + " & echo started; wait"),
-                log, () -> Files.readString(log).contains("started"), TIMEOUT);
+        LocalProcess process = LocalProcess.start(
+                "tree",
+                shell("sleep " + marker + " & echo started; wait"),
+                log,
+                () -> Files.readString(log).contains("started"),
+                TIMEOUT);
         List<ProcessHandle> tree = ourProcesses();
         assertThat(tree).isNotEmpty();
 
@@ -38,8 +42,8 @@ class LocalProcessTest {
 
     @Test
     void aProcessThatDiesBeforeItIsReadyFailsQuotingItsLog() {
-        assertThatThrownBy(() -> LocalProcess.start("doomed", shell("echo cannot bind; exit 3"),
-                dir.resolve("doomed.log"), () -> false, TIMEOUT))
+        assertThatThrownBy(() -> LocalProcess.start(
+                        "doomed", shell("echo cannot bind; exit 3"), dir.resolve("doomed.log"), () -> false, TIMEOUT))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("doomed exited with code 3 before it was ready")
                 .hasMessageContaining("cannot bind");
@@ -47,8 +51,12 @@ class LocalProcessTest {
 
     @Test
     void aProcessNeverReadyIsKilledAtTheTimeout() {
-        assertThatThrownBy(() -> LocalProcess.start("sleeper", shell("exec sleep " + marker),
-                dir.resolve("sleeper.log"), () -> false, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> LocalProcess.start(
+                        "sleeper",
+                        shell("exec sleep " + marker),
+                        dir.resolve("sleeper.log"),
+                        () -> false,
+                        Duration.ofMillis(300)))
                 .isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("sleeper was not ready within PT0.3S");
         assertThat(ourProcesses()).isEmpty();
@@ -56,8 +64,8 @@ class LocalProcessTest {
 
     @Test
     void runFailsOnANonZeroExitQuotingTheLog() {
-        assertThatThrownBy(() -> LocalProcess.run("setup", shell("echo bad flag; exit 2"), dir.resolve("setup.log"),
-                TIMEOUT))
+        assertThatThrownBy(() ->
+                        LocalProcess.run("setup", shell("echo bad flag; exit 2"), dir.resolve("setup.log"), TIMEOUT))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("setup exited with code 2")
                 .hasMessageContaining("bad flag");
@@ -68,8 +76,12 @@ class LocalProcessTest {
     }
 
     private List<ProcessHandle> ourProcesses() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> List.of(args).contains(marker))
+                        .orElse(false))
                 .filter(ProcessHandle::isAlive)
                 .toList();
     }

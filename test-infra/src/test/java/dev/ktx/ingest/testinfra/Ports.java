@@ -7,8 +7,7 @@ import java.net.Socket;
 /** Test helper: whether something listens on a TCP port. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {

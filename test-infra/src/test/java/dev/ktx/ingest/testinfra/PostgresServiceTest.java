@@ -26,9 +26,11 @@ class PostgresServiceTest {
 
     @Test
     void eachFlavorHasItsOwnVariable() {
-        var environment = new Environment(Map.of(
-                PostgresService.URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5433/stock",
-                PostgresService.PG_STAT_STATEMENTS_URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5434/stats"), () -> false);
+        var environment = new Environment(
+                Map.of(
+                        PostgresService.URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5433/stock",
+                        PostgresService.PG_STAT_STATEMENTS_URL_VARIABLE, "jdbc:postgresql://10.1.2.3:5434/stats"),
+                () -> false);
         try (PostgresService postgres = PostgresService.start(environment, PostgresService.Flavor.PG_STAT_STATEMENTS)) {
             assertThat(postgres.endpoint()).isEqualTo(new PostgresEndpoint("10.1.2.3", 5434, "postgres", "stats"));
         }
@@ -51,14 +53,17 @@ class PostgresServiceTest {
         PostgresEndpoint first = postgres.createDatabase();
         PostgresEndpoint second = postgres.createDatabase();
 
-        assertThat(first.database()).isNotEqualTo(second.database()).isNotEqualTo(postgres.endpoint().database());
+        assertThat(first.database())
+                .isNotEqualTo(second.database())
+                .isNotEqualTo(postgres.endpoint().database());
         try (Connection connection = DriverManager.getConnection(first.jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create table page (id int)");
         }
         try (Connection connection = DriverManager.getConnection(second.jdbcUrl());
-             Statement statement = connection.createStatement()) {
-            assertThat(singleInt(statement, "select count(*) from pg_tables where tablename = 'page'")).isZero();
+                Statement statement = connection.createStatement()) {
+            assertThat(singleInt(statement, "select count(*) from pg_tables where tablename = 'page'"))
+                    .isZero();
         }
     }
 }

@@ -24,15 +24,20 @@ class SelectionTest {
 
     @Test
     void aBlankVariableCountsAsUnset() {
-        assertThat(select(Map.of(VARIABLE, " "), succeeding("docker")).endpoint()).isEqualTo("docker");
+        assertThat(select(Map.of(VARIABLE, " "), succeeding("docker")).endpoint())
+                .isEqualTo("docker");
     }
 
     @Test
     void aMalformedEndpointFailsInsteadOfFallingBack() {
-        assertThatThrownBy(() -> Selection.select("thing", environment(Map.of(VARIABLE, "bad")), VARIABLE,
-                value -> {
-                    throw new IllegalArgumentException("unsupported " + value);
-                }, List.of(succeeding("docker"))))
+        assertThatThrownBy(() -> Selection.select(
+                        "thing",
+                        environment(Map.of(VARIABLE, "bad")),
+                        VARIABLE,
+                        value -> {
+                            throw new IllegalArgumentException("unsupported " + value);
+                        },
+                        List.of(succeeding("docker"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unsupported bad");
         assertThat(attempted).isEmpty();
@@ -40,8 +45,8 @@ class SelectionTest {
 
     @Test
     void theFirstOptionThatStartsWinsInOrder() {
-        Started<String> thing = select(Map.of(), failing("docker", "no Docker engine available"),
-                succeeding("local"), succeeding("never"));
+        Started<String> thing = select(
+                Map.of(), failing("docker", "no Docker engine available"), succeeding("local"), succeeding("never"));
 
         assertThat(thing.endpoint()).isEqualTo("local");
         assertThat(attempted).containsExactly("docker", "local");
@@ -49,8 +54,10 @@ class SelectionTest {
 
     @Test
     void whenEverythingFailsTheMessageListsEachWayTriedAndWhy() {
-        assertThatThrownBy(() -> select(Map.of(), failing("docker", "no Docker engine available"),
-                failing("local", "thing-server not found")))
+        assertThatThrownBy(() -> select(
+                        Map.of(),
+                        failing("docker", "no Docker engine available"),
+                        failing("local", "thing-server not found")))
                 .isInstanceOf(InfraUnavailableException.class)
                 .hasMessage("""
                         No thing available. Tried:
@@ -62,8 +69,8 @@ class SelectionTest {
 
     @SafeVarargs
     private Started<String> select(Map<String, String> variables, Selection.Option<String>... options) {
-        return Selection.select("thing", environment(variables), VARIABLE, value -> "parsed " + value,
-                List.of(options));
+        return Selection.select(
+                "thing", environment(variables), VARIABLE, value -> "parsed " + value, List.of(options));
     }
 
     private static Environment environment(Map<String, String> variables) {
@@ -73,7 +80,7 @@ class SelectionTest {
     private Selection.Option<String> succeeding(String name) {
         return new Selection.Option<>(name, environment -> {
             attempted.add(name);
-            return Started.of(name, Origin.LOCAL, name, () -> { });
+            return Started.of(name, Origin.LOCAL, name, () -> {});
         });
     }
 

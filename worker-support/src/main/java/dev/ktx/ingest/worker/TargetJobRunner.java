@@ -10,24 +10,23 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.TargetJobMessage;
 import dev.ktx.ingest.core.messaging.TargetResultMessage;
 import dev.ktx.ingest.core.plan.Operation;
-import dev.ktx.ingest.service.LogContext;
 import dev.ktx.ingest.core.retry.Retrier;
 import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.trace.Heartbeats;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.LogContext;
 import dev.ktx.ingest.service.Publishing;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.redisson.api.RedissonClient;
-
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.redisson.api.RedissonClient;
 
 /**
  * The workers' side of {@link TargetJobFrame}: Kafka emitters for its outcome, Redis for its session lock, and one
@@ -46,16 +45,23 @@ public class TargetJobRunner {
     });
     private final TargetJobFrame frame;
 
-    public TargetJobRunner(ContextRepositories repositories, KafkaTraceSink traces, RedissonClient redisson,
-                           WorkerSettings settings,
-                           @Channel(WorkerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
-                           @Channel(WorkerChannels.FINALIZE_REQUESTS_OUT) Emitter<Record<String, String>> finalizeRequests) {
+    public TargetJobRunner(
+            ContextRepositories repositories,
+            KafkaTraceSink traces,
+            RedissonClient redisson,
+            WorkerSettings settings,
+            @Channel(WorkerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
+            @Channel(WorkerChannels.FINALIZE_REQUESTS_OUT) Emitter<Record<String, String>> finalizeRequests) {
         WorkerSettings.Retry retry = settings.retry();
-        this.frame = new TargetJobFrame(repositories, RedissonLocks.plain(redisson),
-                new KafkaJobPublisher(results, finalizeRequests, new Publishing(settings.publishTimeout())), traces,
+        this.frame = new TargetJobFrame(
+                repositories,
+                RedissonLocks.plain(redisson),
+                new KafkaJobPublisher(results, finalizeRequests, new Publishing(settings.publishTimeout())),
+                traces,
                 new Heartbeats(heartbeatScheduler, settings.heartbeatInterval()),
                 Retrier.real(new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff())),
-                settings.sessionLockWait(), Clock.systemUTC());
+                settings.sessionLockWait(),
+                Clock.systemUTC());
     }
 
     /** @throws dev.ktx.ingest.core.messaging.InvalidMessageException for an unreadable job (to the DLQ) */
@@ -75,9 +81,11 @@ public class TargetJobRunner {
     }
 
     /** Sends and waits for the broker's acknowledgement, so an outcome counts as published only once it is durable. */
-    private record KafkaJobPublisher(Emitter<Record<String, String>> results,
-                                     Emitter<Record<String, String>> finalizeRequests,
-                                     Publishing publishing) implements JobPublisher {
+    private record KafkaJobPublisher(
+            Emitter<Record<String, String>> results,
+            Emitter<Record<String, String>> finalizeRequests,
+            Publishing publishing)
+            implements JobPublisher {
 
         @Override
         public void finalizeRequest(FinalizeRequestMessage request) {
@@ -87,8 +95,11 @@ public class TargetJobRunner {
 
         @Override
         public void result(TargetResultMessage result) {
-            publishing.publish("the result of " + result.runId() + "/" + result.result().connectionId(), results,
-                    result.runId(), result);
+            publishing.publish(
+                    "the result of " + result.runId() + "/" + result.result().connectionId(),
+                    results,
+                    result.runId(),
+                    result);
         }
     }
 }

@@ -6,6 +6,5 @@ public final class WorkerChannels {
     public static final String INGEST_RESULTS_OUT = "ingest-results-out";
     public static final String FINALIZE_REQUESTS_OUT = "finalize-requests-out";
 
-    private WorkerChannels() {
-    }
+    private WorkerChannels() {}
 }

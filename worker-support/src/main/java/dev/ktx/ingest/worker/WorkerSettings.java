@@ -2,7 +2,6 @@ package dev.ktx.ingest.worker;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of the job frame in both workers (docs/configuration.md). */

@@ -1,8 +1,6 @@
 package dev.ktx.ingest.cli.stack;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compose topic job creates exactly the topics of {@link TopicPlan} (what {@code ktx stack up} creates) with the
@@ -39,25 +38,32 @@ class ComposeTopicsTest {
         Files.writeString(kafkaTopics, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(kafkaTopics, PosixFilePermissions.fromString("rwx------"));
 
-        ProcessBuilder script = new ProcessBuilder("sh", DOCKER_DIR.resolve("create-topics.sh").toString(),
-                TOPICS.toString()).redirectErrorStream(true);
+        ProcessBuilder script = new ProcessBuilder(
+                        "sh", DOCKER_DIR.resolve("create-topics.sh").toString(), TOPICS.toString())
+                .redirectErrorStream(true);
         script.environment().put("KAFKA_TOPICS", kafkaTopics.toString());
         script.environment().put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         Process process = script.start();
         String output = new String(process.getInputStream().readAllBytes());
 
         assertThat(process.waitFor()).as(output).isZero();
-        assertThat(Files.readAllLines(calls)).containsExactlyInAnyOrderElementsOf(topicList().entrySet().stream()
-                .map(topic -> "--bootstrap-server kafka:9092 --create --if-not-exists --topic " + topic.getKey()
-                        + " --partitions " + topic.getValue() + " --replication-factor 1")
-                .toList());
+        assertThat(Files.readAllLines(calls))
+                .containsExactlyInAnyOrderElementsOf(topicList().entrySet().stream()
+                        .map(topic -> "--bootstrap-server kafka:9092 --create --if-not-exists --topic " + topic.getKey()
+                                + " --partitions " + topic.getValue() + " --replication-factor 1")
+                        .toList());
     }
 
     private static Map<String, Integer> topicList() throws IOException {
         return Files.readAllLines(TOPICS).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.trim().split("\\s+"))
-                .collect(Collectors.toMap(fields -> fields[0], fields -> Integer.valueOf(fields[1]),
-                        (a, b) -> { throw new AssertionError("listed twice: " + a); }, TreeMap::new));
+                .collect(Collectors.toMap(
+                        fields -> fields[0],
+                        fields -> Integer.valueOf(fields[1]),
+                        (a, b) -> {
+                            throw new AssertionError("listed twice: " + a);
+                        },
+                        TreeMap::new));
     }
 }

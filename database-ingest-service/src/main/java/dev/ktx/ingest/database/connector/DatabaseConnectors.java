@@ -6,9 +6,8 @@ import dev.ktx.ingest.core.connector.Connectors;
 import dev.ktx.ingest.core.connector.DatabaseConnector;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
-
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The connector of each database driver on the class path (the connector modules this service's pom depends on).
@@ -23,7 +22,8 @@ public class DatabaseConnectors {
     private final Connectors<DatabaseConnector> connectors = Connectors.databases();
 
     public DatabaseConnectors() {
-        LOG.infof("database connectors on the class path: %s",
+        LOG.infof(
+                "database connectors on the class path: %s",
                 connectors.drivers().stream().map(Driver::wireName).collect(Collectors.joining(", ")));
     }
 

@@ -11,9 +11,8 @@ import dev.ktx.ingest.database.connector.DatabaseConnectors;
 import dev.ktx.ingest.worker.TargetJobRunner;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.time.Clock;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code jobs.database} (keyed by project, one job at a time: database targets run one after the other)
@@ -40,7 +39,7 @@ public class DatabaseJobConsumer {
 
     private JobOutcome scan(TargetJob job) {
         DatabaseIngest ingest = new DatabaseIngest(connectors.forConnection(job.connection()), SecretResolver.system());
-        return new DatabaseRun(job.repo(), job.traces(), clock).run(job.session(), job.connection(), ingest,
-                job.message().jobId());
+        return new DatabaseRun(job.repo(), job.traces(), clock)
+                .run(job.session(), job.connection(), ingest, job.message().jobId());
     }
 }

@@ -17,13 +17,12 @@ import dev.ktx.ingest.service.Publishing;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Consumes {@code finalize.requests} and publishes each decided target's result on {@code ingest.results} (and, for
@@ -44,12 +43,14 @@ public class FinalizeConsumer {
     private final Retrier retrier;
     private final Clock clock = Clock.systemUTC();
 
-    public FinalizeConsumer(SessionFinalizer finalizer, FinalizerSettings settings,
-                            @Channel(FinalizerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
-                            @Channel(FinalizerChannels.INGEST_STAGES_OUT) Emitter<Record<String, String>> stages) {
+    public FinalizeConsumer(
+            SessionFinalizer finalizer,
+            FinalizerSettings settings,
+            @Channel(FinalizerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
+            @Channel(FinalizerChannels.INGEST_STAGES_OUT) Emitter<Record<String, String>> stages) {
         this.finalizer = finalizer;
-        this.retrier = Retrier.real(new RetryPolicy(settings.retryMaxAttempts(), settings.retryInitialBackoff(),
-                settings.retryMaxBackoff()));
+        this.retrier = Retrier.real(new RetryPolicy(
+                settings.retryMaxAttempts(), settings.retryInitialBackoff(), settings.retryMaxBackoff()));
         this.results = results;
         this.stages = stages;
         this.publishing = new Publishing(settings.publishTimeout());
@@ -71,9 +72,12 @@ public class FinalizeConsumer {
     /** Transient failures run the window again; what still fails becomes the target's failed result. */
     private SessionFinalizer.Finalized finalize(FinalizeRequestMessage request) throws InterruptedException {
         try {
-            return retrier.call("finalize " + request.runId() + "/" + request.connectionId(),
-                    () -> finalizer.finalizeRequest(request), TransientFailures::isTransient,
-                    (attempt, pause, failure) -> LOG.warnf("finalize %s/%s failed (attempt %d), again in %s: %s",
+            return retrier.call(
+                    "finalize " + request.runId() + "/" + request.connectionId(),
+                    () -> finalizer.finalizeRequest(request),
+                    TransientFailures::isTransient,
+                    (attempt, pause, failure) -> LOG.warnf(
+                            "finalize %s/%s failed (attempt %d), again in %s: %s",
                             request.runId(), request.connectionId(), attempt, pause, failure.toString()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "finalize %s/%s failed", request.runId(), request.connectionId());
@@ -85,13 +89,19 @@ public class FinalizeConsumer {
 
     private void publish(FinalizeRequestMessage request, SessionFinalizer.Finalized finalized) {
         for (TargetResult result : finalized.results()) {
-            publishing.publish("the result of " + request.runId() + "/" + result.connectionId(), results,
-                    request.runId(), TargetResultMessage.of(request.runId(), request.project(), result));
+            publishing.publish(
+                    "the result of " + request.runId() + "/" + result.connectionId(),
+                    results,
+                    request.runId(),
+                    TargetResultMessage.of(request.runId(), request.project(), result));
         }
         if (finalized.parked()) {
-            publishing.publish("the parked fact of " + request.runId() + "/" + request.connectionId(), stages,
-                    request.runId(), StageEventMessage.targetParked(request.runId(), request.project(),
-                            request.connectionId(), clock.instant()));
+            publishing.publish(
+                    "the parked fact of " + request.runId() + "/" + request.connectionId(),
+                    stages,
+                    request.runId(),
+                    StageEventMessage.targetParked(
+                            request.runId(), request.project(), request.connectionId(), clock.instant()));
         }
     }
 }

@@ -23,12 +23,11 @@ import dev.ktx.ingest.service.LogContext;
 import dev.ktx.ingest.service.Publishing;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.redisson.api.RedissonClient;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Consumes {@code rollback.requests} and rolls runs back in a {@link RollbackWindow} under the project lock
@@ -54,14 +53,17 @@ public class RollbackConsumer {
     private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
-    public RollbackConsumer(ContextRepositories repositories, RedissonClient redisson, KafkaTraceSink traces,
-                            FinalizerSettings settings) {
+    public RollbackConsumer(
+            ContextRepositories repositories,
+            RedissonClient redisson,
+            KafkaTraceSink traces,
+            FinalizerSettings settings) {
         this.repositories = repositories;
         this.lock = new RedissonProjectLock(redisson);
         this.traces = traces;
         this.windowSettings = new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts());
-        this.retrier = Retrier.real(new RetryPolicy(settings.retryMaxAttempts(), settings.retryInitialBackoff(),
-                settings.retryMaxBackoff()));
+        this.retrier = Retrier.real(new RetryPolicy(
+                settings.retryMaxAttempts(), settings.retryInitialBackoff(), settings.retryMaxBackoff()));
         this.publishing = new Publishing(settings.publishTimeout());
     }
 
@@ -73,24 +75,31 @@ public class RollbackConsumer {
         try (LogContext ignored = LogContext.of(message.runId(), null)) {
             RollbackOutcome outcome = rollBack(message, request);
             LOG.infof("rollback %s of run %s: %s", message.rollbackId(), message.runId(), outcome.message());
-            publishing.await("the outcome of rollback " + message.rollbackId(),
+            publishing.await(
+                    "the outcome of rollback " + message.rollbackId(),
                     List.of(traces.publish(RollbackTrace.event(request, outcome, clock.instant()))));
         }
     }
 
     /** Waits for the lock as long as it takes; transient failures run the window again, others become the outcome. */
-    private RollbackOutcome rollBack(RollbackRequestMessage message, RollbackRequest request) throws InterruptedException {
+    private RollbackOutcome rollBack(RollbackRequestMessage message, RollbackRequest request)
+            throws InterruptedException {
         try {
-            return retrier.call("rollback of " + message.runId(), () -> {
-                RollbackWindow window = new RollbackWindow(repositories.repository(message.project()), lock, GATES,
-                        traces, clock, windowSettings);
-                RollbackOutcome outcome = window.rollBack(request);
-                while (outcome.retry()) {
-                    outcome = window.rollBack(request);
-                }
-                return outcome;
-            }, TransientFailures::isTransient, (attempt, pause, failure) -> LOG.warnf(
-                    "rollback of %s failed (attempt %d), again in %s: %s", message.runId(), attempt, pause, failure.toString()));
+            return retrier.call(
+                    "rollback of " + message.runId(),
+                    () -> {
+                        RollbackWindow window = new RollbackWindow(
+                                repositories.repository(message.project()), lock, GATES, traces, clock, windowSettings);
+                        RollbackOutcome outcome = window.rollBack(request);
+                        while (outcome.retry()) {
+                            outcome = window.rollBack(request);
+                        }
+                        return outcome;
+                    },
+                    TransientFailures::isTransient,
+                    (attempt, pause, failure) -> LOG.warnf(
+                            "rollback of %s failed (attempt %d), again in %s: %s",
+                            message.runId(), attempt, pause, failure.toString()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "rollback %s of run %s failed", message.rollbackId(), message.runId());
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -2,7 +2,6 @@ package dev.ktx.ingest.finalizer.window;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Finalizer settings (docs/configuration.md). */

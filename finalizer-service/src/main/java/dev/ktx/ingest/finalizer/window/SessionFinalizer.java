@@ -23,8 +23,6 @@ import dev.ktx.ingest.service.ParkedSession;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RedissonClient;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.redisson.api.RedissonClient;
 
 /**
  * Turns a finalize request into final windows and target results (docs/ingest-core.md, "Parking"). A session that
@@ -44,8 +43,8 @@ import java.util.Set;
 public class SessionFinalizer {
 
     /** Plan order: database targets first, then sources, each sorted by connection id. */
-    private static final Comparator<FinalizeRequestMessage> PLAN_ORDER = Comparator
-            .comparing((FinalizeRequestMessage m) -> m.result().operation())
+    private static final Comparator<FinalizeRequestMessage> PLAN_ORDER = Comparator.comparing(
+                    (FinalizeRequestMessage m) -> m.result().operation())
             .thenComparing(FinalizeRequestMessage::connectionId);
 
     private final ContextRepositories repositories;
@@ -57,8 +56,13 @@ public class SessionFinalizer {
     private final RunLedger ledger;
     private final Clock clock = Clock.systemUTC();
 
-    public SessionFinalizer(ContextRepositories repositories, RedissonClient redisson, KafkaTraceSink traces,
-                            MeterRegistry meters, FinalizerSettings settings, RunLedger ledger) {
+    public SessionFinalizer(
+            ContextRepositories repositories,
+            RedissonClient redisson,
+            KafkaTraceSink traces,
+            MeterRegistry meters,
+            FinalizerSettings settings,
+            RunLedger ledger) {
         this.repositories = repositories;
         this.lock = new RedissonProjectLock(redisson);
         this.gates = SessionGates.of(new FinalGates(settings.deleteLimitPercent()), new ProvenanceGate());
@@ -85,12 +89,22 @@ public class SessionFinalizer {
                 return Finalized.NOTHING; // decided meanwhile, with a peer's group or by an earlier copy
             }
             Set<String> working = ledger.workingPeers(runId, self);
-            if (!working.isEmpty() && repo.mainHead().orElseThrow().equals(parked.get().mainHead())) {
+            if (!working.isEmpty()
+                    && repo.mainHead().orElseThrow().equals(parked.get().mainHead())) {
                 return Finalized.NOTHING; // nothing landed since it parked, and a peer may still land what it needs
             }
-            tracer(message).info(RefreshPhase.before_final_squash.name(), TraceEvents.FINALIZE_RESUMED, Map.of("workingPeers", working));
+            tracer(message)
+                    .info(
+                            RefreshPhase.before_final_squash.name(),
+                            TraceEvents.FINALIZE_RESUMED,
+                            Map.of("workingPeers", working));
         }
-        FinalWindow window = new FinalWindow(repo, lock, gates, traces, clock,
+        FinalWindow window = new FinalWindow(
+                repo,
+                lock,
+                gates,
+                traces,
+                clock,
                 new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts()));
         while (true) {
             Set<String> working = ledger.workingPeers(runId, self);
@@ -110,7 +124,11 @@ public class SessionFinalizer {
                 FinalizeRequestMessage member = group.get(i);
                 FinalizeOutcome outcome = outcomes.get(i);
                 if (outcome.status() == FinalizeOutcome.Status.PARKED) {
-                    ledger.park(runId, self, new ParkedSession(message.asResumed(), repo.mainHead().orElseThrow(), clock.instant()));
+                    ledger.park(
+                            runId,
+                            self,
+                            new ParkedSession(
+                                    message.asResumed(), repo.mainHead().orElseThrow(), clock.instant()));
                     parked = true;
                 } else {
                     results.add(result(member, outcome));
@@ -124,16 +142,22 @@ public class SessionFinalizer {
         }
     }
 
-    private List<FinalizeOutcome> finalizeTogether(FinalWindow window, List<FinalizeRequestMessage> group, String self,
-                                                   Set<String> working) throws InterruptedException {
-        List<FinalizeRequest> requests = group.stream().map(member -> new FinalizeRequest(member.project().projectId(),
-                new SessionId(member.runId(), member.connectionId()), new HashSet<>(member.allowedSlConnections()),
-                "ktx: ingest " + member.connectionId() + " (run " + member.runId() + ")",
-                member.connectionId().equals(self) ? working : Set.of())).toList();
+    private List<FinalizeOutcome> finalizeTogether(
+            FinalWindow window, List<FinalizeRequestMessage> group, String self, Set<String> working)
+            throws InterruptedException {
+        List<FinalizeRequest> requests = group.stream()
+                .map(member -> new FinalizeRequest(
+                        member.project().projectId(),
+                        new SessionId(member.runId(), member.connectionId()),
+                        new HashSet<>(member.allowedSlConnections()),
+                        "ktx: ingest " + member.connectionId() + " (run " + member.runId() + ")",
+                        member.connectionId().equals(self) ? working : Set.of()))
+                .toList();
         List<FinalizeOutcome> outcomes;
         do {
             outcomes = window.finalizeSessions(requests);
-            meters.timer("ktx_finalizer_lock_wait_seconds").record(outcomes.get(0).lockWait());
+            meters.timer("ktx_finalizer_lock_wait_seconds")
+                    .record(outcomes.get(0).lockWait());
         } while (outcomes.stream().anyMatch(FinalizeOutcome::retry)); // landed members are no-ops the next time
         meters.timer("ktx_finalizer_lock_hold_seconds").record(outcomes.get(0).lockHold());
         return outcomes;

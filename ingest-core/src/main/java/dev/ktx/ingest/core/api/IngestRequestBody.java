@@ -8,6 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and either one {@code connectionId} or {@code all: true}. Absent fields are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IngestRequestBody(String projectId, String projectDir, String repoUrl, String branch, String connectionId,
-                                Boolean all) {
-}
+public record IngestRequestBody(
+        String projectId, String projectDir, String repoUrl, String branch, String connectionId, Boolean all) {}

@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * changes to the run's paths are overridden. Absent fields are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RollbackRequestBody(String projectId, String projectDir, String repoUrl, String branch, Boolean force) {
-}
+public record RollbackRequestBody(String projectId, String projectDir, String repoUrl, String branch, Boolean force) {}

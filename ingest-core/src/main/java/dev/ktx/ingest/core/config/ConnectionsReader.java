@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.config;
 
 import dev.ktx.ingest.core.config.NotionConnection.CrawlMode;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -26,8 +25,8 @@ final class ConnectionsReader {
     private static final Pattern TABLE_NAME = Pattern.compile("^[^.\\s]+\\.[^.\\s]+$");
     private static final Pattern METABASE_DATABASE_ID = Pattern.compile("^[0-9]+$");
     private static final Pattern NOTION_PAGE_ID = Pattern.compile("^(?:[0-9a-fA-F]-?){31}[0-9a-fA-F]$");
-    private static final String SUPPORTED_DRIVERS = Arrays.stream(Driver.values()).map(Driver::wireName)
-            .sorted().collect(Collectors.joining(", "));
+    private static final String SUPPORTED_DRIVERS =
+            Arrays.stream(Driver.values()).map(Driver::wireName).sorted().collect(Collectors.joining(", "));
 
     private final Path projectDir;
     private final Problems problems;
@@ -44,16 +43,24 @@ final class ConnectionsReader {
         Map<String, YamlMapping> bodies = new LinkedHashMap<>();
         for (String id : connections.keys()) {
             if (!CONNECTION_ID.matcher(id).matches()) {
-                problems.invalid(connections.path(id), "connection id must match " + CONNECTION_ID
-                        + " (it becomes part of git ref names)");
+                problems.invalid(
+                        connections.path(id),
+                        "connection id must match " + CONNECTION_ID + " (it becomes part of git ref names)");
             }
-            connections.mapping(id).ifPresent(body -> driver(body).ifPresentOrElse(driver -> {
-                drivers.put(id, driver);
-                bodies.put(id, body);
-            }, body::ignoreUnknownKeys));
+            connections
+                    .mapping(id)
+                    .ifPresent(body -> driver(body)
+                            .ifPresentOrElse(
+                                    driver -> {
+                                        drivers.put(id, driver);
+                                        bodies.put(id, body);
+                                    },
+                                    body::ignoreUnknownKeys));
         }
-        databaseIds = drivers.entrySet().stream().filter(e -> e.getValue().kind() == Driver.Kind.DATABASE)
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        databaseIds = drivers.entrySet().stream()
+                .filter(e -> e.getValue().kind() == Driver.Kind.DATABASE)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
 
         SortedMap<String, ConnectionConfig> result = new TreeMap<>();
         bodies.forEach((id, body) -> connection(id, drivers.get(id), body).ifPresent(c -> result.put(id, c)));
@@ -61,13 +68,14 @@ final class ConnectionsReader {
     }
 
     private Optional<Driver> driver(YamlMapping body) {
-        return body.requiredString("driver", "required (supported: " + SUPPORTED_DRIVERS + ")").flatMap(name -> {
-            Optional<Driver> driver = Driver.fromWireName(name);
-            if (driver.isEmpty()) {
-                problems.unsupported(body.path("driver"), name + " (supported: " + SUPPORTED_DRIVERS + ")");
-            }
-            return driver;
-        });
+        return body.requiredString("driver", "required (supported: " + SUPPORTED_DRIVERS + ")")
+                .flatMap(name -> {
+                    Optional<Driver> driver = Driver.fromWireName(name);
+                    if (driver.isEmpty()) {
+                        problems.unsupported(body.path("driver"), name + " (supported: " + SUPPORTED_DRIVERS + ")");
+                    }
+                    return driver;
+                });
     }
 
     private Optional<? extends ConnectionConfig> connection(String id, Driver driver, YamlMapping body) {
@@ -87,8 +95,10 @@ final class ConnectionsReader {
         if (!enabledTables.stream().allMatch(t -> TABLE_NAME.matcher(t).matches())) {
             problems.invalid(body.path("enabled_tables"), "expected schema.table names");
         }
-        QueryHistorySettings queryHistory = body.mapping("context").flatMap(context -> context.mapping("queryHistory"))
-                .map(ConnectionsReader::queryHistory).orElse(QueryHistorySettings.DEFAULTS);
+        QueryHistorySettings queryHistory = body.mapping("context")
+                .flatMap(context -> context.mapping("queryHistory"))
+                .map(ConnectionsReader::queryHistory)
+                .orElse(QueryHistorySettings.DEFAULTS);
         return url.map(u -> new PostgresConnection(id, u, schemas, enabledTables, queryHistory));
     }
 
@@ -99,8 +109,10 @@ final class ConnectionsReader {
             }
             PostgresUrl url = PostgresUrl.parse(text);
             if (url.carriesSecrets()) {
-                problems.invalid(path, "must not carry a password (user-info or password/sslpassword parameter); "
-                        + "reference the url as env:NAME or file:/path");
+                problems.invalid(
+                        path,
+                        "must not carry a password (user-info or password/sslpassword parameter); "
+                                + "reference the url as env:NAME or file:/path");
                 return Optional.empty();
             }
             return Optional.of(new PostgresUrlSetting.Inline(url));
@@ -112,29 +124,35 @@ final class ConnectionsReader {
 
     private static QueryHistorySettings queryHistory(YamlMapping settings) {
         QueryHistorySettings defaults = QueryHistorySettings.DEFAULTS;
-        return new QueryHistorySettings(settings.bool("enabled").orElse(defaults.enabled()),
+        return new QueryHistorySettings(
+                settings.bool("enabled").orElse(defaults.enabled()),
                 settings.integer("minExecutions", 1, Integer.MAX_VALUE).orElse(defaults.minExecutions()));
     }
 
     private Optional<DbtConnection> dbt(String id, YamlMapping body) {
         Optional<String> targetConnection = body.has("target_connection")
-                ? body.string("target_connection").filter(target -> isDatabaseConnection(body.path("target_connection"), target))
+                ? body.string("target_connection")
+                        .filter(target -> isDatabaseConnection(body.path("target_connection"), target))
                 : onlyDatabaseConnection(body.path("target_connection"));
-        return dbtProject(body).flatMap(project -> targetConnection.map(target -> new DbtConnection(id, project, target)));
+        return dbtProject(body)
+                .flatMap(project -> targetConnection.map(target -> new DbtConnection(id, project, target)));
     }
 
     private Optional<String> onlyDatabaseConnection(String path) {
         if (databaseIds.size() == 1) {
             return Optional.of(databaseIds.first());
         }
-        problems.missing(path, "required when ktx.yaml does not have exactly one database connection ("
-                + databaseConnectionsList() + ")");
+        problems.missing(
+                path,
+                "required when ktx.yaml does not have exactly one database connection (" + databaseConnectionsList()
+                        + ")");
         return Optional.empty();
     }
 
     private Optional<DbtProject> dbtProject(YamlMapping body) {
         if (!body.has("repo_url")) {
-            List.of("branch", "path", "token").stream().filter(body::has)
+            List.of("branch", "path", "token").stream()
+                    .filter(body::has)
                     .forEach(key -> body.invalid(key, "only used with repo_url"));
             if (!body.has("source_dir")) {
                 body.missing("source_dir", "required for driver dbt unless repo_url, branch and path are given");
@@ -156,7 +174,8 @@ final class ConnectionsReader {
         requireLiveOrSnapshot(body, "api_key", "metabase");
         SortedMap<String, String> databaseMappings = body.mapping("mappings")
                 .flatMap(mappings -> mappings.mapping("databaseMappings"))
-                .map(this::databaseMappings).orElse(new TreeMap<>());
+                .map(this::databaseMappings)
+                .orElse(new TreeMap<>());
         return apiUrl.map(url -> new MetabaseConnection(id, url, apiKey, snapshotDir, databaseMappings));
     }
 
@@ -180,16 +199,20 @@ final class ConnectionsReader {
                 : Optional.of(NotionConnection.DEFAULT_API_URL);
         Optional<SecretRef> authToken = secret(body, "auth_token");
         List<String> rootPageIds = body.stringList("root_page_ids").orElse(List.of());
-        rootPageIds.stream().filter(page -> !NOTION_PAGE_ID.matcher(page).matches()).findFirst().ifPresent(page ->
-                problems.invalid(body.path("root_page_ids"), "not a Notion page id: " + page
-                        + " (expected 32 hex digits, dashes allowed)"));
+        rootPageIds.stream()
+                .filter(page -> !NOTION_PAGE_ID.matcher(page).matches())
+                .findFirst()
+                .ifPresent(page -> problems.invalid(
+                        body.path("root_page_ids"),
+                        "not a Notion page id: " + page + " (expected 32 hex digits, dashes allowed)"));
         Optional<CrawlMode> crawlMode = crawlMode(body, rootPageIds);
         OptionalInt maxPages = body.integer("max_pages_per_run", 1, Integer.MAX_VALUE)
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
         Optional<Path> snapshotDir = directory(body, "snapshot_dir");
         requireLiveOrSnapshot(body, "auth_token", "notion");
-        return apiUrl.flatMap(url -> crawlMode.map(mode ->
-                new NotionConnection(id, url, authToken, rootPageIds, mode, maxPages, snapshotDir)));
+        return apiUrl.flatMap(url -> crawlMode.map(
+                mode -> new NotionConnection(id, url, authToken, rootPageIds, mode, maxPages, snapshotDir)));
     }
 
     /** Default: the trees of {@code root_page_ids} when there are any, else every page the search returns. */
@@ -219,7 +242,8 @@ final class ConnectionsReader {
         if (databaseIds.contains(target)) {
             return true;
         }
-        problems.invalid(path, target + " is not a database connection of ktx.yaml (" + databaseConnectionsList() + ")");
+        problems.invalid(
+                path, target + " is not a database connection of ktx.yaml (" + databaseConnectionsList() + ")");
         return false;
     }
 
@@ -249,7 +273,8 @@ final class ConnectionsReader {
         if (ref.orElse(null) instanceof SecretRef.File file) {
             Optional<String> escape = ProjectPaths.escape(projectDir, file.path(), ProjectPaths.SECRET_DIRS);
             if (escape.isPresent()) {
-                problems.invalid(path, file + " " + escape.get() + " (allowed: the project, " + ProjectPaths.SECRET_DIRS + ")");
+                problems.invalid(
+                        path, file + " " + escape.get() + " (allowed: the project, " + ProjectPaths.SECRET_DIRS + ")");
                 return Optional.empty();
             }
         }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -13,7 +12,10 @@ public enum Driver {
     NOTION("notion", Kind.SOURCE);
 
     /** Database connections are scanned by database ingest; sources run after the database stage. */
-    public enum Kind { DATABASE, SOURCE }
+    public enum Kind {
+        DATABASE,
+        SOURCE
+    }
 
     private final String wireName;
     private final Kind kind;

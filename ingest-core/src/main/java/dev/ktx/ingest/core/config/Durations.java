@@ -14,8 +14,7 @@ public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException naming the value and the accepted forms */
     public static Duration parse(String value) {
@@ -74,7 +73,7 @@ public final class Durations {
     }
 
     private static IllegalArgumentException invalid(String value) {
-        return new IllegalArgumentException("'" + value
-                + "' is not a duration (e.g. 7d, 12h, 30m, 45s, 500ms, 1h30m or ISO-8601 PT5M)");
+        return new IllegalArgumentException(
+                "'" + value + "' is not a duration (e.g. 7d, 12h, 30m, 45s, 500ms, 1h30m or ISO-8601 PT5M)");
     }
 }

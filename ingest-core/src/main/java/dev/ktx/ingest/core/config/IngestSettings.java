@@ -15,17 +15,23 @@ import java.util.Objects;
  *                                starts a run per event
  * @param triggers                the rules mapping upstream events to targets; empty for the built-in rule
  */
-public record IngestSettings(int sourcesMaxConcurrency, int workUnitsMaxConcurrency, Duration runTimeout,
-                             Duration targetSilenceLimit, Duration debounce, List<TriggerRule> triggers) {
+public record IngestSettings(
+        int sourcesMaxConcurrency,
+        int workUnitsMaxConcurrency,
+        Duration runTimeout,
+        Duration targetSilenceLimit,
+        Duration debounce,
+        List<TriggerRule> triggers) {
 
     public static final int MIN_CONCURRENCY = 1;
     public static final int MAX_CONCURRENCY = 64;
     public static final Duration MIN_DEADLINE = Duration.ofSeconds(1);
     /** Run state in Redis lives 7 days; a longer deadline could never fire. */
     public static final Duration MAX_DEADLINE = Duration.ofDays(7);
+
     public static final Duration MAX_DEBOUNCE = Duration.ofHours(1);
-    public static final IngestSettings DEFAULTS = new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10),
-            Duration.ofSeconds(30), List.of());
+    public static final IngestSettings DEFAULTS =
+            new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of());
 
     public IngestSettings {
         requireInRange("sourcesMaxConcurrency", sourcesMaxConcurrency);
@@ -42,8 +48,8 @@ public record IngestSettings(int sourcesMaxConcurrency, int workUnitsMaxConcurre
 
     private static void requireInRange(String name, int value) {
         if (value < MIN_CONCURRENCY || value > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException(name + " must be between " + MIN_CONCURRENCY + " and "
-                    + MAX_CONCURRENCY + " (got " + value + ")");
+            throw new IllegalArgumentException(
+                    name + " must be between " + MIN_CONCURRENCY + " and " + MAX_CONCURRENCY + " (got " + value + ")");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -17,8 +16,13 @@ import java.util.TreeSet;
  * @param snapshotDir      resolved against the project directory; when present it is read instead of the live API
  * @param databaseMappings Metabase database id (digits) → id of a database connection of this ktx.yaml
  */
-public record MetabaseConnection(String id, URI apiUrl, Optional<SecretRef> apiKey, Optional<Path> snapshotDir,
-                                 SortedMap<String, String> databaseMappings) implements ConnectionConfig {
+public record MetabaseConnection(
+        String id,
+        URI apiUrl,
+        Optional<SecretRef> apiKey,
+        Optional<Path> snapshotDir,
+        SortedMap<String, String> databaseMappings)
+        implements ConnectionConfig {
 
     public MetabaseConnection {
         Objects.requireNonNull(id, "id");

@@ -20,22 +20,31 @@ import java.util.TreeSet;
  * @param maxPagesPerRun a live fetch reads at most this many pages; a capped fetch is partial and deletes nothing
  * @param snapshotDir    resolved against the project directory; when present it is read instead of the live API
  */
-public record NotionConnection(String id, URI apiUrl, Optional<SecretRef> authToken, List<String> rootPageIds,
-                               CrawlMode crawlMode, OptionalInt maxPagesPerRun, Optional<Path> snapshotDir)
+public record NotionConnection(
+        String id,
+        URI apiUrl,
+        Optional<SecretRef> authToken,
+        List<String> rootPageIds,
+        CrawlMode crawlMode,
+        OptionalInt maxPagesPerRun,
+        Optional<Path> snapshotDir)
         implements ConnectionConfig {
 
     public static final URI DEFAULT_API_URL = URI.create("https://api.notion.com");
 
     /** {@code tree}: the root pages and their child pages. {@code search}: every page shared with the integration. */
     public enum CrawlMode {
-        TREE, SEARCH;
+        TREE,
+        SEARCH;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static Optional<CrawlMode> fromWireName(String name) {
-            return Arrays.stream(values()).filter(mode -> mode.wireName().equals(name)).findFirst();
+            return Arrays.stream(values())
+                    .filter(mode -> mode.wireName().equals(name))
+                    .findFirst();
         }
     }
 

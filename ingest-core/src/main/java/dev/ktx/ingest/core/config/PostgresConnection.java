@@ -11,8 +11,12 @@ import java.util.TreeSet;
  * @param schemas       schemas to scan; empty = every non-system schema
  * @param enabledTables {@code schema.table} names to scan; empty = every table of the scanned schemas
  */
-public record PostgresConnection(String id, PostgresUrlSetting url, List<String> schemas,
-                                 List<String> enabledTables, QueryHistorySettings queryHistory)
+public record PostgresConnection(
+        String id,
+        PostgresUrlSetting url,
+        List<String> schemas,
+        List<String> enabledTables,
+        QueryHistorySettings queryHistory)
         implements ConnectionConfig {
 
     public PostgresConnection {

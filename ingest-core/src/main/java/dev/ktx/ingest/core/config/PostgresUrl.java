@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param secretParameters secret query parameters other than {@code password} (e.g. {@code sslpassword}), kept off
  *                         the JDBC URL and passed as connection properties
  */
-public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String> password,
-                          Map<String, String> secretParameters) {
+public record PostgresUrl(
+        String jdbcUrl, Optional<String> user, Optional<String> password, Map<String, String> secretParameters) {
 
     /** Query parameters holding a secret besides {@code password}; they never stay on {@link #jdbcUrl()}. */
     private static final Set<String> SECRET_PARAMETERS = Set.of("sslpassword");
@@ -52,7 +52,9 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
      * @throws IllegalArgumentException with a message that never contains the input (it may hold a password)
      */
     public static PostgresUrl parse(String text) {
-        String rest = PREFIXES.stream().filter(text::startsWith).findFirst()
+        String rest = PREFIXES.stream()
+                .filter(text::startsWith)
+                .findFirst()
                 .map(prefix -> text.substring(prefix.length()))
                 .orElseThrow(() -> new IllegalArgumentException(EXPECTED_FORMS));
         if (rest.chars().anyMatch(Character::isWhitespace)) {
@@ -80,19 +82,21 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
             } else if (parameter.startsWith("password=")) {
                 credentials = credentials.withPasswordIfAbsent(decode(parameter.substring("password=".length())));
             } else if (SECRET_PARAMETERS.contains(name)) {
-                secretParameters.put(name, decode(parameter.substring(Math.min(parameter.length(), name.length() + 1))));
+                secretParameters.put(
+                        name, decode(parameter.substring(Math.min(parameter.length(), name.length() + 1))));
             } else if (!parameter.isEmpty()) {
                 keptParameters.add(parameter);
             }
         }
-        String jdbcUrl = JDBC_PREFIX + hosts + path + (keptParameters.isEmpty() ? "" : "?" + String.join("&", keptParameters));
+        String jdbcUrl =
+                JDBC_PREFIX + hosts + path + (keptParameters.isEmpty() ? "" : "?" + String.join("&", keptParameters));
         return new PostgresUrl(jdbcUrl, credentials.user(), credentials.password(), secretParameters);
     }
 
     @Override
     public String toString() {
-        return "PostgresUrl[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("<none>")
-                + ", password=" + password.map(p -> "****").orElse("<none>") + ", secretParameters=" + secretParameters.keySet() + "]";
+        return "PostgresUrl[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("<none>") + ", password="
+                + password.map(p -> "****").orElse("<none>") + ", secretParameters=" + secretParameters.keySet() + "]";
     }
 
     private static int indexOrLength(String s, char c) {
@@ -117,7 +121,8 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
         static Credentials ofUserInfo(String userInfo) {
             int colon = userInfo.indexOf(':');
             String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
+            Optional<String> password =
+                    colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
             return new Credentials(Optional.of(decode(user)).filter(u -> !u.isEmpty()), password);
         }
 

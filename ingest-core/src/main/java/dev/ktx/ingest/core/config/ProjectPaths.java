@@ -17,8 +17,7 @@ final class ProjectPaths {
     /** Where orchestrators mount secrets (Docker, Kubernetes): absolute {@code file:} references may point there. */
     static final List<Path> SECRET_DIRS = List.of(Path.of("/run/secrets"), Path.of("/var/run/secrets"));
 
-    private ProjectPaths() {
-    }
+    private ProjectPaths() {}
 
     /** Why {@code resolved} (already resolved against the project) is not allowed; empty when it is. */
     static Optional<String> escape(Path projectDir, Path resolved, List<Path> otherRoots) {
@@ -30,7 +29,8 @@ final class ProjectPaths {
         if (Files.exists(path)) {
             try {
                 Path real = path.toRealPath();
-                if (!real.startsWith(project.toRealPath()) && otherRoots.stream().noneMatch(real::startsWith)) {
+                if (!real.startsWith(project.toRealPath())
+                        && otherRoots.stream().noneMatch(real::startsWith)) {
                     return Optional.of("is a symlink leading out of the project directory");
                 }
             } catch (IOException e) {

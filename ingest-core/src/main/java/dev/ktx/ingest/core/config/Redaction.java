@@ -17,8 +17,7 @@ public final class Redaction {
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("(?i)([?&;](?:" + SECRET_PARAMETERS + ")=)[^&;#\\s]*");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** {@code text} with every URL's credentials masked; null stays null. */
     public static String urls(String text) {

@@ -82,7 +82,8 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
             try {
                 value = Files.readString(path).strip();
             } catch (IOException | SecurityException e) {
-                throw new SecretResolutionException(this, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+                throw new SecretResolutionException(
+                        this, "cannot read the file (" + e.getClass().getSimpleName() + ")");
             }
             if (value.isEmpty()) {
                 throw new SecretResolutionException(this, "the file is empty");

@@ -13,14 +13,19 @@ import java.util.TreeSet;
  * @param databaseFirst whether the project's database targets run first (default true); false with only source
  *                      targets skips the database stage
  */
-public record TriggerRule(EventPattern type, Optional<EventPattern> source, Optional<EventPattern> subject,
-                          Optional<SortedSet<String>> targets, boolean databaseFirst) {
+public record TriggerRule(
+        EventPattern type,
+        Optional<EventPattern> source,
+        Optional<EventPattern> subject,
+        Optional<SortedSet<String>> targets,
+        boolean databaseFirst) {
 
     public TriggerRule {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(subject, "subject");
-        targets = Objects.requireNonNull(targets, "targets").map(ids -> Collections.unmodifiableSortedSet(new TreeSet<>(ids)));
+        targets = Objects.requireNonNull(targets, "targets")
+                .map(ids -> Collections.unmodifiableSortedSet(new TreeSet<>(ids)));
     }
 
     /** Whether an event with these attributes matches; {@code subject} is null when the event has none. */

@@ -27,7 +27,8 @@ final class TriggersReader {
             Optional<EventPattern> subject = rule.string("subject").flatMap(glob -> pattern(rule, "subject", glob));
             Optional<Optional<SortedSet<String>>> targets = targets(rule);
             boolean databaseFirst = rule.bool("databaseFirst").orElse(true);
-            boolean patternsValid = (!rule.has("source") || source.isPresent()) && (!rule.has("subject") || subject.isPresent());
+            boolean patternsValid =
+                    (!rule.has("source") || source.isPresent()) && (!rule.has("subject") || subject.isPresent());
             if (type.isPresent() && targets.isPresent() && patternsValid) {
                 read.add(new TriggerRule(type.get(), source, subject, targets.get(), databaseFirst));
             }
@@ -67,7 +68,8 @@ final class TriggersReader {
             rule.invalid("targets", expected + " (got an empty list)");
             return Optional.empty();
         }
-        List<String> unknown = ids.get().stream().filter(id -> !connectionIds.contains(id)).toList();
+        List<String> unknown =
+                ids.get().stream().filter(id -> !connectionIds.contains(id)).toList();
         if (!unknown.isEmpty()) {
             rule.invalid("targets", "unknown connection " + String.join(", ", unknown));
             return Optional.empty();

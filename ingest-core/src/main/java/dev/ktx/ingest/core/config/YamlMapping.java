@@ -116,8 +116,10 @@ final class YamlMapping {
             }
         });
         if (value.isPresent() && (value.get().compareTo(min) < 0 || value.get().compareTo(max) > 0)) {
-            problems.invalid(path(key), "must be between " + Durations.format(min) + " and " + Durations.format(max)
-                    + " (got " + Durations.format(value.get()) + ")");
+            problems.invalid(
+                    path(key),
+                    "must be between " + Durations.format(min) + " and " + Durations.format(max) + " (got "
+                            + Durations.format(value.get()) + ")");
             return Optional.empty();
         }
         return value;
@@ -179,7 +181,8 @@ final class YamlMapping {
         if (unknownKeysIgnored) {
             return;
         }
-        entries.keySet().stream().filter(key -> !readKeys.contains(key))
+        entries.keySet().stream()
+                .filter(key -> !readKeys.contains(key))
                 .forEach(key -> problems.unsupported(path(key), "unknown field"));
         children.forEach(YamlMapping::rejectUnknownKeys);
     }

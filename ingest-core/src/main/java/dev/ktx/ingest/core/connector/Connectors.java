@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.connector;
 
 import dev.ktx.ingest.core.config.Driver;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,8 +35,10 @@ public final class Connectors<C> {
         for (C connector : ServiceLoader.load(type)) {
             C other = byDriver.putIfAbsent(driverOf.apply(connector), connector);
             if (other != null) {
-                throw new IllegalStateException("two connectors for driver " + driverOf.apply(connector).wireName()
-                        + " on the class path: " + other.getClass().getName() + " and " + connector.getClass().getName());
+                throw new IllegalStateException(
+                        "two connectors for driver " + driverOf.apply(connector).wireName() + " on the class path: "
+                                + other.getClass().getName() + " and "
+                                + connector.getClass().getName());
             }
         }
         return new Connectors<>(byDriver);

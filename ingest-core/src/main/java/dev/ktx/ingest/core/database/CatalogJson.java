@@ -8,8 +8,7 @@ public final class CatalogJson {
 
     public static final String FILE_NAME = "catalog.json";
 
-    private CatalogJson() {
-    }
+    private CatalogJson() {}
 
     public static byte[] write(DatabaseCatalog catalog) {
         return SyncSnapshot.json(catalog);

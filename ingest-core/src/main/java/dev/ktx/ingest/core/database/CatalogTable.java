@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.database;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +16,21 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"schema", "name", "kind", "comment", "rowEstimate", "columns", "foreignKeys"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CatalogTable(String schema, String name, Kind kind, String comment, Long rowEstimate,
-                           List<CatalogColumn> columns, List<ForeignKey> foreignKeys) {
+public record CatalogTable(
+        String schema,
+        String name,
+        Kind kind,
+        String comment,
+        Long rowEstimate,
+        List<CatalogColumn> columns,
+        List<ForeignKey> foreignKeys) {
 
     public enum Kind {
-        TABLE, PARTITIONED_TABLE, VIEW, MATERIALIZED_VIEW, FOREIGN_TABLE;
+        TABLE,
+        PARTITIONED_TABLE,
+        VIEW,
+        MATERIALIZED_VIEW,
+        FOREIGN_TABLE;
 
         @JsonValue
         public String wireValue() {
@@ -34,7 +43,9 @@ public record CatalogTable(String schema, String name, Kind kind, String comment
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         columns = List.copyOf(columns);
-        foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::name)).toList();
+        foreignKeys = foreignKeys.stream()
+                .sorted(Comparator.comparing(ForeignKey::name))
+                .toList();
     }
 
     /** {@code schema.name}, the key of a table in {@code enabled_tables} and in usage maps. */

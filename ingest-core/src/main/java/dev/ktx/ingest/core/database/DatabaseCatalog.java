@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.database;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

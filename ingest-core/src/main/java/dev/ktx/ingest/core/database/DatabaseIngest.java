@@ -11,7 +11,6 @@ import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
 import dev.ktx.ingest.core.retry.TransientFailures;
-
 import java.util.Map;
 
 /**
@@ -49,14 +48,16 @@ public final class DatabaseIngest {
         try (session) {
             DatabaseCatalog catalog = session.catalog();
             QueryHistoryOutcome history = session.queryHistory(catalog);
-            Map<String, TableUsage> usage = history.history().map(QueryHistory::usage)
+            Map<String, TableUsage> usage = history.history()
+                    .map(QueryHistory::usage)
                     .orElseGet(() -> ManifestShards.usageIn(base, connection.id()));
             Changeset.Builder changes = Changeset.builder()
                     .add(DatabaseSchemaIngest.changes(base, connection.id(), catalog, usage, syncId));
-            history.history().ifPresent(read ->
-                    changes.add(QueryPatternPages.changes(base, connection.id(), read.patterns(), syncId)));
-            return new DatabaseIngestResult(changes.build(),
-                    new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null), history.step());
+            history.history()
+                    .ifPresent(read ->
+                            changes.add(QueryPatternPages.changes(base, connection.id(), read.patterns(), syncId)));
+            return new DatabaseIngestResult(
+                    changes.build(), new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null), history.step());
         } catch (DatabaseIngestException e) {
             return DatabaseIngestResult.schemaFailed(e.getMessage());
         }

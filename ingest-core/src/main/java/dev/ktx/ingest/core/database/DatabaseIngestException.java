@@ -27,6 +27,8 @@ public class DatabaseIngestException extends RuntimeException {
     /** Like {@link #of}, transient when {@code sqlState} is a connection exception (class {@code 08}). */
     public static DatabaseIngestException of(String connectionId, String reason, String sqlState) {
         String message = "postgres connection " + connectionId + ": " + reason;
-        return sqlState != null && sqlState.startsWith("08") ? new Unreachable(message) : new DatabaseIngestException(message);
+        return sqlState != null && sqlState.startsWith("08")
+                ? new Unreachable(message)
+                : new DatabaseIngestException(message);
     }
 }

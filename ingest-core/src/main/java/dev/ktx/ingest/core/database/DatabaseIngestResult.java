@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
-
 import java.util.Objects;
 
 /**
@@ -21,7 +20,9 @@ public record DatabaseIngestResult(Changeset changes, StepResult schema, StepRes
 
     /** The schema could not be read: nothing to commit, query history not run. */
     public static DatabaseIngestResult schemaFailed(String detail) {
-        return new DatabaseIngestResult(Changeset.builder().build(),
-                new StepResult(Step.DATABASE_SCHEMA, StepStatus.FAILED, detail), StepResult.notRun(Step.QUERY_HISTORY));
+        return new DatabaseIngestResult(
+                Changeset.builder().build(),
+                new StepResult(Step.DATABASE_SCHEMA, StepStatus.FAILED, detail),
+                StepResult.notRun(Step.QUERY_HISTORY));
     }
 }

@@ -13,7 +13,6 @@ import dev.ktx.ingest.core.plan.TargetResults;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceSink;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -40,12 +39,17 @@ public final class DatabaseRun {
         String base = repo.sessionHead(session)
                 .orElseThrow(() -> new IllegalStateException("session " + session + " is not open"));
         DatabaseIngestResult scanned = ingest.run(connection, repo.tree(base), new SyncId(clock.instant(), jobId));
-        TargetResult result = TargetResults.of(connection, Operation.DATABASE_INGEST,
-                List.of(scanned.schema(), scanned.queryHistory()));
+        TargetResult result = TargetResults.of(
+                connection, Operation.DATABASE_INGEST, List.of(scanned.schema(), scanned.queryHistory()));
         if (scanned.schema().status() == StepStatus.FAILED) {
-            SessionCrash.record(repo, session, base, scanned.schema().detail(),
+            SessionCrash.record(
+                    repo,
+                    session,
+                    base,
+                    scanned.schema().detail(),
                     new TargetTracer(traces, clock, session.runId(), session.connectionId()),
-                    Step.DATABASE_SCHEMA.wireName(), clock);
+                    Step.DATABASE_SCHEMA.wireName(),
+                    clock);
             return new JobOutcome.Failed(result);
         }
         if (scanned.changes().isEmpty()) {

@@ -8,7 +8,6 @@ import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,17 @@ public final class DatabaseSchemaIngest {
     /** The {@code <sourceKey>} of the schema step's raw snapshots and provenance. */
     public static final String SOURCE_KEY = "schema";
 
-    private DatabaseSchemaIngest() {
-    }
+    private DatabaseSchemaIngest() {}
 
     /**
      * @param usage query-history usage by {@link CatalogTable#qualifiedName()} (see {@link ManifestShards#of})
      */
-    public static Changeset changes(RepoTree base, String connectionId, DatabaseCatalog catalog,
-                                    Map<String, TableUsage> usage, SyncId syncId) {
+    public static Changeset changes(
+            RepoTree base, String connectionId, DatabaseCatalog catalog, Map<String, TableUsage> usage, SyncId syncId) {
         SortedMap<String, ManifestShard> shards = ManifestShards.of(catalog, usage);
         SortedMap<String, String> wanted = new TreeMap<>();
-        shards.forEach((schema, shard) -> wanted.put(RepoPaths.manifestShard(connectionId, schema), ManifestCodec.write(shard)));
+        shards.forEach((schema, shard) ->
+                wanted.put(RepoPaths.manifestShard(connectionId, schema), ManifestCodec.write(shard)));
         SortedMap<String, String> current = ManifestShards.shardFiles(base, connectionId);
         if (wanted.equals(current)) {
             return Changeset.builder().build();
@@ -56,9 +55,20 @@ public final class DatabaseSchemaIngest {
         current.keySet().stream().filter(path -> !wanted.containsKey(path)).forEach(changes::delete);
 
         List<SyncSnapshot.Artifact> artifacts = new ArrayList<>();
-        shards.values().forEach(shard -> shard.tables().keySet().forEach(source -> artifacts.add(new SyncSnapshot.Artifact(
-                ProvenanceRow.ArtifactKind.SL, connectionId + "/" + source, ProvenanceRow.Action.SOURCE_CREATED))));
-        SyncSnapshot.write(changes, connectionId, SOURCE_KEY, syncId, CatalogJson.FILE_NAME, CatalogJson.write(catalog),
+        shards.values()
+                .forEach(shard -> shard.tables()
+                        .keySet()
+                        .forEach(source -> artifacts.add(new SyncSnapshot.Artifact(
+                                ProvenanceRow.ArtifactKind.SL,
+                                connectionId + "/" + source,
+                                ProvenanceRow.Action.SOURCE_CREATED))));
+        SyncSnapshot.write(
+                changes,
+                connectionId,
+                SOURCE_KEY,
+                syncId,
+                CatalogJson.FILE_NAME,
+                CatalogJson.write(catalog),
                 artifacts);
         return changes.build();
     }

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.database;
 import dev.ktx.ingest.core.repo.TableUsage;
 import dev.ktx.ingest.core.sql.SqlQuery;
 import dev.ktx.ingest.core.sql.TableName;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,11 +43,15 @@ public final class HistoryAggregator {
             if (tables.isEmpty()) {
                 continue;
             }
-            patterns.computeIfAbsent(text.normalized(), sql -> new PatternBuilder(tables)).add(statement);
+            patterns.computeIfAbsent(text.normalized(), sql -> new PatternBuilder(tables))
+                    .add(statement);
             for (CatalogTable table : tables) {
                 executions.merge(table.qualifiedName(), statement.executions(), Long::sum);
-                SortedMap<String, Long> counts = columns.computeIfAbsent(table.qualifiedName(), name -> new TreeMap<>());
-                table.columns().stream().map(CatalogColumn::name).filter(text.identifiers()::contains)
+                SortedMap<String, Long> counts =
+                        columns.computeIfAbsent(table.qualifiedName(), name -> new TreeMap<>());
+                table.columns().stream()
+                        .map(CatalogColumn::name)
+                        .filter(text.identifiers()::contains)
                         .forEach(column -> counts.merge(column, statement.executions(), Long::sum));
             }
         }
@@ -63,7 +66,9 @@ public final class HistoryAggregator {
     private SortedSet<CatalogTable> tablesRead(StatementText text) {
         SortedSet<CatalogTable> tables = new TreeSet<>(Comparator.comparing(CatalogTable::qualifiedName));
         try {
-            SqlQuery.parse(text.parseable()).tables().forEach(name -> resolve(name).ifPresent(tables::add));
+            SqlQuery.parse(text.parseable())
+                    .tables()
+                    .forEach(name -> resolve(name).ifPresent(tables::add));
         } catch (SqlQuery.NotAQuery e) {
             // not a read, or not readable: it says nothing about how tables are queried
         }
@@ -74,8 +79,10 @@ public final class HistoryAggregator {
         if (name.schema() != null) {
             return Optional.ofNullable(byQualifiedName.get(name.schema() + "." + name.name()));
         }
-        return searchPath.stream().map(schema -> byQualifiedName.get(schema + "." + name.name()))
-                .filter(Objects::nonNull).findFirst();
+        return searchPath.stream()
+                .map(schema -> byQualifiedName.get(schema + "." + name.name()))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private static final class PatternBuilder {

@@ -10,7 +10,6 @@ import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.TableUsage;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,15 +32,15 @@ public final class ManifestShards {
     /** The {@code descriptions} origin of catalog comments. */
     static final String DB_ORIGIN = "db";
 
-    private ManifestShards() {
-    }
+    private ManifestShards() {}
 
     /**
      * @param usage query-history usage by {@link CatalogTable#qualifiedName()}; tables without an entry get none
      * @return shards by schema name
      */
     public static SortedMap<String, ManifestShard> of(DatabaseCatalog catalog, Map<String, TableUsage> usage) {
-        Set<String> scanned = catalog.tables().stream().map(CatalogTable::qualifiedName).collect(Collectors.toSet());
+        Set<String> scanned =
+                catalog.tables().stream().map(CatalogTable::qualifiedName).collect(Collectors.toSet());
         Map<String, SortedMap<String, ManifestEntry>> bySchema = new TreeMap<>();
         for (CatalogTable table : catalog.tables()) {
             bySchema.computeIfAbsent(table.schema(), schema -> new TreeMap<>())
@@ -59,7 +58,9 @@ public final class ManifestShards {
     public static Map<String, TableUsage> usageIn(RepoTree tree, String connectionId) {
         Map<String, TableUsage> usage = new HashMap<>();
         for (Map.Entry<String, String> shard : shardFiles(tree, connectionId).entrySet()) {
-            String schema = ((RepoPath.ManifestShardPath) RepoPaths.classify(shard.getKey()).orElseThrow()).shard();
+            String schema = ((RepoPath.ManifestShardPath)
+                            RepoPaths.classify(shard.getKey()).orElseThrow())
+                    .shard();
             try {
                 ManifestCodec.parse(shard.getValue()).tables().forEach((name, entry) -> {
                     if (entry.usage() != null) {
@@ -77,7 +78,9 @@ public final class ManifestShards {
     static SortedMap<String, String> shardFiles(RepoTree tree, String connectionId) {
         SortedMap<String, String> files = new TreeMap<>();
         for (String path : tree.listFiles(RepoPaths.manifestDir(connectionId))) {
-            if (RepoPaths.classify(path).filter(RepoPath.ManifestShardPath.class::isInstance).isPresent()) {
+            if (RepoPaths.classify(path)
+                    .filter(RepoPath.ManifestShardPath.class::isInstance)
+                    .isPresent()) {
                 tree.readText(path).ifPresent(text -> files.put(path, text));
             }
         }
@@ -86,7 +89,11 @@ public final class ManifestShards {
 
     private static ManifestEntry entry(String database, CatalogTable table, Set<String> scanned, TableUsage usage) {
         List<ManifestColumn> columns = table.columns().stream()
-                .map(column -> new ManifestColumn(column.name(), column.type(), column.primaryKey(), column.nullable(),
+                .map(column -> new ManifestColumn(
+                        column.name(),
+                        column.type(),
+                        column.primaryKey(),
+                        column.nullable(),
                         descriptions(column.comment())))
                 .toList();
         // A join must name a source of this connection, so keys to tables outside the scan are left out.
@@ -95,13 +102,14 @@ public final class ManifestShards {
                 .map(key -> join(table.name(), key))
                 .sorted(Comparator.comparing(Join::to).thenComparing(Join::on))
                 .toList();
-        return new ManifestEntry(database + "." + table.qualifiedName(), descriptions(table.comment()), columns, joins, usage);
+        return new ManifestEntry(
+                database + "." + table.qualifiedName(), descriptions(table.comment()), columns, joins, usage);
     }
 
     private static Join join(String tableName, ForeignKey key) {
         String on = IntStream.range(0, key.columns().size())
-                .mapToObj(i -> tableName + "." + key.columns().get(i) + " = "
-                        + key.referencedTable() + "." + key.referencedColumns().get(i))
+                .mapToObj(i -> tableName + "." + key.columns().get(i) + " = " + key.referencedTable() + "."
+                        + key.referencedColumns().get(i))
                 .collect(Collectors.joining(" AND "));
         return new Join(key.referencedTable(), on, Join.Relationship.MANY_TO_ONE, FOREIGN_KEY);
     }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.database;
 
 import dev.ktx.ingest.core.repo.TableUsage;
-
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.database;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +24,8 @@ public record QueryHistoryOutcome(StepResult step, Optional<QueryHistory> histor
     }
 
     public static QueryHistoryOutcome skipped(String detail) {
-        return new QueryHistoryOutcome(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, detail), Optional.empty());
+        return new QueryHistoryOutcome(
+                new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, detail), Optional.empty());
     }
 
     public static QueryHistoryOutcome failed(String detail) {

@@ -12,7 +12,6 @@ import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.WikiPage;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.PageKeys;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +34,15 @@ public final class QueryPatternPages {
 
     /** The {@code <sourceKey>} of the query-history step's raw snapshots and provenance. */
     public static final String SOURCE_KEY = "query-history";
+
     public static final List<String> TAGS = List.of("query-history", "pattern");
     static final String FILE_NAME = "patterns.json";
     private static final int HASH_HEX_DIGITS = 12;
 
     @JsonPropertyOrder({"page", "queryIds", "executions", "tables", "sql"})
-    private record RawPattern(String page, List<Long> queryIds, long executions, List<String> tables, String sql) {
-    }
+    private record RawPattern(String page, List<Long> queryIds, long executions, List<String> tables, String sql) {}
 
-    private QueryPatternPages() {
-    }
+    private QueryPatternPages() {}
 
     public static Changeset changes(RepoTree base, String connectionId, List<QueryPattern> patterns, SyncId syncId) {
         SortedMap<String, QueryPattern> byKey = new TreeMap<>();
@@ -56,25 +54,40 @@ public final class QueryPatternPages {
                 changes.write(RepoPaths.wikiPage(key), text);
             }
         });
-        existingKeys(base, connectionId).stream().filter(key -> !byKey.containsKey(key))
+        existingKeys(base, connectionId).stream()
+                .filter(key -> !byKey.containsKey(key))
                 .forEach(key -> changes.delete(RepoPaths.wikiPage(key)));
         Changeset pages = changes.build();
         if (pages.isEmpty()) {
             return pages;
         }
-        List<RawPattern> raw = byKey.entrySet().stream().map(entry -> new RawPattern(entry.getKey(),
-                entry.getValue().queryIds(), entry.getValue().executions(), entry.getValue().tables(),
-                entry.getValue().sql())).toList();
-        SyncSnapshot.write(changes, connectionId, SOURCE_KEY, syncId, FILE_NAME, SyncSnapshot.json(raw),
-                byKey.keySet().stream().map(key -> new SyncSnapshot.Artifact(ProvenanceRow.ArtifactKind.WIKI, key,
-                        ProvenanceRow.Action.WIKI_WRITTEN)).toList());
+        List<RawPattern> raw = byKey.entrySet().stream()
+                .map(entry -> new RawPattern(
+                        entry.getKey(),
+                        entry.getValue().queryIds(),
+                        entry.getValue().executions(),
+                        entry.getValue().tables(),
+                        entry.getValue().sql()))
+                .toList();
+        SyncSnapshot.write(
+                changes,
+                connectionId,
+                SOURCE_KEY,
+                syncId,
+                FILE_NAME,
+                SyncSnapshot.json(raw),
+                byKey.keySet().stream()
+                        .map(key -> new SyncSnapshot.Artifact(
+                                ProvenanceRow.ArtifactKind.WIKI, key, ProvenanceRow.Action.WIKI_WRITTEN))
+                        .toList());
         return changes.build();
     }
 
     /** The key of the wiki page of {@code pattern}: {@code query-<conn>-<hash of its SQL>}. */
     public static String key(String connectionId, QueryPattern pattern) {
         return keyPrefix(connectionId)
-                + SyncSnapshot.sha256(pattern.sql().getBytes(StandardCharsets.UTF_8)).substring(0, HASH_HEX_DIGITS);
+                + SyncSnapshot.sha256(pattern.sql().getBytes(StandardCharsets.UTF_8))
+                        .substring(0, HASH_HEX_DIGITS);
     }
 
     private static String keyPrefix(String connectionId) {
@@ -83,11 +96,21 @@ public final class QueryPatternPages {
 
     private static WikiPage page(String key, String connectionId, QueryPattern pattern) {
         String tables = String.join(", ", pattern.tables());
-        Frontmatter frontmatter = new Frontmatter("Query pattern on " + tables + " (" + connectionId + ")", TAGS,
-                List.of(), List.of(), null, connectionId, pattern.tables(), executions(pattern.executions()),
+        Frontmatter frontmatter = new Frontmatter(
+                "Query pattern on " + tables + " (" + connectionId + ")",
+                TAGS,
+                List.of(),
+                List.of(),
+                null,
+                connectionId,
+                pattern.tables(),
+                executions(pattern.executions()),
                 pattern.sql());
-        return new WikiPage(key, frontmatter, "A statement that `pg_stat_statements` recorded on `" + connectionId
-                + "`, shown as `representative_sql` with its constants as parameters (`$1`, `$2`, …).\n");
+        return new WikiPage(
+                key,
+                frontmatter,
+                "A statement that `pg_stat_statements` recorded on `" + connectionId
+                        + "`, shown as `representative_sql` with its constants as parameters (`$1`, `$2`, …).\n");
     }
 
     private static String executions(long count) {
@@ -109,7 +132,8 @@ public final class QueryPatternPages {
         Optional<String> text = base.readText(RepoPaths.wikiPage(key));
         try {
             Frontmatter frontmatter = WikiPageCodec.parse(key, text.orElse("")).frontmatter();
-            return connectionId.equals(frontmatter.source()) && frontmatter.tags().containsAll(TAGS);
+            return connectionId.equals(frontmatter.source())
+                    && frontmatter.tags().containsAll(TAGS);
         } catch (ArtifactFormatException e) {
             return false; // not a page this step wrote
         }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.database;
 
 import dev.ktx.ingest.core.sql.Identifiers;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,15 +23,24 @@ import java.util.function.IntPredicate;
  */
 record StatementText(String normalized, String parseable, Set<String> identifiers) {
 
-    private enum Kind { SPACE, CONSTANT, PARAMETER, IDENTIFIER, QUOTED_IDENTIFIER, OTHER }
-
-    private record Token(Kind kind, String text) {
+    private enum Kind {
+        SPACE,
+        CONSTANT,
+        PARAMETER,
+        IDENTIFIER,
+        QUOTED_IDENTIFIER,
+        OTHER
     }
+
+    private record Token(Kind kind, String text) {}
 
     static StatementText of(String query) {
         List<Token> tokens = trimmed(new Lexer(query).tokens());
-        int parameter = tokens.stream().filter(token -> token.kind() == Kind.PARAMETER)
-                .mapToInt(token -> Integer.parseInt(token.text().substring(1))).max().orElse(0);
+        int parameter = tokens.stream()
+                .filter(token -> token.kind() == Kind.PARAMETER)
+                .mapToInt(token -> Integer.parseInt(token.text().substring(1)))
+                .max()
+                .orElse(0);
         StringBuilder normalized = new StringBuilder();
         StringBuilder parseable = new StringBuilder();
         Set<String> identifiers = new HashSet<>();
@@ -65,7 +73,9 @@ record StatementText(String normalized, String parseable, Set<String> identifier
         while (start < end && tokens.get(start).kind() == Kind.SPACE) {
             start++;
         }
-        while (end > start && (tokens.get(end - 1).kind() == Kind.SPACE || tokens.get(end - 1).text().equals(";"))) {
+        while (end > start
+                && (tokens.get(end - 1).kind() == Kind.SPACE
+                        || tokens.get(end - 1).text().equals(";"))) {
             end--;
         }
         return tokens.subList(start, end);

@@ -10,7 +10,6 @@ import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.SyncId;
-
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,15 +25,14 @@ import java.util.List;
 final class SyncSnapshot {
 
     /** An artifact the raw file produced. */
-    record Artifact(ProvenanceRow.ArtifactKind kind, String key, ProvenanceRow.Action action) {
-    }
+    record Artifact(ProvenanceRow.ArtifactKind kind, String key, ProvenanceRow.Action action) {}
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    private SyncSnapshot() {
-    }
+    private SyncSnapshot() {}
 
     /** Indented JSON in the value's field order, LF line ends (not the platform's) and a final newline. */
     static byte[] json(Object value) {
@@ -45,14 +43,23 @@ final class SyncSnapshot {
         }
     }
 
-    static void write(Changeset.Builder changes, String connectionId, String sourceKey, SyncId syncId,
-                      String fileName, byte[] raw, List<Artifact> artifacts) {
+    static void write(
+            Changeset.Builder changes,
+            String connectionId,
+            String sourceKey,
+            SyncId syncId,
+            String fileName,
+            byte[] raw,
+            List<Artifact> artifacts) {
         String sync = syncId.toString();
         changes.write(RepoPaths.rawSnapshotDir(connectionId, sourceKey, sync) + "/" + fileName, raw);
         String rawSha256 = sha256(raw);
-        changes.write(RepoPaths.provenance(connectionId, sourceKey, sync), ProvenanceCodec.write(artifacts.stream()
-                .map(artifact -> new ProvenanceRow(fileName, rawSha256, artifact.kind(), artifact.key(), artifact.action(), null))
-                .toList()));
+        changes.write(
+                RepoPaths.provenance(connectionId, sourceKey, sync),
+                ProvenanceCodec.write(artifacts.stream()
+                        .map(artifact -> new ProvenanceRow(
+                                fileName, rawSha256, artifact.kind(), artifact.key(), artifact.action(), null))
+                        .toList()));
     }
 
     /** Lower-case hex, as provenance rows record it. */

@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.repo.RepoPath.ManifestShardPath;
 import dev.ktx.ingest.core.repo.RepoPath.SlSourcePath;
 import dev.ktx.ingest.core.repo.RepoPath.WikiPagePath;
 import dev.ktx.ingest.core.repo.SlRef;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -27,9 +26,11 @@ final class ChangeImpact implements ReferenceScope {
     private final Set<String> deletedPages = new TreeSet<>();
     /** {@code <conn>/<name>} of SL sources whose definition changed. */
     private final Set<String> sourceKeys = new TreeSet<>();
+
     private final Set<String> sourceNames = new TreeSet<>();
     /** {@code <schema>.<table>} of manifest entries that changed. */
     private final Set<String> tables = new TreeSet<>();
+
     private final List<SlSourcePath> slFilesToRevalidate = new ArrayList<>();
 
     static ChangeImpact of(SessionChanges changes, SemanticLayerCatalog main, SemanticLayerCatalog session) {
@@ -47,7 +48,8 @@ final class ChangeImpact implements ReferenceScope {
                 impact.addSource(shard.connection(), name);
                 impact.tables.add(shard.shard() + "." + name);
                 SlSourcePath file = new SlSourcePath(shard.connection(), name);
-                if (!written.contains(file) && session.slSource(shard.connection(), name).isPresent()) {
+                if (!written.contains(file)
+                        && session.slSource(shard.connection(), name).isPresent()) {
                     impact.slFilesToRevalidate.add(file);
                 }
             }
@@ -55,7 +57,8 @@ final class ChangeImpact implements ReferenceScope {
         return impact;
     }
 
-    private static Set<String> changedEntries(ManifestShardPath path, SemanticLayerCatalog main, SemanticLayerCatalog session) {
+    private static Set<String> changedEntries(
+            ManifestShardPath path, SemanticLayerCatalog main, SemanticLayerCatalog session) {
         Map<String, ManifestEntry> before = tables(main, path);
         Map<String, ManifestEntry> after = tables(session, path);
         Set<String> names = new TreeSet<>(before.keySet());
@@ -65,7 +68,9 @@ final class ChangeImpact implements ReferenceScope {
     }
 
     private static Map<String, ManifestEntry> tables(SemanticLayerCatalog catalog, ManifestShardPath path) {
-        return catalog.shard(path.connection(), path.shard()).flatMap(Parsed::valid).map(ManifestShard::tables)
+        return catalog.shard(path.connection(), path.shard())
+                .flatMap(Parsed::valid)
+                .map(ManifestShard::tables)
                 .orElse(Collections.emptySortedMap());
     }
 
@@ -89,7 +94,8 @@ final class ChangeImpact implements ReferenceScope {
      * Table names are source names of the same entries, so they need no needle of their own.
      */
     boolean mayBeReferencedBy(String pageText) {
-        return deletedPages.stream().anyMatch(pageText::contains) || sourceNames.stream().anyMatch(pageText::contains);
+        return deletedPages.stream().anyMatch(pageText::contains)
+                || sourceNames.stream().anyMatch(pageText::contains);
     }
 
     @Override
@@ -99,7 +105,8 @@ final class ChangeImpact implements ReferenceScope {
 
     @Override
     public boolean coversSource(SlRef ref) {
-        return ref.connection() == null ? sourceNames.contains(ref.source())
+        return ref.connection() == null
+                ? sourceNames.contains(ref.source())
                 : sourceKeys.contains(ref.connection() + "/" + ref.source());
     }
 

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.gate;
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -22,20 +21,25 @@ final class DeleteLimitRule implements GateRule {
 
     @Override
     public List<String> check(GateContext context) {
-        long deleted = context.changes().all().stream().filter(PathChange::isDeletion).map(PathChange::path)
-                .filter(DeleteLimitRule::isArtifact).count();
+        long deleted = context.changes().all().stream()
+                .filter(PathChange::isDeletion)
+                .map(PathChange::path)
+                .filter(DeleteLimitRule::isArtifact)
+                .count();
         if (deleted == 0) {
             return List.of();
         }
         RepoTree main = context.input().main();
         // Deleted files existed on main; max() only guards against a caller whose changes and main disagree.
-        long total = Math.max(deleted,
-                main.listFilesRecursive("wiki").size() + main.listFilesRecursive(RepoPaths.SEMANTIC_LAYER_DIR).size());
+        long total = Math.max(
+                deleted,
+                main.listFilesRecursive("wiki").size()
+                        + main.listFilesRecursive(RepoPaths.SEMANTIC_LAYER_DIR).size());
         if (deleted * 100 <= (long) limitPercent * total) {
             return List.of();
         }
-        return List.of("deletes exceed limit: " + deleted + " of " + total + " artifacts ("
-                + percent(deleted, total) + "% > " + limitPercent + "%)");
+        return List.of("deletes exceed limit: " + deleted + " of " + total + " artifacts (" + percent(deleted, total)
+                + "% > " + limitPercent + "%)");
     }
 
     private static boolean isArtifact(String path) {
@@ -46,6 +50,8 @@ final class DeleteLimitRule implements GateRule {
     static String percent(long part, long whole) {
         return part * 100 % whole == 0
                 ? Long.toString(part * 100 / whole)
-                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).toPlainString();
+                : BigDecimal.valueOf(part * 100)
+                        .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 }

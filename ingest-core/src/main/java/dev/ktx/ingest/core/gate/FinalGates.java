@@ -25,8 +25,12 @@ public final class FinalGates {
         if (deleteLimitPercent < 0 || deleteLimitPercent > 100) {
             throw new IllegalArgumentException("delete limit percent must be 0..100: " + deleteLimitPercent);
         }
-        rules = List.of(new ChangedPathRule(), new SlConnectionRule(), new DeleteLimitRule(deleteLimitPercent),
-                new SemanticLayerRule(), new WikiReferenceRule());
+        rules = List.of(
+                new ChangedPathRule(),
+                new SlConnectionRule(),
+                new DeleteLimitRule(deleteLimitPercent),
+                new SemanticLayerRule(),
+                new WikiReferenceRule());
     }
 
     public GateReport check(GateInput input) {

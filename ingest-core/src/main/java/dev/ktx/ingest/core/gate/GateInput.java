@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.gate;
 
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.TreeSet;
  * tree it will replace, the paths the session changed relative to {@code main}, and the connections whose
  * {@code semantic-layer/<conn>/} directories this session may write.
  */
-public record GateInput(RepoTree main, RepoTree session, List<PathChange> changes,
-                        SortedSet<String> allowedSlConnections) {
+public record GateInput(
+        RepoTree main, RepoTree session, List<PathChange> changes, SortedSet<String> allowedSlConnections) {
 
     public GateInput {
         Objects.requireNonNull(main, "main");

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.gate;
 
 import dev.ktx.ingest.core.repo.ArtifactFormatException;
-
 import java.util.Optional;
 import java.util.function.Function;
 

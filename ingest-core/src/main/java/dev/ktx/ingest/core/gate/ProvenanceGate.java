@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPath.ProvenancePath;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +39,9 @@ public final class ProvenanceGate {
     }
 
     private static boolean inSnapshot(RepoTree session, String snapshotDir, String rawPath) {
-        boolean confined = !rawPath.startsWith("/") && Arrays.stream(rawPath.split("/", -1))
-                .noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals(".."));
+        boolean confined = !rawPath.startsWith("/")
+                && Arrays.stream(rawPath.split("/", -1))
+                        .noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals(".."));
         return confined && session.kind(snapshotDir + "/" + rawPath).isRegularFile();
     }
 }

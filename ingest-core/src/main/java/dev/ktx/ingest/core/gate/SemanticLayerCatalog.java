@@ -10,7 +10,6 @@ import dev.ktx.ingest.core.repo.SlRef;
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
 import dev.ktx.ingest.core.repo.SourceDefinition;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,12 +37,14 @@ final class SemanticLayerCatalog {
     }
 
     Optional<Parsed<ManifestShard>> shard(String connection, String shard) {
-        return shards.computeIfAbsent(RepoPaths.manifestShard(connection, shard),
+        return shards.computeIfAbsent(
+                RepoPaths.manifestShard(connection, shard),
                 path -> tree.readText(path).map(text -> Parsed.of(text, ManifestCodec::parse)));
     }
 
     Optional<Parsed<SlSource>> slSource(String connection, String name) {
-        return sources.computeIfAbsent(RepoPaths.slSource(connection, name),
+        return sources.computeIfAbsent(
+                RepoPaths.slSource(connection, name),
                 path -> tree.readText(path).map(text -> Parsed.of(text, SlSourceCodec::parse)));
     }
 
@@ -85,15 +86,20 @@ final class SemanticLayerCatalog {
 
     /** Whether a manifest shard {@code <schema>.yaml} of any connection has a table named {@code table}. */
     boolean hasRawTable(String schema, String table) {
-        return RepoPaths.isSafeSegment(schema) && connections().stream().anyMatch(connection ->
-                shard(connection, schema).flatMap(Parsed::valid).map(s -> s.tables().containsKey(table)).orElse(false));
+        return RepoPaths.isSafeSegment(schema)
+                && connections().stream()
+                        .anyMatch(connection -> shard(connection, schema)
+                                .flatMap(Parsed::valid)
+                                .map(s -> s.tables().containsKey(table))
+                                .orElse(false));
     }
 
     /** Connection ids that have a semantic-layer directory; one listing of {@code semantic-layer/} per check. */
     List<String> connections() {
         if (connections == null) {
             TreeSet<String> ids = new TreeSet<>();
-            tree.listFilesRecursive(RepoPaths.SEMANTIC_LAYER_DIR).forEach(path -> RepoPaths.slConnectionOf(path).ifPresent(ids::add));
+            tree.listFilesRecursive(RepoPaths.SEMANTIC_LAYER_DIR)
+                    .forEach(path -> RepoPaths.slConnectionOf(path).ifPresent(ids::add));
             connections = List.copyOf(ids);
         }
         return connections;

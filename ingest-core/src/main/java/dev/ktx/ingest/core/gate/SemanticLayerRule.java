@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.repo.RepoPath.ManifestShardPath;
 import dev.ktx.ingest.core.repo.RepoPath.SlSourcePath;
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceValidator;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +21,9 @@ final class SemanticLayerRule implements GateRule {
         SemanticLayerCatalog session = context.sessionSl();
         List<String> errors = new ArrayList<>();
         for (ManifestShardPath shard : context.changes().changedShards()) {
-            session.shard(shard.connection(), shard.shard()).map(Parsed::error).ifPresent(error ->
-                    errors.add(failure(shard.connection(), "_schema/" + shard.shard(), error)));
+            session.shard(shard.connection(), shard.shard())
+                    .map(Parsed::error)
+                    .ifPresent(error -> errors.add(failure(shard.connection(), "_schema/" + shard.shard(), error)));
         }
         TreeSet<SlSourcePath> sources = new TreeSet<>(Comparator.comparing(SlSourcePath::path));
         sources.addAll(context.changes().writtenSources());
@@ -33,9 +33,12 @@ final class SemanticLayerRule implements GateRule {
             if (file.isEmpty()) {
                 continue;
             }
-            List<String> reasons = file.get().valid()
-                    .map(source -> SlSourceValidator.validate(source,
-                            Optional.ofNullable(session.manifest(path.connection()).get(path.name()))))
+            List<String> reasons = file.get()
+                    .valid()
+                    .map(source -> SlSourceValidator.validate(
+                            source,
+                            Optional.ofNullable(
+                                    session.manifest(path.connection()).get(path.name()))))
                     .orElseGet(() -> List.of(file.get().error()));
             reasons.forEach(reason -> errors.add(failure(path.connection(), path.name(), reason)));
         }

@@ -7,7 +7,6 @@ import dev.ktx.ingest.core.repo.RepoPath.ProvenancePath;
 import dev.ktx.ingest.core.repo.RepoPath.SlSourcePath;
 import dev.ktx.ingest.core.repo.RepoPath.WikiPagePath;
 import dev.ktx.ingest.core.repo.RepoPaths;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +16,18 @@ import java.util.Optional;
  * The session's changes sorted by path and grouped by artifact kind. "Written" means added or modified and now a
  * regular file; other new kinds are the path rule's business. Paths outside the layout appear in no group.
  */
-record SessionChanges(List<PathChange> all, List<WikiPagePath> writtenPages, List<WikiPagePath> deletedPages,
-                      List<SlSourcePath> writtenSources, List<SlSourcePath> deletedSources,
-                      List<ManifestShardPath> changedShards, List<ProvenancePath> writtenProvenance) {
+record SessionChanges(
+        List<PathChange> all,
+        List<WikiPagePath> writtenPages,
+        List<WikiPagePath> deletedPages,
+        List<SlSourcePath> writtenSources,
+        List<SlSourcePath> deletedSources,
+        List<ManifestShardPath> changedShards,
+        List<ProvenancePath> writtenProvenance) {
 
     static SessionChanges of(List<PathChange> changes) {
-        List<PathChange> sorted = changes.stream().sorted(Comparator.comparing(PathChange::path)).toList();
+        List<PathChange> sorted =
+                changes.stream().sorted(Comparator.comparing(PathChange::path)).toList();
         List<WikiPagePath> writtenPages = new ArrayList<>();
         List<WikiPagePath> deletedPages = new ArrayList<>();
         List<SlSourcePath> writtenSources = new ArrayList<>();
@@ -31,7 +36,8 @@ record SessionChanges(List<PathChange> all, List<WikiPagePath> writtenPages, Lis
         List<ProvenancePath> writtenProvenance = new ArrayList<>();
         for (PathChange change : sorted) {
             Optional<RepoPath> classified = RepoPaths.classify(change.path());
-            if (classified.isEmpty() || !(change.isDeletion() || change.newKind().isRegularFile())) {
+            if (classified.isEmpty()
+                    || !(change.isDeletion() || change.newKind().isRegularFile())) {
                 continue;
             }
             RepoPath path = classified.get();
@@ -45,7 +51,7 @@ record SessionChanges(List<PathChange> all, List<WikiPagePath> writtenPages, Lis
                 writtenProvenance.add(provenance);
             }
         }
-        return new SessionChanges(sorted, writtenPages, deletedPages, writtenSources, deletedSources, changedShards,
-                writtenProvenance);
+        return new SessionChanges(
+                sorted, writtenPages, deletedPages, writtenSources, deletedSources, changedShards, writtenProvenance);
     }
 }

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.gate;
 
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoPaths;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

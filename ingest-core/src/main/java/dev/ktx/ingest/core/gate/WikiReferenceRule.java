@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.repo.SlRef;
 import dev.ktx.ingest.core.repo.SourceDefinition;
 import dev.ktx.ingest.core.repo.WikiPage;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +26,7 @@ import java.util.TreeMap;
  */
 final class WikiReferenceRule implements GateRule {
 
-    private record PageToCheck(String text, ReferenceScope scope) {
-    }
+    private record PageToCheck(String text, ReferenceScope scope) {}
 
     @Override
     public List<String> check(GateContext context) {
@@ -67,15 +65,18 @@ final class WikiReferenceRule implements GateRule {
         RepoTree session = context.input().session();
         Map<String, PageToCheck> pages = new TreeMap<>();
         for (RepoPath.WikiPagePath path : context.changes().writtenPages()) {
-            session.readText(path.path()).ifPresent(text -> pages.put(path.key(), new PageToCheck(text, ReferenceScope.ALL)));
+            session.readText(path.path())
+                    .ifPresent(text -> pages.put(path.key(), new PageToCheck(text, ReferenceScope.ALL)));
         }
         ChangeImpact impact = context.impact();
         if (impact.reachesUnchangedPages()) {
             for (String path : session.listFiles(RepoPaths.WIKI_DIR)) {
                 Optional<RepoPath> page = RepoPaths.classify(path);
-                if (page.isPresent() && page.get() instanceof RepoPath.WikiPagePath wikiPage
+                if (page.isPresent()
+                        && page.get() instanceof RepoPath.WikiPagePath wikiPage
                         && !pages.containsKey(wikiPage.key())) {
-                    session.readText(path).filter(impact::mayBeReferencedBy)
+                    session.readText(path)
+                            .filter(impact::mayBeReferencedBy)
                             .ifPresent(text -> pages.put(wikiPage.key(), new PageToCheck(text, impact)));
                 }
             }
@@ -83,8 +84,8 @@ final class WikiReferenceRule implements GateRule {
         return pages;
     }
 
-    private static void checkPage(WikiPage page, BodyReferences body, ReferenceScope scope, SemanticLayerCatalog sl,
-                                  List<String> errors) {
+    private static void checkPage(
+            WikiPage page, BodyReferences body, ReferenceScope scope, SemanticLayerCatalog sl, List<String> errors) {
         String key = page.key();
         for (SlRef ref : page.frontmatter().slRefs()) {
             if (!scope.coversSource(ref)) {
@@ -93,7 +94,8 @@ final class WikiReferenceRule implements GateRule {
             List<SourceDefinition> found = sl.resolve(ref);
             if (found.isEmpty()) {
                 errors.add(key + ": unknown sl_refs entry " + ref);
-            } else if (ref.entity() != null && found.stream().noneMatch(source -> source.entityNames().contains(ref.entity()))) {
+            } else if (ref.entity() != null
+                    && found.stream().noneMatch(source -> source.entityNames().contains(ref.entity()))) {
                 errors.add(key + ": unknown sl_refs entity " + ref);
             }
         }
@@ -116,6 +118,7 @@ final class WikiReferenceRule implements GateRule {
     }
 
     private static boolean pageExists(RepoTree session, String key) {
-        return RepoPaths.isValidPageKey(key) && session.kind(RepoPaths.wikiPage(key)).isRegularFile();
+        return RepoPaths.isValidPageKey(key)
+                && session.kind(RepoPaths.wikiPage(key)).isRegularFile();
     }
 }

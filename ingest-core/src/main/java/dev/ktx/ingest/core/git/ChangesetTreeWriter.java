@@ -1,14 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
-
-import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Applies a {@link Changeset} to a tree entirely in the object database ({@link TreeEditor}: only the directories on
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 final class ChangesetTreeWriter {
 
-    private ChangesetTreeWriter() {
-    }
+    private ChangesetTreeWriter() {}
 
     /** Inserts (does not flush) the blobs and trees of {@code base} + {@code changes}; returns the new tree id. */
     static ObjectId write(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree, Changeset changes)
@@ -43,7 +41,9 @@ final class ChangesetTreeWriter {
             throw new IllegalArgumentException("path must be relative with '/' separators: '" + path + "'");
         }
         for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
                     || segment.toLowerCase(Locale.ROOT).equals(".git")) {
                 throw new IllegalArgumentException("path has an invalid segment '" + segment + "': '" + path + "'");
             }

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
@@ -11,8 +12,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * After {@code main} moved in a non-bare repo, brings a checkout of {@code main} along, like
@@ -40,8 +39,11 @@ final class CheckoutUpdater {
             DirCache index = repo.lockDirCache();
             try (RevWalk walk = new RevWalk(repo)) {
                 if (!cleanRelativeTo(oldHead)) {
-                    LOG.warn("{} moved to {} but the checkout in {} has uncommitted changes; left as it is",
-                            mainRef, newHead.name(), repo.getWorkTree());
+                    LOG.warn(
+                            "{} moved to {} but the checkout in {} has uncommitted changes; left as it is",
+                            mainRef,
+                            newHead.name(),
+                            repo.getWorkTree());
                     return;
                 }
                 new DirCacheCheckout(repo, walk.parseTree(oldHead), index, walk.parseTree(newHead)).checkout();
@@ -49,8 +51,12 @@ final class CheckoutUpdater {
                 index.unlock();
             }
         } catch (IOException e) {
-            LOG.warn("{} moved to {} but the checkout in {} could not be updated: {}",
-                    mainRef, newHead.name(), repo.getWorkTree(), e.toString());
+            LOG.warn(
+                    "{} moved to {} but the checkout in {} could not be updated: {}",
+                    mainRef,
+                    newHead.name(),
+                    repo.getWorkTree(),
+                    e.toString());
         }
     }
 
@@ -63,7 +69,11 @@ final class CheckoutUpdater {
     private boolean cleanRelativeTo(ObjectId oldHead) throws IOException {
         IndexDiff diff = new IndexDiff(repo, oldHead, new FileTreeIterator(repo));
         diff.diff();
-        return diff.getAdded().isEmpty() && diff.getChanged().isEmpty() && diff.getRemoved().isEmpty()
-                && diff.getMissing().isEmpty() && diff.getModified().isEmpty() && diff.getConflicting().isEmpty();
+        return diff.getAdded().isEmpty()
+                && diff.getChanged().isEmpty()
+                && diff.getRemoved().isEmpty()
+                && diff.getMissing().isEmpty()
+                && diff.getModified().isEmpty()
+                && diff.getConflicting().isEmpty();
     }
 }

@@ -1,8 +1,6 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.RepoTree;
-import org.eclipse.jgit.util.FileUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Writes the inputs of a commit (every regular file outside the directories ktx writes: {@code wiki/},
@@ -24,13 +23,13 @@ import java.util.stream.Stream;
  */
 public final class CommitExport {
 
-    private static final List<String> ARTIFACT_DIRS = List.of("wiki/", "semantic-layer/", "raw-sources/", "provenance/");
+    private static final List<String> ARTIFACT_DIRS =
+            List.of("wiki/", "semantic-layer/", "raw-sources/", "provenance/");
 
     /** Longer than any job runs, so an export is never removed under a job that reads it. */
     private static final Duration KEEP = Duration.ofHours(24);
 
-    private CommitExport() {
-    }
+    private CommitExport() {}
 
     /** Exports of other commits written before {@code age} ago go: each run exports the commit it starts from. */
     private static void removeOlderThan(Path parent, Duration age) throws IOException {

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 /** Writes commit objects under one identity; author and committer are the same. */
 final class CommitWriter {

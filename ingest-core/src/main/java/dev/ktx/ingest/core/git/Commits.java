@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -10,16 +11,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 
-import java.io.IOException;
-
 /** Resolving the 40-hex commit ids that cross the {@link ContextRepository} port. */
 final class Commits {
 
     /** Length of abbreviated ids in messages. */
     static final int SHORT_SHA = 12;
 
-    private Commits() {
-    }
+    private Commits() {}
 
     /**
      * The tree of the merge base of two commits, or the empty tree for unrelated histories. With several bases (a

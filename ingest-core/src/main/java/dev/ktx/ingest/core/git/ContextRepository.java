@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

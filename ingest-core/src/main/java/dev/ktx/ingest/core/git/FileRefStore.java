@@ -1,13 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.errors.LockFailedException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jgit.errors.LockFailedException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link RefStore} on the repository's own ref database. A {@code LOCK_FAILURE} while the ref still holds the
@@ -117,11 +116,13 @@ final class FileRefStore implements RefStore {
                     }
                     if (++ioFailures == IO_ATTEMPTS) {
                         throw e instanceof LockFailedException locked
-                                ? new StaleLockFileException(refName, locked.getFile().toPath())
+                                ? new StaleLockFileException(
+                                        refName, locked.getFile().toPath())
                                 : new UncheckedIOException("cannot update " + refName, e);
                     }
                     LOG.debug("{} could not be written ({}), retrying", refName, e.toString());
-                    Thread.sleep(IO_RETRY_MILLIS * ioFailures + ThreadLocalRandom.current().nextLong(IO_RETRY_MILLIS));
+                    Thread.sleep(IO_RETRY_MILLIS * ioFailures
+                            + ThreadLocalRandom.current().nextLong(IO_RETRY_MILLIS));
                     continue;
                 }
                 switch (result) {
@@ -149,8 +150,8 @@ final class FileRefStore implements RefStore {
         }
     }
 
-    private RefUpdate.Result attempt(String refName, ObjectId expected, ObjectId newId, String reflogMessage,
-            boolean force) throws IOException {
+    private RefUpdate.Result attempt(
+            String refName, ObjectId expected, ObjectId newId, String reflogMessage, boolean force) throws IOException {
         RefUpdate update = repo.updateRef(refName);
         update.setExpectedOldObjectId(expected);
         update.setForceUpdate(force);

@@ -1,9 +1,6 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.messaging.RepoUrl;
-import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The credentials for a git remote over HTTP: a user and a token (the basic-auth password), the token given as is or
@@ -25,8 +24,7 @@ public final class GitCredentials {
 
     private static final String FILE_PREFIX = "file:";
 
-    private GitCredentials() {
-    }
+    private GitCredentials() {}
 
     /**
      * @param setting how the token is configured, for the error when its file cannot be read
@@ -47,9 +45,11 @@ public final class GitCredentials {
 
     /** From {@code KTX_GIT_TOKEN} and {@code KTX_GIT_USER} (default {@value #DEFAULT_USER}); empty without a token. */
     public static Optional<CredentialsProvider> fromEnvironment(Map<String, String> environment) {
-        String user = Optional.ofNullable(environment.get(USER_VARIABLE)).filter(u -> !u.isBlank())
+        String user = Optional.ofNullable(environment.get(USER_VARIABLE))
+                .filter(u -> !u.isBlank())
                 .orElse(DEFAULT_USER);
-        return Optional.ofNullable(environment.get(TOKEN_VARIABLE)).filter(t -> !t.isBlank())
+        return Optional.ofNullable(environment.get(TOKEN_VARIABLE))
+                .filter(t -> !t.isBlank())
                 .map(token -> of(TOKEN_VARIABLE, user, token));
     }
 

@@ -1,6 +1,17 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.messaging.RepoUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
@@ -14,18 +25,6 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A context repository's git remote as one service reaches it: its URL and the service's credentials (never part of
@@ -95,7 +94,8 @@ public final class GitRemote {
             try (FetchConnection connection = transport.openFetch(List.of(), prefix)) {
                 List<Ref> wanted = new ArrayList<>();
                 for (Ref ref : connection.getRefs()) {
-                    if (ref.getName().startsWith(prefix) && ref.getObjectId() != null
+                    if (ref.getName().startsWith(prefix)
+                            && ref.getObjectId() != null
                             && !local.getObjectDatabase().has(ref.getObjectId())) {
                         wanted.add(ref);
                     }
@@ -133,8 +133,8 @@ public final class GitRemote {
         } catch (TransportException e) {
             if (String.valueOf(e.getMessage()).contains("not authorized")
                     || String.valueOf(e.getMessage()).contains("authentication")) {
-                throw new RemoteRefusedException("cannot " + what + ": " + url
-                        + " refused the credentials (KTX_GIT_USER / KTX_GIT_TOKEN)");
+                throw new RemoteRefusedException(
+                        "cannot " + what + ": " + url + " refused the credentials (KTX_GIT_USER / KTX_GIT_TOKEN)");
             }
             throw new UncheckedIOException("cannot " + what + " at " + url + ": " + e.getMessage(), e);
         } catch (IOException e) {

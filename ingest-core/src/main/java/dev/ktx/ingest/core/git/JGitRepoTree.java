@@ -3,12 +3,6 @@ package dev.ktx.ingest.core.git;
 import dev.ktx.ingest.core.git.TreeDirectory.Entry;
 import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.RepoTree;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.TreeWalk;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * {@link RepoTree} over one git tree. Each directory on a looked-up path is indexed once and kept
@@ -50,7 +49,9 @@ final class JGitRepoTree implements RepoTree {
     @Override
     public EntryKind kind(String path) {
         String normalized = normalize(path);
-        return normalized.isEmpty() ? EntryKind.DIRECTORY : entry(normalized).map(JGitRepoTree::kind).orElse(EntryKind.MISSING);
+        return normalized.isEmpty()
+                ? EntryKind.DIRECTORY
+                : entry(normalized).map(JGitRepoTree::kind).orElse(EntryKind.MISSING);
     }
 
     @Override
@@ -58,20 +59,23 @@ final class JGitRepoTree implements RepoTree {
         String normalized = normalize(dir);
         String prefix = normalized.isEmpty() ? "" : normalized + "/";
         return directory(normalized).names(mode -> EntryKinds.of(mode).isRegularFile()).stream()
-                .map(name -> prefix + name).toList();
+                .map(name -> prefix + name)
+                .toList();
     }
 
     @Override
     public List<String> listFilesRecursive(String dir) {
         String normalized = normalize(dir);
-        Optional<ObjectId> subtree = normalized.isEmpty() ? Optional.of(tree)
+        Optional<ObjectId> subtree = normalized.isEmpty()
+                ? Optional.of(tree)
                 : entry(normalized).filter(e -> kind(e) == EntryKind.DIRECTORY).map(Entry::id);
         if (subtree.isEmpty()) {
             return List.of();
         }
         String prefix = normalized.isEmpty() ? "" : normalized + "/";
         List<String> files = new ArrayList<>();
-        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
+        try (ObjectReader reader = repo.newObjectReader();
+                TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(subtree.get());
             walk.setRecursive(true);
             while (walk.next()) {
@@ -107,7 +111,8 @@ final class JGitRepoTree implements RepoTree {
             return cached;
         }
         // Resolved outside of any map update: loading a directory first loads its parent.
-        Optional<ObjectId> id = dir.isEmpty() ? Optional.of(tree)
+        Optional<ObjectId> id = dir.isEmpty()
+                ? Optional.of(tree)
                 : entry(dir).filter(e -> kind(e) == EntryKind.DIRECTORY).map(Entry::id);
         TreeDirectory loaded = id.map(this::parse).orElse(TreeDirectory.EMPTY);
         TreeDirectory raced = directories.putIfAbsent(dir, loaded);

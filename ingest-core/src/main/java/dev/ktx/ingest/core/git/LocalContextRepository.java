@@ -2,6 +2,23 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -16,24 +33,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@link ContextRepository} on a repository at a local path (bare, or the root of a checkout), with JGit.
@@ -83,7 +82,12 @@ public final class LocalContextRepository implements ContextRepository {
      */
     public static LocalContextRepository initBare(Path dir, Changeset initialContent, String message) {
         try {
-            Git.init().setBare(true).setInitialBranch(DEFAULT_MAIN_BRANCH).setDirectory(dir.toFile()).call().close();
+            Git.init()
+                    .setBare(true)
+                    .setInitialBranch(DEFAULT_MAIN_BRANCH)
+                    .setDirectory(dir.toFile())
+                    .call()
+                    .close();
         } catch (GitAPIException e) {
             throw new IllegalStateException("cannot create a repository at " + dir + ": " + e.getMessage(), e);
         }
@@ -98,7 +102,8 @@ public final class LocalContextRepository implements ContextRepository {
     }
 
     private ObjectId createMain(Changeset content, String message) throws IOException {
-        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+        try (RevWalk walk = new RevWalk(repo);
+                ObjectInserter inserter = repo.newObjectInserter()) {
             ObjectId emptyTree = inserter.insert(new TreeFormatter());
             ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, emptyTree, content);
             ObjectId commit = commits.insert(inserter, tree, message);
@@ -125,7 +130,10 @@ public final class LocalContextRepository implements ContextRepository {
             throw new IllegalArgumentException("not a git repository: " + path);
         }
         try {
-            Repository repo = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
+            Repository repo = new FileRepositoryBuilder()
+                    .setGitDir(gitDir)
+                    .setMustExist(true)
+                    .build();
             return new LocalContextRepository(repo, mainBranch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open git repository " + path, e);
@@ -139,7 +147,9 @@ public final class LocalContextRepository implements ContextRepository {
 
     /** A hash of the repository's canonical location: the same for every path that leads to it. */
     private static String identityOf(Repository repo) {
-        return io("resolve " + repo.getDirectory(), () -> shortHash(repo.getDirectory().toPath().toRealPath().toString()));
+        return io(
+                "resolve " + repo.getDirectory(),
+                () -> shortHash(repo.getDirectory().toPath().toRealPath().toString()));
     }
 
     /** The first 8 bytes of the SHA-256 of {@code location}, in hex. */
@@ -163,8 +173,9 @@ public final class LocalContextRepository implements ContextRepository {
         if (existing.isPresent()) {
             return existing.get().name();
         }
-        ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
-                "cannot open session " + id + ": " + mainRef + " has no commit yet"));
+        ObjectId main = refs.read(mainRef)
+                .orElseThrow(() ->
+                        new IllegalStateException("cannot open session " + id + ": " + mainRef + " has no commit yet"));
         if (refs.compareAndSet(id.sessionRef(), ObjectId.zeroId(), main, "ktx: open session from main")) {
             return main.name();
         }
@@ -174,11 +185,13 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public String restartSession(SessionId id) {
-        ObjectId main = refs.read(mainRef).orElseThrow(() -> new IllegalStateException(
-                "cannot start session " + id + ": " + mainRef + " has no commit yet"));
+        ObjectId main = refs.read(mainRef)
+                .orElseThrow(() -> new IllegalStateException(
+                        "cannot start session " + id + ": " + mainRef + " has no commit yet"));
         ObjectId current = refs.read(id.sessionRef()).orElse(ObjectId.zeroId());
         if (!refs.compareAndRewind(id.sessionRef(), current, main, "ktx: restart session from main")) {
-            throw new IllegalStateException(id.sessionRef() + " moved while restarting it; a session has a single writer");
+            throw new IllegalStateException(
+                    id.sessionRef() + " moved while restarting it; a session has a single writer");
         }
         refs.delete(id.sentinelRef());
         return main.name();
@@ -206,7 +219,8 @@ public final class LocalContextRepository implements ContextRepository {
     public String commit(SessionId id, Changeset changes, String message) {
         ObjectId head = requireSessionHead(id);
         return io("commit to " + id.sessionRef(), () -> {
-            try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+            try (RevWalk walk = new RevWalk(repo);
+                    ObjectInserter inserter = repo.newObjectInserter()) {
                 RevCommit parent = walk.parseCommit(head);
                 ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, parent.getTree(), changes);
                 if (tree.equals(parent.getTree())) {
@@ -215,8 +229,8 @@ public final class LocalContextRepository implements ContextRepository {
                 ObjectId commit = commits.insert(inserter, tree, message, parent);
                 inserter.flush();
                 if (!refs.compareAndSet(id.sessionRef(), head, commit, "ktx: commit")) {
-                    throw new IllegalStateException(id.sessionRef() + " moved while committing (expected "
-                            + head.name() + "); a session has a single writer");
+                    throw new IllegalStateException(id.sessionRef() + " moved while committing (expected " + head.name()
+                            + "); a session has a single writer");
                 }
                 return commit.name();
             }
@@ -279,7 +293,9 @@ public final class LocalContextRepository implements ContextRepository {
     public Optional<String> findSquash(SessionId id) {
         return io("look for the squash of " + id, () -> {
             Optional<ObjectId> main = refs.read(mainRef);
-            return main.isEmpty() ? Optional.<String>empty() : squasher.find(id, main.get()).map(RevCommit::name);
+            return main.isEmpty()
+                    ? Optional.<String>empty()
+                    : squasher.find(id, main.get()).map(RevCommit::name);
         });
     }
 
@@ -310,8 +326,11 @@ public final class LocalContextRepository implements ContextRepository {
                     return false;
                 }
                 Files.delete(lockFile);
-                LOG.warn("removed {}, left {} ago by a writer of {} that did not finish", lockFile,
-                        Duration.between(modified, Instant.now()), mainRef);
+                LOG.warn(
+                        "removed {}, left {} ago by a writer of {} that did not finish",
+                        lockFile,
+                        Duration.between(modified, Instant.now()),
+                        mainRef);
                 return true;
             } catch (NoSuchFileException e) {
                 return false;
@@ -371,7 +390,9 @@ public final class LocalContextRepository implements ContextRepository {
         Set<SessionId> failed = new HashSet<>(sentinels());
         return sessions().stream()
                 .filter(id -> !failed.contains(id))
-                .filter(id -> id.runStartedAt().filter(started -> started.isBefore(cutoff)).isPresent())
+                .filter(id -> id.runStartedAt()
+                        .filter(started -> started.isBefore(cutoff))
+                        .isPresent())
                 .toList();
     }
 
@@ -384,7 +405,8 @@ public final class LocalContextRepository implements ContextRepository {
 
     @Override
     public void recordRun(String runId, String record) {
-        String refName = runRef(runId).orElseThrow(() -> new IllegalArgumentException("run id " + runId + " cannot name a ref"));
+        String refName =
+                runRef(runId).orElseThrow(() -> new IllegalArgumentException("run id " + runId + " cannot name a ref"));
         io("write " + refName, () -> {
             sentinels.writeRunRecord(refName, record);
             return null;
@@ -404,7 +426,8 @@ public final class LocalContextRepository implements ContextRepository {
     private static Optional<String> runRef(String runId) {
         String refName = RUN_REF_PREFIX + runId;
         return runId.isEmpty() || runId.contains("/") || !Repository.isValidRefName(refName)
-                ? Optional.empty() : Optional.of(refName);
+                ? Optional.empty()
+                : Optional.of(refName);
     }
 
     @Override

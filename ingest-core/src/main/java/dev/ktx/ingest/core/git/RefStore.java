@@ -1,9 +1,8 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.lib.ObjectId;
-
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Where the context repository's refs live: the repository's own ref database ({@link FileRefStore}), or a git
@@ -40,6 +39,5 @@ interface RefStore {
     List<String> namesUnder(String prefix);
 
     /** Brings in the objects of {@code commits} where this store can; the repository's own store has them or never will. */
-    default void fetchMissing(List<ObjectId> commits) {
-    }
+    default void fetchMissing(List<ObjectId> commits) {}
 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.merge.MergeConflict;
-
 import java.util.List;
 
 /**
@@ -9,11 +8,13 @@ import java.util.List;
  * merged from both sides (by meaning, or line-wise for files of no known kind). On a conflict nothing moved: the
  * session stays at {@code sessionHead} and {@code conflicts} says what both sides changed, down to key paths.
  */
-public record RefreshResult(Status status, String sessionHead, String mainHead, List<String> mergedPaths,
-                            List<MergeConflict> conflicts) {
+public record RefreshResult(
+        Status status, String sessionHead, String mainHead, List<String> mergedPaths, List<MergeConflict> conflicts) {
 
     public enum Status {
-        CHANGED, NOOP, CONFLICT;
+        CHANGED,
+        NOOP,
+        CONFLICT;
 
         /** Value of {@code data.result} in the {@code session_refreshed_from_root} trace event. */
         public String traceValue() {

@@ -1,12 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.util.FileUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -14,6 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Opens a context repository that lives on a git remote: its refs are the remote's ({@link RemoteRefStore}), its
@@ -23,8 +22,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class RemoteContextRepository {
 
-    private RemoteContextRepository() {
-    }
+    private RemoteContextRepository() {}
 
     public static ContextRepository open(GitRemote remote, String mainBranch, Path cacheDir) {
         String identity = LocalContextRepository.shortHash(remote.url().toString());
@@ -49,7 +47,10 @@ public final class RemoteContextRepository {
                     FileUtils.delete(fresh.toFile(), FileUtils.RECURSIVE);
                 }
             }
-            return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+            return new FileRepositoryBuilder()
+                    .setGitDir(dir.toFile())
+                    .setMustExist(true)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the repository cache " + dir, e);
         } catch (GitAPIException e) {

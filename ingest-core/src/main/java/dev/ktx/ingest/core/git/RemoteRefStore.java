@@ -1,11 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,6 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
  * {@link RefStore} whose refs live on a git remote; {@code mirror}, a bare repository in the service's cache, holds
@@ -96,9 +95,12 @@ final class RemoteRefStore implements RefStore {
     }
 
     private void deleteAll(List<String> refNames) {
-        push(refNames.stream().map(name -> update(name, ObjectId.zeroId(), true, null)).toList()).ifPresent(lost -> {
-            throw new IllegalStateException(lost + " changed concurrently while being deleted");
-        });
+        push(refNames.stream()
+                        .map(name -> update(name, ObjectId.zeroId(), true, null))
+                        .toList())
+                .ifPresent(lost -> {
+                    throw new IllegalStateException(lost + " changed concurrently while being deleted");
+                });
     }
 
     private RemoteRefUpdate update(String refName, ObjectId newId, boolean force, ObjectId expected) {
@@ -128,13 +130,17 @@ final class RemoteRefStore implements RefStore {
                         lost = Optional.of(result.getRemoteName());
                     } else {
                         refused.add(result.getRemoteName() + " (" + result.getStatus()
-                                + Stream.ofNullable(result.getMessage()).map(m -> ": " + m).findFirst().orElse("") + ")");
+                                + Stream.ofNullable(result.getMessage())
+                                        .map(m -> ": " + m)
+                                        .findFirst()
+                                        .orElse("") + ")");
                     }
                 }
             }
         }
         if (!refused.isEmpty()) {
-            throw new GitRemote.RemoteRefusedException(remote.url() + " refused to update " + String.join(", ", refused));
+            throw new GitRemote.RemoteRefusedException(
+                    remote.url() + " refused to update " + String.join(", ", refused));
         }
         return lost;
     }
@@ -143,7 +149,8 @@ final class RemoteRefStore implements RefStore {
         if (!result.isExpectingOldObjectId()) {
             return false;
         }
-        ObjectId now = remote.refs(mirror, result.getRemoteName()).getOrDefault(result.getRemoteName(), ObjectId.zeroId());
+        ObjectId now =
+                remote.refs(mirror, result.getRemoteName()).getOrDefault(result.getRemoteName(), ObjectId.zeroId());
         return !now.equals(result.getExpectedOldObjectId());
     }
 

@@ -1,9 +1,8 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.revwalk.RevCommit;
-
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /** The message of a rollback commit: subject, blank line, {@code Ktx-Rollback} and the other trailers. */
 final class RollbackMessage {
@@ -12,11 +11,11 @@ final class RollbackMessage {
     static final String REQUEST = "Ktx-Rollback-Request";
     static final String REVERTS = "Ktx-Reverts";
 
-    private RollbackMessage() {
-    }
+    private RollbackMessage() {}
 
     static String format(String runId, List<String> squashes, RollbackMetadata metadata) {
-        StringBuilder message = new StringBuilder("ktx: roll back run ").append(runId).append("\n\n");
+        StringBuilder message =
+                new StringBuilder("ktx: roll back run ").append(runId).append("\n\n");
         trailer(message, ROLLBACK, runId);
         trailer(message, REQUEST, metadata.rollbackId());
         squashes.forEach(squash -> trailer(message, REVERTS, squash));

@@ -9,12 +9,10 @@ import java.util.List;
 public sealed interface RunRevert {
 
     /** No commit of {@code main} carries the run's {@code Ktx-Run} trailer. */
-    record NoSquash() implements RunRevert {
-    }
+    record NoSquash() implements RunRevert {}
 
     /** {@code commit} on {@code main} already rolled the run back, for the request {@code rollbackId}. */
-    record AlreadyRolledBack(String commit, String rollbackId) implements RunRevert {
-    }
+    record AlreadyRolledBack(String commit, String rollbackId) implements RunRevert {}
 
     /** Commits after the run's first squash, not of the run, changed these paths of the run (sorted). */
     record Blocked(List<String> paths) implements RunRevert {
@@ -29,7 +27,8 @@ public sealed interface RunRevert {
      * {@code squashes} are the run's squash commits it reverts, oldest first; {@code overridden} the paths later
      * commits had changed too (non-empty only when forced).
      */
-    record Written(String commit, List<String> squashes, List<String> paths, List<String> overridden) implements RunRevert {
+    record Written(String commit, List<String> squashes, List<String> paths, List<String> overridden)
+            implements RunRevert {
 
         public Written {
             squashes = List.copyOf(squashes);

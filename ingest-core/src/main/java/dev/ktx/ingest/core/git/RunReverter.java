@@ -1,6 +1,11 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.PathChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -12,12 +17,6 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The revert of a run (docs/operations.md, "Rolling back a run"): every path the run's squash commits on {@code main}
@@ -37,15 +36,17 @@ final class RunReverter {
     }
 
     RunRevert revert(String runId, String mainHead, RollbackMetadata metadata, boolean force) throws IOException {
-        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader();
-             RevWalk walk = new RevWalk(reader)) {
+        try (ObjectInserter inserter = repo.newObjectInserter();
+                ObjectReader reader = inserter.newReader();
+                RevWalk walk = new RevWalk(reader)) {
             RevCommit head = Commits.parse(walk, mainHead);
             walk.setFirstParent(true);
             walk.markStart(head);
             List<RevCommit> newestFirst = new ArrayList<>();
             for (RevCommit commit : walk) {
                 if (RollbackMessage.isRollbackOf(commit, runId)) {
-                    return new RunRevert.AlreadyRolledBack(commit.name(), RollbackMessage.request(commit).orElse(""));
+                    return new RunRevert.AlreadyRolledBack(
+                            commit.name(), RollbackMessage.request(commit).orElse(""));
                 }
                 newestFirst.add(commit);
             }
@@ -86,21 +87,28 @@ final class RunReverter {
         return -1;
     }
 
-    private static List<String> changedPaths(RevWalk walk, ObjectReader reader, ObjectInserter inserter, RevCommit commit)
-            throws IOException {
+    private static List<String> changedPaths(
+            RevWalk walk, ObjectReader reader, ObjectInserter inserter, RevCommit commit) throws IOException {
         return TreeDiff.between(reader, parentTree(walk, inserter, commit), commit.getTree()).stream()
-                .map(PathChange::path).toList();
+                .map(PathChange::path)
+                .toList();
     }
 
     /** The first parent's tree; the empty tree for a root commit. */
     private static ObjectId parentTree(RevWalk walk, ObjectInserter inserter, RevCommit commit) throws IOException {
-        return commit.getParentCount() == 0 ? inserter.insert(new TreeFormatter())
+        return commit.getParentCount() == 0
+                ? inserter.insert(new TreeFormatter())
                 : walk.parseCommit(commit.getParent(0)).getTree();
     }
 
     /** {@code headTree} with each of {@code paths} as it is in {@code beforeTree}: same blob and mode, or deleted. */
-    private static ObjectId restore(ObjectReader reader, ObjectInserter inserter, ObjectId headTree, ObjectId beforeTree,
-                                    SortedSet<String> paths) throws IOException {
+    private static ObjectId restore(
+            ObjectReader reader,
+            ObjectInserter inserter,
+            ObjectId headTree,
+            ObjectId beforeTree,
+            SortedSet<String> paths)
+            throws IOException {
         DirCache index = DirCache.read(reader, headTree);
         DirCacheEditor editor = index.editor();
         for (String path : paths) {

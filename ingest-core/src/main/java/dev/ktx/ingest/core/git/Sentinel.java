@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.config.Redaction;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +11,11 @@ import java.util.Objects;
  */
 public record Sentinel(Outcome outcome, Instant at, String baseSha, List<String> conflictPaths, String error) {
 
-    public enum Outcome { conflict, crash, gate_failed }
+    public enum Outcome {
+        conflict,
+        crash,
+        gate_failed
+    }
 
     public Sentinel {
         Objects.requireNonNull(outcome, "outcome");

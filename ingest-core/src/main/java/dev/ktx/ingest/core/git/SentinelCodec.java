@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ final class SentinelCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SentinelCodec() {
-    }
+    private SentinelCodec() {}
 
     static String encode(Sentinel sentinel) {
         ObjectNode node = JSON.createObjectNode();

@@ -1,14 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Sentinels, hand-offs and run records are commits whose message is JSON (the sentinel; the finalize request a
@@ -30,7 +29,8 @@ final class SentinelStore {
     }
 
     void write(SessionId id, Sentinel sentinel) throws IOException {
-        refs.forceSet(id.sentinelRef(), note(id, SentinelCodec.encode(sentinel)), "ktx: sentinel " + sentinel.outcome());
+        refs.forceSet(
+                id.sentinelRef(), note(id, SentinelCodec.encode(sentinel)), "ktx: sentinel " + sentinel.outcome());
     }
 
     Optional<Sentinel> read(SessionId id) throws IOException {
@@ -60,7 +60,8 @@ final class SentinelStore {
     /** A commit with the session's tree (or main's, without a session) whose message is {@code message}. */
     private ObjectId note(Optional<ObjectId> sessionHead, String message) throws IOException {
         ObjectId commit;
-        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+        try (RevWalk walk = new RevWalk(repo);
+                ObjectInserter inserter = repo.newObjectInserter()) {
             if (sessionHead.isPresent()) {
                 RevCommit session = walk.parseCommit(sessionHead.get());
                 commit = commits.insert(inserter, session.getTree(), message, session);

@@ -20,6 +20,7 @@ public record SessionId(String runId, String connectionId) {
     private static final Pattern REF_SAFE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     /** The planner's run ids start with the UTC start time: {@code yyyyMMddHHmmss-<random>}. */
     private static final Pattern RUN_STARTED = Pattern.compile("^(\\d{14})-");
+
     private static final DateTimeFormatter RUN_STARTED_FORMAT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     public SessionId {
@@ -50,7 +51,8 @@ public record SessionId(String runId, String connectionId) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(prefix.group(1), RUN_STARTED_FORMAT).toInstant(ZoneOffset.UTC));
+            return Optional.of(
+                    LocalDateTime.parse(prefix.group(1), RUN_STARTED_FORMAT).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

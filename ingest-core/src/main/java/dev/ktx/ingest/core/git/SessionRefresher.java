@@ -2,18 +2,15 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.merge.TreeMergeResult;
 import dev.ktx.ingest.core.merge.TreeMerger;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Merges a {@code main} head into a session branch by meaning ({@link TreeMerger}), in the object database: no
@@ -55,13 +52,16 @@ final class SessionRefresher {
     }
 
     private RefreshResult merge(SessionId id, RevCommit session, RevCommit main) throws IOException {
-        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
+        try (ObjectInserter inserter = repo.newObjectInserter();
+                ObjectReader reader = inserter.newReader()) {
             ObjectId baseTree = Commits.mergeBaseTree(reader, inserter, session, main);
-            TreeMergeResult merged = new TreeMerger(reader, inserter).merge(baseTree, session.getTree(), main.getTree());
+            TreeMergeResult merged =
+                    new TreeMerger(reader, inserter).merge(baseTree, session.getTree(), main.getTree());
             if (merged.isConflict()) {
                 return RefreshResult.conflict(session.name(), main.name(), merged.conflicts());
             }
-            String message = "ktx: refresh " + id + " from main " + main.abbreviate(Commits.SHORT_SHA).name();
+            String message = "ktx: refresh " + id + " from main "
+                    + main.abbreviate(Commits.SHORT_SHA).name();
             ObjectId mergeCommit = commits.insert(inserter, merged.tree().orElseThrow(), message, session, main);
             inserter.flush();
             moveSession(id, session, mergeCommit);

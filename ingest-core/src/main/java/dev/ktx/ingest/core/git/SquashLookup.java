@@ -1,12 +1,11 @@
 package dev.ktx.ingest.core.git;
 
+import java.io.IOException;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Finds the squash commit of a session on {@code main} without reading all of history. The squash was made
@@ -21,8 +20,7 @@ final class SquashLookup {
      */
     static final int DEPTH_WITHOUT_SESSION = 1000;
 
-    private SquashLookup() {
-    }
+    private SquashLookup() {}
 
     static Optional<RevCommit> find(Repository repo, SessionId id, ObjectId mainHead, Optional<ObjectId> sessionHead)
             throws IOException {
@@ -30,8 +28,10 @@ final class SquashLookup {
             RevCommit main = walk.parseCommit(mainHead);
             // A session with no commits of its own (re-created from main by a redelivered job) bounds nothing: its
             // squash, if any, is below its head.
-            Optional<RevCommit> bound = sessionHead.isPresent() && !walk.isMergedInto(walk.parseCommit(sessionHead.get()), main)
-                    ? Optional.of(walk.parseCommit(sessionHead.get())) : Optional.empty();
+            Optional<RevCommit> bound =
+                    sessionHead.isPresent() && !walk.isMergedInto(walk.parseCommit(sessionHead.get()), main)
+                            ? Optional.of(walk.parseCommit(sessionHead.get()))
+                            : Optional.empty();
             walk.reset();
             walk.markStart(main);
             if (bound.isPresent()) {

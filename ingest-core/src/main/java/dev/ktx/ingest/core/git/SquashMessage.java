@@ -10,8 +10,7 @@ final class SquashMessage {
     static final String TARGET = "Ktx-Target";
     static final String LOCK_TOKEN = "Ktx-Lock-Token";
 
-    private SquashMessage() {
-    }
+    private SquashMessage() {}
 
     static String format(SessionId id, SquashMetadata metadata) {
         String subject = metadata.subject().strip();

@@ -2,6 +2,9 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.merge.TreeMergeResult;
 import dev.ktx.ingest.core.merge.TreeMerger;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -10,10 +13,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Squash of refreshed sessions onto {@code main}: each session becomes one commit whose only parent is the commit
@@ -39,15 +38,16 @@ final class Squasher {
     }
 
     SquashResult squash(SessionId id, String expectedMainHead, SquashMetadata metadata) throws IOException {
-        ObjectId mainHead = refs.read(mainRef).orElseThrow(
-                () -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
+        ObjectId mainHead = refs.read(mainRef)
+                .orElseThrow(
+                        () -> new IllegalStateException("cannot squash " + id + ": " + mainRef + " has no commit"));
         Optional<RevCommit> earlier = landedAs(id, mainHead);
         if (earlier.isPresent()) {
             return SquashResult.alreadyMerged(earlier.get().name());
         }
         if (!contains(refs.read(id.sessionRef()).orElseThrow(), expectedMainHead)) {
-            throw new IllegalStateException("cannot squash " + id + ": the session does not contain "
-                    + mainRef + " " + expectedMainHead + "; refresh it from that head first");
+            throw new IllegalStateException("cannot squash " + id + ": the session does not contain " + mainRef + " "
+                    + expectedMainHead + "; refresh it from that head first");
         }
         String squash = stack(id, expectedMainHead, metadata).commitId().orElseThrow();
         return publish(expectedMainHead, squash, List.of(id)) ? SquashResult.merged(squash) : SquashResult.casLost();
@@ -57,7 +57,11 @@ final class Squasher {
     Optional<RevCommit> landedAs(SessionId id, ObjectId mainHead) throws IOException {
         Optional<RevCommit> earlier = find(id, mainHead);
         if (earlier.isPresent()) {
-            LOG.info("session {} is already on {} as {}", id, mainRef, earlier.get().name());
+            LOG.info(
+                    "session {} is already on {} as {}",
+                    id,
+                    mainRef,
+                    earlier.get().name());
             cleanUp(id);
         } else if (refs.read(id.sessionRef()).isEmpty()) {
             throw new IllegalStateException("cannot squash " + id + ": no ref " + id.sessionRef()
@@ -80,15 +84,19 @@ final class Squasher {
     StackedSquash stack(SessionId id, String parentId, SquashMetadata metadata) throws IOException {
         ObjectId sessionHead = refs.read(id.sessionRef())
                 .orElseThrow(() -> new IllegalStateException("no session ref " + id.sessionRef()));
-        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = inserter.newReader();
-             RevWalk walk = new RevWalk(reader)) {
+        try (ObjectInserter inserter = repo.newObjectInserter();
+                ObjectReader reader = inserter.newReader();
+                RevWalk walk = new RevWalk(reader)) {
             RevCommit session = walk.parseCommit(sessionHead);
             RevCommit parent = Commits.parse(walk, parentId);
             ObjectId tree = session.getTree();
             if (!walk.isMergedInto(parent, session)) {
                 // The same merge by meaning as a refresh, so stacking gives what refreshing one by one would.
                 TreeMergeResult merged = new TreeMerger(reader, inserter)
-                        .merge(Commits.mergeBaseTree(reader, inserter, session, parent), session.getTree(), parent.getTree());
+                        .merge(
+                                Commits.mergeBaseTree(reader, inserter, session, parent),
+                                session.getTree(),
+                                parent.getTree());
                 if (merged.isConflict()) {
                     return StackedSquash.conflict(merged.conflicts());
                 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.merge.MergeConflict;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -2,22 +2,20 @@ package dev.ktx.ingest.core.git;
 
 import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.PathChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /** Path-level differences between two trees (recursive; only differing sub-trees are entered). */
 final class TreeDiff {
 
-    private TreeDiff() {
-    }
+    private TreeDiff() {}
 
     static List<PathChange> between(ObjectReader reader, ObjectId fromTree, ObjectId toTree) throws IOException {
         List<PathChange> changes = new ArrayList<>();

@@ -1,14 +1,13 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * One git tree object, kept as its raw bytes with the offset of each entry, looked up by binary search in git's
@@ -20,8 +19,7 @@ import java.util.function.Predicate;
 final class TreeDirectory {
 
     /** An entry's id and mode. */
-    record Entry(ObjectId id, FileMode mode) {
-    }
+    record Entry(ObjectId id, FileMode mode) {}
 
     static final TreeDirectory EMPTY = new TreeDirectory(new byte[0]);
 
@@ -30,6 +28,7 @@ final class TreeDirectory {
     private final byte[] raw;
     /** Offset of each entry's name; the name ends at the next NUL, the mode is the octal number before it. */
     private final int[] names;
+
     private final int[] modes;
     private final boolean sorted;
 
@@ -57,7 +56,8 @@ final class TreeDirectory {
             nameStarts[count] = name;
             entryModes[count] = mode;
             if (count > 0 && inOrder) {
-                inOrder = compare(raw, nameStarts, entryModes, count - 1, raw, name, nameEnd(raw, name), isTree(mode)) < 0;
+                inOrder = compare(raw, nameStarts, entryModes, count - 1, raw, name, nameEnd(raw, name), isTree(mode))
+                        < 0;
             }
         }
         names = Arrays.copyOf(nameStarts, count);
@@ -75,8 +75,10 @@ final class TreeDirectory {
         if (index < 0 && sorted) {
             index = search(key, true);
         }
-        return index < 0 ? Optional.empty()
-                : Optional.of(new Entry(ObjectId.fromRaw(raw, nameEnd(raw, names[index]) + 1), FileMode.fromBits(modes[index])));
+        return index < 0
+                ? Optional.empty()
+                : Optional.of(new Entry(
+                        ObjectId.fromRaw(raw, nameEnd(raw, names[index]) + 1), FileMode.fromBits(modes[index])));
     }
 
     /** Names of the entries whose mode passes, in plain string order. */
@@ -128,8 +130,15 @@ final class TreeDirectory {
      * Git's order of entry {@code index} against the name {@code other[from, to)}: bytes first, then a sub-tree's
      * name continues with '/' where the other one ended.
      */
-    private static int compare(byte[] raw, int[] nameStarts, int[] entryModes, int index, byte[] other, int from, int to,
-                               boolean otherTree) {
+    private static int compare(
+            byte[] raw,
+            int[] nameStarts,
+            int[] entryModes,
+            int index,
+            byte[] other,
+            int from,
+            int to,
+            boolean otherTree) {
         int a = nameStarts[index];
         int aEnd = nameEnd(raw, a);
         int b = from;

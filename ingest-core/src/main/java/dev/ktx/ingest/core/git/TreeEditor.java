@@ -1,13 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * Edits a tree in the object database by rewriting only the directories on edited paths; every other sub-tree is
@@ -29,8 +28,7 @@ public final class TreeEditor {
 
     private static final ObjectId EMPTY_TREE = new ObjectInserter.Formatter().idFor(Constants.OBJ_TREE, new byte[0]);
 
-    private record Entry(FileMode mode, ObjectId id) {
-    }
+    private record Entry(FileMode mode, ObjectId id) {}
 
     private final ObjectReader reader;
     private final ObjectInserter inserter;
@@ -68,7 +66,8 @@ public final class TreeEditor {
             if (slash < 0) {
                 direct.put(path, edit);
             } else {
-                nested.computeIfAbsent(path.substring(0, slash), name -> new TreeMap<>()).put(path.substring(slash + 1), edit);
+                nested.computeIfAbsent(path.substring(0, slash), name -> new TreeMap<>())
+                        .put(path.substring(slash + 1), edit);
             }
         });
         direct.forEach((name, edit) -> {
@@ -104,8 +103,7 @@ public final class TreeEditor {
 
     /** Entries in git's order: by name bytes, a sub-tree's name as if it ended with '/'. */
     private static TreeFormatter format(Map<String, Entry> entries) {
-        record Named(byte[] key, byte[] name, Entry entry) {
-        }
+        record Named(byte[] key, byte[] name, Entry entry) {}
         List<Named> sorted = new ArrayList<>(entries.size());
         entries.forEach((name, entry) -> {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);

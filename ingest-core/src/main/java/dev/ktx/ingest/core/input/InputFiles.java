@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.input;
 
 import dev.ktx.ingest.core.source.RawFormatException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,8 +21,7 @@ public final class InputFiles {
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     private static final long MAX_BYTES = maxBytesFrom(System.getenv(MAX_BYTES_VARIABLE));
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     public static long maxBytes() {
         return MAX_BYTES;
@@ -38,8 +36,9 @@ public final class InputFiles {
     public static byte[] read(Path file, String name) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new RawFormatException(name, size + " bytes, above the input file cap of " + MAX_BYTES + " bytes ("
-                    + MAX_BYTES_VARIABLE + ")");
+            throw new RawFormatException(
+                    name,
+                    size + " bytes, above the input file cap of " + MAX_BYTES + " bytes (" + MAX_BYTES_VARIABLE + ")");
         }
         byte[] bytes = Files.readAllBytes(file);
         requireUtf8(name, bytes);
@@ -50,8 +49,11 @@ public final class InputFiles {
     public static void requireUtf8(String name, byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buffer);
         } catch (CharacterCodingException e) {
             throw new RawFormatException(name, "not UTF-8 text (invalid byte at offset " + buffer.position() + ")");
         }
@@ -70,6 +72,7 @@ public final class InputFiles {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException(MAX_BYTES_VARIABLE + " must be a positive number of bytes (got " + given.get() + ")");
+        throw new IllegalStateException(
+                MAX_BYTES_VARIABLE + " must be a positive number of bytes (got " + given.get() + ")");
     }
 }

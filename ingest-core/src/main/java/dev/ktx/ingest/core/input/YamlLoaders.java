@@ -13,8 +13,7 @@ public final class YamlLoaders {
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NESTING = 64;
 
-    private YamlLoaders() {
-    }
+    private YamlLoaders() {}
 
     public static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();

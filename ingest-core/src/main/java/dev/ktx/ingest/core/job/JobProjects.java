@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.job;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.ProjectRef;
-
 import java.nio.file.Path;
 
 /** The projects a worker can open: the context repo and its {@code ktx.yaml} at a commit. */

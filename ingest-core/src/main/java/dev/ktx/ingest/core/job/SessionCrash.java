@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -15,14 +14,22 @@ import java.util.Map;
  */
 public final class SessionCrash {
 
-    private SessionCrash() {
-    }
+    private SessionCrash() {}
 
     /** @param phase where the session failed, named by the trace event */
-    public static void record(ContextRepository repo, SessionId session, String baseSha, String error,
-                              TargetTracer tracer, String phase, Clock clock) {
+    public static void record(
+            ContextRepository repo,
+            SessionId session,
+            String baseSha,
+            String error,
+            TargetTracer tracer,
+            String phase,
+            Clock clock) {
         repo.writeSentinel(session, new Sentinel(Sentinel.Outcome.crash, clock.instant(), baseSha, null, error));
-        tracer.error(phase, TraceEvents.SESSION_FAILED, Map.of("outcome", Sentinel.Outcome.crash.name(),
-                "sessionRef", session.sessionRef()), error);
+        tracer.error(
+                phase,
+                TraceEvents.SESSION_FAILED,
+                Map.of("outcome", Sentinel.Outcome.crash.name(), "sessionRef", session.sessionRef()),
+                error);
     }
 }

@@ -13,6 +13,12 @@ import dev.ktx.ingest.core.trace.TraceSink;
  * head {@code baseCommit}, a tracer, and the sink to give to anything else that traces for this target (its events
  * set the phase that heartbeats report).
  */
-public record TargetJob(TargetJobMessage message, ContextRepository repo, KtxConfig config, ConnectionConfig connection,
-                        SessionId session, String baseCommit, TargetTracer tracer, TraceSink traces) {
-}
+public record TargetJob(
+        TargetJobMessage message,
+        ContextRepository repo,
+        KtxConfig config,
+        ConnectionConfig connection,
+        SessionId session,
+        String baseCommit,
+        TargetTracer tracer,
+        TraceSink traces) {}

@@ -25,9 +25,6 @@ import dev.ktx.ingest.core.trace.PhaseTrackingSink;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frame of every worker job (docs/services.md, "Worker jobs: redelivery, retries, heartbeats"). Kafka delivers
@@ -64,8 +63,15 @@ public final class TargetJobFrame {
     private final Duration sessionLockWait;
     private final Clock clock;
 
-    public TargetJobFrame(JobProjects projects, NamedLocks locks, JobPublisher publisher, TraceSink traces,
-                          Heartbeats heartbeats, Retrier retrier, Duration sessionLockWait, Clock clock) {
+    public TargetJobFrame(
+            JobProjects projects,
+            NamedLocks locks,
+            JobPublisher publisher,
+            TraceSink traces,
+            Heartbeats heartbeats,
+            Retrier retrier,
+            Duration sessionLockWait,
+            Clock clock) {
         this.projects = projects;
         this.locks = locks;
         this.publisher = publisher;
@@ -116,61 +122,91 @@ public final class TargetJobFrame {
         Publication publication;
         try (Heartbeats.Beat ignored = heartbeats.start(tracer, sink)) {
             publication = decide(message, operation, body, tracer, sink);
-            retrier.call("publishing the outcome of " + message.runId() + "/" + message.connectionId(), () -> {
-                publication.sendTo(publisher);
-                return null;
-            }, failure -> true, (attempt, pause, failure) ->
-                    LOG.warn("publishing the outcome of {} failed (attempt {}), again in {}", message.jobId(), attempt, pause, failure));
+            retrier.call(
+                    "publishing the outcome of " + message.runId() + "/" + message.connectionId(),
+                    () -> {
+                        publication.sendTo(publisher);
+                        return null;
+                    },
+                    failure -> true,
+                    (attempt, pause, failure) -> LOG.warn(
+                            "publishing the outcome of {} failed (attempt {}), again in {}",
+                            message.jobId(),
+                            attempt,
+                            pause,
+                            failure));
         }
-        tracer.timed(operation.wireName(), TraceEvents.TARGET_FINISHED, clock.millis() - started,
+        tracer.timed(
+                operation.wireName(),
+                TraceEvents.TARGET_FINISHED,
+                clock.millis() - started,
                 Map.of("outcome", publication.outcome()));
     }
 
-    private Publication decide(TargetJobMessage message, Operation operation, Function<TargetJob, JobOutcome> body,
-                               TargetTracer tracer, PhaseTrackingSink sink) throws InterruptedException {
+    private Publication decide(
+            TargetJobMessage message,
+            Operation operation,
+            Function<TargetJob, JobOutcome> body,
+            TargetTracer tracer,
+            PhaseTrackingSink sink)
+            throws InterruptedException {
         SessionId session = new SessionId(message.runId(), message.connectionId());
         AtomicReference<ConnectionConfig> connection = new AtomicReference<>();
         try {
-            return retrier.call(operation.wireName(), () -> attempt(message, body, tracer, sink, session, connection),
-                    TransientFailures::isTransient, (attempt, pause, failure) -> tracer.warn(sink.lastPhase(),
-                            TraceEvents.TARGET_RETRY, Map.of("attempt", attempt, "backoffMs", pause.toMillis()),
+            return retrier.call(
+                    operation.wireName(),
+                    () -> attempt(message, body, tracer, sink, session, connection),
+                    TransientFailures::isTransient,
+                    (attempt, pause, failure) -> tracer.warn(
+                            sink.lastPhase(),
+                            TraceEvents.TARGET_RETRY,
+                            Map.of("attempt", attempt, "backoffMs", pause.toMillis()),
                             describe(failure)));
         } catch (RuntimeException e) { // permanent, or transient past the last attempt (RetriesExhaustedException)
             return failed(message, operation, session, Optional.ofNullable(connection.get()), e, tracer, sink);
         }
     }
 
-    private Publication attempt(TargetJobMessage message, Function<TargetJob, JobOutcome> body, TargetTracer tracer,
-                                PhaseTrackingSink sink, SessionId session,
-                                AtomicReference<ConnectionConfig> resolved) throws InterruptedException {
+    private Publication attempt(
+            TargetJobMessage message,
+            Function<TargetJob, JobOutcome> body,
+            TargetTracer tracer,
+            PhaseTrackingSink sink,
+            SessionId session,
+            AtomicReference<ConnectionConfig> resolved)
+            throws InterruptedException {
         ContextRepository repo = projects.repository(message.project());
         KtxConfig config = projects.config(message.project(), message.configCommit());
-        ConnectionConfig connection = config.connection(message.connectionId()).orElseThrow(() ->
-                new IllegalArgumentException("connection " + message.connectionId() + " is not in ktx.yaml at "
-                        + message.configCommit()));
+        ConnectionConfig connection = config.connection(message.connectionId())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "connection " + message.connectionId() + " is not in ktx.yaml at " + message.configCommit()));
         resolved.set(connection);
         String lockName = NamedLocks.sessionLockName(repo.identity(), session);
         try (LockLease ignored = locks.tryAcquire(lockName, sessionLockWait)
                 .orElseThrow(() -> new SessionLockTimeout(lockName, sessionLockWait))) {
             Optional<String> handoff = repo.handoff(session);
             if (handoff.isPresent()) {
-                LOG.info("session {} was already handed to the finalizer; publishing its finalize request again", session);
-                return new Finalize(JobOutcome.ReadyToFinalize.class.getSimpleName(),
+                LOG.info(
+                        "session {} was already handed to the finalizer; publishing its finalize request again",
+                        session);
+                return new Finalize(
+                        JobOutcome.ReadyToFinalize.class.getSimpleName(),
                         MessageCodec.read(handoff.get(), FinalizeRequestMessage.class));
             }
             String base = repo.restartSession(session);
-            JobOutcome outcome = body.apply(new TargetJob(message, repo, config, connection, session, base, tracer, sink));
+            JobOutcome outcome =
+                    body.apply(new TargetJob(message, repo, config, connection, session, base, tracer, sink));
             return settle(message, repo, session, base, outcome);
         }
     }
 
     /** Under the session lock: records the hand-off, drops an unchanged session, or makes sure a failure has its sentinel. */
-    private Publication settle(TargetJobMessage message, ContextRepository repo, SessionId session, String base,
-                               JobOutcome outcome) {
+    private Publication settle(
+            TargetJobMessage message, ContextRepository repo, SessionId session, String base, JobOutcome outcome) {
         String kind = outcome.getClass().getSimpleName();
         if (outcome instanceof JobOutcome.ReadyToFinalize ready) {
-            FinalizeRequestMessage request = FinalizeRequestMessage.of(message.runId(), message.project(),
-                    ready.allowedSlConnections(), ready.result());
+            FinalizeRequestMessage request = FinalizeRequestMessage.of(
+                    message.runId(), message.project(), ready.allowedSlConnections(), ready.result());
             repo.recordHandoff(session, MessageCodec.write(request));
             return new Finalize(kind, request);
         }
@@ -195,9 +231,14 @@ public final class TargetJobFrame {
     }
 
     /** The target fails; a session that was started is kept with a {@code crash} sentinel naming the cause. */
-    private Publication failed(TargetJobMessage message, Operation operation, SessionId session,
-                               Optional<ConnectionConfig> connection, RuntimeException failure, TargetTracer tracer,
-                               PhaseTrackingSink sink) {
+    private Publication failed(
+            TargetJobMessage message,
+            Operation operation,
+            SessionId session,
+            Optional<ConnectionConfig> connection,
+            RuntimeException failure,
+            TargetTracer tracer,
+            PhaseTrackingSink sink) {
         String error = describe(failure);
         LOG.error("job {} of {} failed", message.jobId(), session, failure);
         try {
@@ -209,9 +250,14 @@ public final class TargetJobFrame {
         } catch (RuntimeException e) {
             LOG.warn("no sentinel for {}: {}", session, e.toString());
         }
-        TargetResult result = TargetResults.failed(message.connectionId(), connection.map(ConnectionConfig::driver)
-                .orElseGet(() -> anyDriverOf(operation)), operation, error);
-        return new Result(JobOutcome.Failed.class.getSimpleName(), TargetResultMessage.of(message.runId(), message.project(), result));
+        TargetResult result = TargetResults.failed(
+                message.connectionId(),
+                connection.map(ConnectionConfig::driver).orElseGet(() -> anyDriverOf(operation)),
+                operation,
+                error);
+        return new Result(
+                JobOutcome.Failed.class.getSimpleName(),
+                TargetResultMessage.of(message.runId(), message.project(), result));
     }
 
     /**
@@ -219,7 +265,10 @@ public final class TargetJobFrame {
      * of its own plan (RunResults), so any driver of the operation's kind will do.
      */
     private static Driver anyDriverOf(Operation operation) {
-        return Arrays.stream(Driver.values()).filter(d -> Operation.of(d.kind()) == operation).findFirst().orElseThrow();
+        return Arrays.stream(Driver.values())
+                .filter(d -> Operation.of(d.kind()) == operation)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String describe(Throwable failure) {

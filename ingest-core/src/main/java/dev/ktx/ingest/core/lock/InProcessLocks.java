@@ -15,8 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InProcessLocks implements NamedLocks {
 
-    private record Slot(ReentrantLock lock, AtomicLong currentToken) {
-    }
+    private record Slot(ReentrantLock lock, AtomicLong currentToken) {}
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
@@ -29,7 +28,8 @@ public final class InProcessLocks implements NamedLocks {
         }
         long token = tokens.incrementAndGet();
         slot.currentToken().set(token);
-        return Optional.of(LockLease.of(token,
+        return Optional.of(LockLease.of(
+                token,
                 () -> slot.lock().isHeldByCurrentThread() && slot.currentToken().get() == token,
                 slot.lock()::unlock));
     }

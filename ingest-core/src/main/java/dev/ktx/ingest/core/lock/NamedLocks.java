@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.lock;
 
 import dev.ktx.ingest.core.git.SessionId;
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,16 +1,14 @@
 package dev.ktx.ingest.core.lock;
 
+import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
-import java.time.Duration;
-
 /** Builds the Redisson client the lock needs; the watchdog decides how long a dead holder blocks others. */
 public final class RedissonClients {
 
-    private RedissonClients() {
-    }
+    private RedissonClients() {}
 
     /**
      * @param redisUri {@code redis://host:port} (or {@code rediss://})

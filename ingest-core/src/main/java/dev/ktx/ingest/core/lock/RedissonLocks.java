@@ -1,16 +1,15 @@
 package dev.ktx.ingest.core.lock;
 
-import org.redisson.api.RFencedLock;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.redisson.api.RFencedLock;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Named locks across processes, held with the watchdog (no explicit lease), so a live holder keeps its lock and a
@@ -71,7 +70,10 @@ public final class RedissonLocks implements NamedLocks {
             if (!(e.getCause() instanceof IllegalMonitorStateException lost)) {
                 throw e;
             }
-            LOG.warn("{} was lost before it was released (expired or taken over): {}", lock.getName(), lost.getMessage());
+            LOG.warn(
+                    "{} was lost before it was released (expired or taken over): {}",
+                    lock.getName(),
+                    lost.getMessage());
         }
     }
 }

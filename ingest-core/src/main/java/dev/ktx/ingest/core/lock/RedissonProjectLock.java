@@ -1,9 +1,8 @@
 package dev.ktx.ingest.core.lock;
 
-import org.redisson.api.RedissonClient;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.redisson.api.RedissonClient;
 
 /** The project lock across processes, a fenced {@link RedissonLocks} lock named by {@link ProjectLock#lockName(String)}. */
 public final class RedissonProjectLock implements ProjectLock {

@@ -6,8 +6,7 @@ import java.util.List;
 sealed interface FileMerge {
 
     /** Content written canonically by the artifact's own writer, so it does not depend on which side was which. */
-    record Merged(byte[] content) implements FileMerge {
-    }
+    record Merged(byte[] content) implements FileMerge {}
 
     record Conflicted(List<MergeConflict> conflicts) implements FileMerge {
 

@@ -1,30 +1,28 @@
 package dev.ktx.ingest.core.merge;
 
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.merge.MergeAlgorithm;
-import org.eclipse.jgit.merge.MergeFormatter;
-import org.eclipse.jgit.merge.MergeResult;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.merge.MergeAlgorithm;
+import org.eclipse.jgit.merge.MergeFormatter;
+import org.eclipse.jgit.merge.MergeResult;
 
 /** Line-wise three-way merge (JGit's histogram diff), the rule for files that have no structure of their own. */
 final class LineMerge {
 
     static final String OVERLAP = "changed on both sides in the same lines";
 
-    private LineMerge() {
-    }
+    private LineMerge() {}
 
     /** The merged text, or empty when both sides changed the same lines. */
     static Optional<byte[]> merge(byte[] base, byte[] ours, byte[] theirs) {
-        MergeResult<RawText> result = new MergeAlgorithm().merge(RawTextComparator.DEFAULT,
-                new RawText(base), new RawText(ours), new RawText(theirs));
+        MergeResult<RawText> result = new MergeAlgorithm()
+                .merge(RawTextComparator.DEFAULT, new RawText(base), new RawText(ours), new RawText(theirs));
         if (result.containsConflicts()) {
             return Optional.empty();
         }
@@ -44,7 +42,8 @@ final class LineMerge {
         if (RawText.isBinary(before) || RawText.isBinary(ours) || RawText.isBinary(theirs)) {
             return FileMerge.conflict(path, "binary content changed on both sides");
         }
-        return merge(before, ours, theirs).<FileMerge>map(FileMerge.Merged::new)
+        return merge(before, ours, theirs)
+                .<FileMerge>map(FileMerge.Merged::new)
                 .orElseGet(() -> FileMerge.conflict(path, OVERLAP));
     }
 }

@@ -13,12 +13,10 @@ record MergeRules(Map<String, ListRule> lists) {
         lists = Map.copyOf(lists);
     }
 
-    sealed interface ListRule {
-    }
+    sealed interface ListRule {}
 
     /** Order and duplicates carry no meaning: additions and removals of both sides apply; written sorted. */
-    record AsSet() implements ListRule {
-    }
+    record AsSet() implements ListRule {}
 
     /**
      * Entries are mappings named by {@code field} ({@code name}, {@code to}) and merge entry by entry, written sorted

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.merge;
 
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +23,12 @@ final class SlSourceMerge {
             "joins", new MergeRules.ByIdentity("to", Set.of()),
             "exclude_columns", new MergeRules.AsSet()));
 
-    private SlSourceMerge() {
-    }
+    private SlSourceMerge() {}
 
     /** {@code base} is empty when both sides created the file: then it merges against an empty mapping. */
     static FileMerge merge(String path, Optional<byte[]> base, byte[] ours, byte[] theirs) {
-        return Versions.mergeReadable(path, base, ours, theirs, SlSourceCodec::parse, versions -> merge(path, versions));
+        return Versions.mergeReadable(
+                path, base, ours, theirs, SlSourceCodec::parse, versions -> merge(path, versions));
     }
 
     private static FileMerge merge(String path, Versions<SlSource> versions) {
@@ -37,9 +36,12 @@ final class SlSourceMerge {
             // One name cannot be both an addition to a manifest entry and a source of its own.
             return FileMerge.conflict(path, "an overlay on one side and a standalone source on the other");
         }
-        YamlMerge.Result result = YamlMerge.mappings(path, RULES,
+        YamlMerge.Result result = YamlMerge.mappings(
+                path,
+                RULES,
                 versions.base().map(SlSourceCodec::toYaml).orElse(Map.of()),
-                SlSourceCodec.toYaml(versions.ours()), SlSourceCodec.toYaml(versions.theirs()));
+                SlSourceCodec.toYaml(versions.ours()),
+                SlSourceCodec.toYaml(versions.theirs()));
         if (!result.conflicts().isEmpty()) {
             return new FileMerge.Conflicted(result.conflicts());
         }

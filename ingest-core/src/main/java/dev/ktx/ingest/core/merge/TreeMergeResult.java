@@ -1,9 +1,8 @@
 package dev.ktx.ingest.core.merge;
 
-import org.eclipse.jgit.lib.ObjectId;
-
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The outcome of {@link TreeMerger#merge}: the merged tree, or, when anything conflicts, no tree and every

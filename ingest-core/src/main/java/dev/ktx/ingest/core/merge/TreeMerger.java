@@ -3,6 +3,13 @@ package dev.ktx.ingest.core.merge;
 import dev.ktx.ingest.core.git.TreeEditor;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -11,14 +18,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.NameConflictTreeWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Three-way merge of two trees by meaning (docs/ingest-core.md, "Refresh: merge by meaning"), in the object
@@ -109,7 +108,8 @@ public final class TreeMerger {
             conflicts.sort(Comparator.comparing(MergeConflict::path));
             return new TreeMergeResult(Optional.empty(), List.of(), conflicts);
         }
-        return new TreeMergeResult(Optional.of(write(oursTree, theirsWins, merged)), List.copyOf(merged.keySet()), List.of());
+        return new TreeMergeResult(
+                Optional.of(write(oursTree, theirsWins, merged)), List.copyOf(merged.keySet()), List.of());
     }
 
     private FileMerge mergeFile(String path, Version base, Version ours, Version theirs) throws IOException {

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.merge;
 
 import dev.ktx.ingest.core.repo.ArtifactFormatException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,11 +15,17 @@ record Versions<T>(Optional<T> base, T ours, T theirs) {
      * Reads every version and merges them; a version the codec rejects is a conflict that names it, so a malformed
      * file never aborts the refresh.
      */
-    static <T> FileMerge mergeReadable(String path, Optional<byte[]> base, byte[] ours, byte[] theirs,
-                                       Function<String, T> codec, Function<Versions<T>, FileMerge> merge) {
+    static <T> FileMerge mergeReadable(
+            String path,
+            Optional<byte[]> base,
+            byte[] ours,
+            byte[] theirs,
+            Function<String, T> codec,
+            Function<Versions<T>, FileMerge> merge) {
         Versions<T> versions;
         try {
-            Optional<T> readBase = base.isEmpty() ? Optional.empty() : Optional.of(read(codec, base.get(), "the merge base"));
+            Optional<T> readBase =
+                    base.isEmpty() ? Optional.empty() : Optional.of(read(codec, base.get(), "the merge base"));
             versions = new Versions<>(readBase, read(codec, ours, "the session"), read(codec, theirs, "main"));
         } catch (Unreadable e) {
             return FileMerge.conflict(path, e.getMessage());

@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.repo.ArtifactFormatException;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.WikiPage;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +23,27 @@ final class WikiPageMerge {
             "sl_refs", new MergeRules.AsSet(),
             "tables", new MergeRules.AsSet()));
 
-    private WikiPageMerge() {
-    }
+    private WikiPageMerge() {}
 
     static FileMerge merge(RepoPath.WikiPagePath page, Optional<byte[]> base, byte[] ours, byte[] theirs) {
         if (base.isEmpty()) {
             return FileMerge.conflict(page.path(), "created on both sides with different content");
         }
-        return Versions.mergeReadable(page.path(), base, ours, theirs, text -> WikiPageCodec.parse(page.key(), text),
+        return Versions.mergeReadable(
+                page.path(),
+                base,
+                ours,
+                theirs,
+                text -> WikiPageCodec.parse(page.key(), text),
                 versions -> merge(page.path(), versions.base().orElseThrow(), versions.ours(), versions.theirs()));
     }
 
     private static FileMerge merge(String path, WikiPage base, WikiPage ours, WikiPage theirs) {
-        YamlMerge.Result frontmatter = YamlMerge.mappings(path, FRONTMATTER_RULES,
-                WikiPageCodec.frontmatterToYaml(base.frontmatter()), WikiPageCodec.frontmatterToYaml(ours.frontmatter()),
+        YamlMerge.Result frontmatter = YamlMerge.mappings(
+                path,
+                FRONTMATTER_RULES,
+                WikiPageCodec.frontmatterToYaml(base.frontmatter()),
+                WikiPageCodec.frontmatterToYaml(ours.frontmatter()),
                 WikiPageCodec.frontmatterToYaml(theirs.frontmatter()));
         List<MergeConflict> conflicts = new ArrayList<>(frontmatter.conflicts());
         Optional<byte[]> body = LineMerge.merge(utf8(base.body()), utf8(ours.body()), utf8(theirs.body()));
@@ -48,7 +54,9 @@ final class WikiPageMerge {
             return new FileMerge.Conflicted(conflicts);
         }
         try {
-            WikiPage merged = new WikiPage(base.key(), WikiPageCodec.frontmatterFromYaml(frontmatter.merged()),
+            WikiPage merged = new WikiPage(
+                    base.key(),
+                    WikiPageCodec.frontmatterFromYaml(frontmatter.merged()),
                     new String(body.get(), StandardCharsets.UTF_8));
             return new FileMerge.Merged(WikiPageCodec.write(merged).getBytes(StandardCharsets.UTF_8));
         } catch (ArtifactFormatException e) {

@@ -40,12 +40,15 @@ final class YamlMerge {
     }
 
     /** The merged mapping, valid only when there are no conflicts. */
-    record Result(Map<String, Object> merged, List<MergeConflict> conflicts) {
-    }
+    record Result(Map<String, Object> merged, List<MergeConflict> conflicts) {}
 
     /** Merges the top-level mappings of one file; {@code path} names the file in conflicts. */
-    static Result mappings(String path, MergeRules rules, Map<String, Object> base, Map<String, Object> ours,
-                           Map<String, Object> theirs) {
+    static Result mappings(
+            String path,
+            MergeRules rules,
+            Map<String, Object> base,
+            Map<String, Object> ours,
+            Map<String, Object> theirs) {
         YamlMerge merge = new YamlMerge(path, rules);
         Map<String, Object> merged = merge.mapping("", base, ours, theirs);
         return new Result(merged, List.copyOf(merge.conflicts));
@@ -68,8 +71,8 @@ final class YamlMerge {
         return conflict(at, ours, theirs);
     }
 
-    private Map<String, Object> mapping(String at, Map<String, Object> base, Map<String, Object> ours,
-                                        Map<String, Object> theirs) {
+    private Map<String, Object> mapping(
+            String at, Map<String, Object> base, Map<String, Object> ours, Map<String, Object> theirs) {
         SortedSet<String> keys = new TreeSet<>(base.keySet());
         keys.addAll(ours.keySet());
         keys.addAll(theirs.keySet());
@@ -88,7 +91,9 @@ final class YamlMerge {
         Set<?> before = new HashSet<>(base);
         Set<?> theirsSet = new HashSet<>(theirs);
         Set<Object> merged = new LinkedHashSet<>();
-        ours.stream().filter(item -> !before.contains(item) || theirsSet.contains(item)).forEach(merged::add);
+        ours.stream()
+                .filter(item -> !before.contains(item) || theirsSet.contains(item))
+                .forEach(merged::add);
         theirs.stream().filter(item -> !before.contains(item)).forEach(merged::add);
         return merged.stream().sorted(Comparator.comparing(String::valueOf)).toList();
     }
@@ -105,7 +110,12 @@ final class YamlMerge {
         ids.addAll(t.get().keySet());
         List<Object> merged = new ArrayList<>();
         for (String id : ids) {
-            Object entry = entry(at + "[" + id + "]", rule, b.get().get(id), o.get().get(id), t.get().get(id));
+            Object entry = entry(
+                    at + "[" + id + "]",
+                    rule,
+                    b.get().get(id),
+                    o.get().get(id),
+                    t.get().get(id));
             if (entry != null) {
                 merged.add(entry);
             }
@@ -114,8 +124,12 @@ final class YamlMerge {
     }
 
     /** The entry's definition as one value; its keyed fields merged as mappings. */
-    private Object entry(String at, MergeRules.ByIdentity rule, Map<String, Object> base, Map<String, Object> ours,
-                         Map<String, Object> theirs) {
+    private Object entry(
+            String at,
+            MergeRules.ByIdentity rule,
+            Map<String, Object> base,
+            Map<String, Object> ours,
+            Map<String, Object> theirs) {
         Object oneSided = oneSided(base, ours, theirs);
         if (oneSided != BOTH_CHANGED) {
             return oneSided;
@@ -123,14 +137,17 @@ final class YamlMerge {
         if (ours == null || theirs == null) {
             return conflict(at, ours, theirs);
         }
-        Object definition = oneSided(without(base, rule.keyedFields()), without(ours, rule.keyedFields()),
+        Object definition = oneSided(
+                without(base, rule.keyedFields()),
+                without(ours, rule.keyedFields()),
                 without(theirs, rule.keyedFields()));
         if (definition == BOTH_CHANGED) {
             return conflict(at, ours, theirs);
         }
         Map<String, Object> merged = new TreeMap<>(asMap(definition));
         for (String field : new TreeSet<>(rule.keyedFields())) {
-            Object value = value(child(at, field), base == null ? null : base.get(field), ours.get(field), theirs.get(field));
+            Object value =
+                    value(child(at, field), base == null ? null : base.get(field), ours.get(field), theirs.get(field));
             if (value != null) {
                 merged.put(field, value);
             }
@@ -142,7 +159,8 @@ final class YamlMerge {
     private static Optional<SortedMap<String, Map<String, Object>>> index(List<?> entries, String field) {
         SortedMap<String, Map<String, Object>> byId = new TreeMap<>();
         for (Object entry : entries) {
-            if (!(entry instanceof Map<?, ?> map) || !(map.get(field) instanceof String id)
+            if (!(entry instanceof Map<?, ?> map)
+                    || !(map.get(field) instanceof String id)
                     || byId.put(id, asMap(map)) != null) {
                 return Optional.empty();
             }
@@ -177,7 +195,8 @@ final class YamlMerge {
      * means empty here (one side removing the last description while the other adds one is no conflict).
      */
     private static boolean each(Class<?> type, Object base, Object ours, Object theirs) {
-        return (base == null || type.isInstance(base)) && (ours == null || type.isInstance(ours))
+        return (base == null || type.isInstance(base))
+                && (ours == null || type.isInstance(ours))
                 && (theirs == null || type.isInstance(theirs));
     }
 

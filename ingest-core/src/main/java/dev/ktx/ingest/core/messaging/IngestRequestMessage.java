@@ -1,17 +1,21 @@
 package dev.ktx.ingest.core.messaging;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import static dev.ktx.ingest.core.messaging.Messages.require;
 import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A request to ingest ({@code ingest.requests}); exactly one of {@code connectionId} and {@code all}.
  *
  * @param requestId optional: requests of one project with the same id start one run (within the planner's retention)
  */
-public record IngestRequestMessage(int schemaVersion, ProjectRef project, String connectionId, boolean all,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {
+public record IngestRequestMessage(
+        int schemaVersion,
+        ProjectRef project,
+        String connectionId,
+        boolean all,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {
 
     public IngestRequestMessage {
         requireSchemaVersion(schemaVersion);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.UncheckedIOException;
 
 /** JSON of every Kafka message; reading failures name what is wrong so the dead-letter reason is useful. */
@@ -17,8 +16,7 @@ public final class MessageCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private MessageCodec() {
-    }
+    private MessageCodec() {}
 
     public static String write(Object message) {
         try {

@@ -5,8 +5,7 @@ final class Messages {
 
     static final int SCHEMA_VERSION = 1;
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static <T> T require(T value, String field) {
         if (value == null || (value instanceof String text && text.isBlank())) {
@@ -17,7 +16,8 @@ final class Messages {
 
     static void requireSchemaVersion(int schemaVersion) {
         if (schemaVersion != SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unsupported schemaVersion " + schemaVersion + " (supported: " + SCHEMA_VERSION + ")");
+            throw new IllegalArgumentException(
+                    "unsupported schemaVersion " + schemaVersion + " (supported: " + SCHEMA_VERSION + ")");
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.core.messaging;
 
+import static dev.ktx.ingest.core.messaging.Messages.require;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
-
-import java.nio.file.Path;
-
-import static dev.ktx.ingest.core.messaging.Messages.require;
 
 /**
  * Which project a message is about: either {@code projectDir}, the context repo (a checkout or a bare repo) on a
@@ -25,8 +24,10 @@ public record ProjectRef(String projectId, String projectDir, String repoUrl, St
         boolean hasDir = projectDir != null && !projectDir.isBlank();
         boolean hasUrl = repoUrl != null && !repoUrl.isBlank();
         if (hasDir == hasUrl) {
-            throw new IllegalArgumentException(hasDir ? "project: give projectDir or repoUrl, not both"
-                    : "project.projectDir or project.repoUrl is required");
+            throw new IllegalArgumentException(
+                    hasDir
+                            ? "project: give projectDir or repoUrl, not both"
+                            : "project.projectDir or project.repoUrl is required");
         }
         if (hasUrl) {
             repoUrl = RepoUrl.parse("project.repoUrl", repoUrl).toString();
@@ -44,12 +45,18 @@ public record ProjectRef(String projectId, String projectDir, String repoUrl, St
     /** A project named by its directory only: its id defaults to the directory's name. */
     public static ProjectRef withDefaultId(String projectId, String projectDir) {
         require(projectDir, "project.projectDir");
-        return new ProjectRef(projectId != null ? projectId : String.valueOf(Path.of(projectDir).getFileName()), projectDir);
+        return new ProjectRef(
+                projectId != null
+                        ? projectId
+                        : String.valueOf(Path.of(projectDir).getFileName()),
+                projectDir);
     }
 
     /** A project on a git remote: its id defaults to the repository's name. */
     public static ProjectRef remote(String projectId, String repoUrl, String branch) {
-        String id = projectId != null ? projectId : RepoUrl.parse("project.repoUrl", repoUrl).repositoryName();
+        String id = projectId != null
+                ? projectId
+                : RepoUrl.parse("project.repoUrl", repoUrl).repositoryName();
         return new ProjectRef(id, null, repoUrl, branch);
     }
 

@@ -49,8 +49,9 @@ public record RepoUrl(URI uri) {
         if (path.isEmpty()) {
             throw new IllegalArgumentException(field + ": has no repository path");
         }
-        String authority = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)
-                + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        String authority = uri.getHost() == null
+                ? ""
+                : uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         return new RepoUrl(URI.create(scheme + "://" + authority + path));
     }
 

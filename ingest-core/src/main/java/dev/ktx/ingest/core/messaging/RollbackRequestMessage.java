@@ -8,7 +8,8 @@ import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
  * {@code rollbackId} names the request: its outcome comes back as a {@code rollback_finished} or
  * {@code rollback_refused} trace event carrying it. {@code force} restores the pre-run content over later changes.
  */
-public record RollbackRequestMessage(int schemaVersion, String rollbackId, String runId, ProjectRef project, boolean force) {
+public record RollbackRequestMessage(
+        int schemaVersion, String rollbackId, String runId, ProjectRef project, boolean force) {
 
     public RollbackRequestMessage {
         requireSchemaVersion(schemaVersion);

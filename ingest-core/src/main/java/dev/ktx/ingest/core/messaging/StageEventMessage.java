@@ -1,11 +1,10 @@
 package dev.ktx.ingest.core.messaging;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import java.time.Instant;
-
 import static dev.ktx.ingest.core.messaging.Messages.require;
 import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 
 /**
  * A fact about a run's progress on {@code ingest.stages}. {@code database_stage_complete} is the barrier: every
@@ -15,8 +14,8 @@ import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
  * the run's state find it again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StageEventMessage(int schemaVersion, String runId, String stage, Instant at, String connectionId,
-                                ProjectRef project) {
+public record StageEventMessage(
+        int schemaVersion, String runId, String stage, Instant at, String connectionId, ProjectRef project) {
 
     public static final String DATABASE_STAGE_COMPLETE = "database_stage_complete";
     public static final String TARGET_PARKED = "target_parked";
@@ -33,7 +32,7 @@ public record StageEventMessage(int schemaVersion, String runId, String stage, I
     }
 
     public static StageEventMessage targetParked(String runId, ProjectRef project, String connectionId, Instant at) {
-        return new StageEventMessage(Messages.SCHEMA_VERSION, runId, TARGET_PARKED, at,
-                require(connectionId, "connectionId"), project);
+        return new StageEventMessage(
+                Messages.SCHEMA_VERSION, runId, TARGET_PARKED, at, require(connectionId, "connectionId"), project);
     }
 }

@@ -1,10 +1,10 @@
 package dev.ktx.ingest.core.messaging;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ktx.ingest.core.plan.TargetResult;
-
 import static dev.ktx.ingest.core.messaging.Messages.require;
 import static dev.ktx.ingest.core.messaging.Messages.requireSchemaVersion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ktx.ingest.core.plan.TargetResult;
 
 /**
  * The final outcome of one target of a run ({@code ingest.results}). {@code project} lets a planner that lost the

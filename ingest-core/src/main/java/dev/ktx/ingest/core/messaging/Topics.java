@@ -17,11 +17,18 @@ public final class Topics {
     public static final String INGEST_TRACES = "ingest.traces";
     public static final String ROLLBACK_REQUESTS = "rollback.requests";
 
-    public static final List<String> ALL = List.of(INGEST_REQUESTS, UPSTREAM_EVENTS, JOBS_DATABASE, JOBS_SOURCE,
-            FINALIZE_REQUESTS, INGEST_RESULTS, INGEST_STAGES, INGEST_TRACES, ROLLBACK_REQUESTS);
+    public static final List<String> ALL = List.of(
+            INGEST_REQUESTS,
+            UPSTREAM_EVENTS,
+            JOBS_DATABASE,
+            JOBS_SOURCE,
+            FINALIZE_REQUESTS,
+            INGEST_RESULTS,
+            INGEST_STAGES,
+            INGEST_TRACES,
+            ROLLBACK_REQUESTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of a consumed topic. */
     public static String dlq(String topic) {

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ktx.ingest.core.config.Driver;
-
 import java.util.List;
 
 /** What a target does, decided by its driver's kind; each operation has a fixed list of steps. */

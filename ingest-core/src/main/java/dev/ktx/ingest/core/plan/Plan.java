@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,9 @@ public record Plan(List<PlanTarget> targets) {
     }
 
     public Optional<PlanTarget> target(String connectionId) {
-        return targets.stream().filter(t -> t.connectionId().equals(connectionId)).findFirst();
+        return targets.stream()
+                .filter(t -> t.connectionId().equals(connectionId))
+                .findFirst();
     }
 
     @JsonValue

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ktx.ingest.core.config.Driver;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

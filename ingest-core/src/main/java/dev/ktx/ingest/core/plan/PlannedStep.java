@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Objects;
 
 /**

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.config.IngestSettings;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,18 +34,24 @@ public record RunDeadlines(Duration runTimeout, Duration targetSilenceLimit) {
      * @param watchedSince when the caller began to watch (e.g. its process start): it cannot have seen anything
      *                     before, so no target counts as silent for longer than since then
      */
-    public List<TimedOut> timedOut(Plan plan, Instant startedAt, Instant watchedSince, Instant now, TargetStates states) {
+    public List<TimedOut> timedOut(
+            Plan plan, Instant startedAt, Instant watchedSince, Instant now, TargetStates states) {
         boolean runExpired = Duration.between(startedAt, now).compareTo(runTimeout) > 0;
         List<TimedOut> timedOut = new ArrayList<>();
-        // Database jobs run one at a time in plan order: one still waiting for its turn is alive as long as those before it.
+        // Database jobs run one at a time in plan order: one still waiting for its turn is alive as long as those
+        // before it.
         Instant databaseTurn = startedAt;
         for (PlanTarget target : plan.targets()) {
             String id = target.connectionId();
             boolean database = target.operation() == Operation.DATABASE_INGEST;
             boolean published = database || states.released().contains(id);
-            TargetSighting seen = states.lastSeen().getOrDefault(id, new TargetSighting(startedAt, TargetSighting.QUEUED));
-            Instant aliveAt = latest(watchedSince,
-                    database && TargetSighting.QUEUED.equals(seen.phase()) ? latest(seen.at(), databaseTurn) : seen.at());
+            TargetSighting seen =
+                    states.lastSeen().getOrDefault(id, new TargetSighting(startedAt, TargetSighting.QUEUED));
+            Instant aliveAt = latest(
+                    watchedSince,
+                    database && TargetSighting.QUEUED.equals(seen.phase())
+                            ? latest(seen.at(), databaseTurn)
+                            : seen.at());
             if (database) {
                 databaseTurn = latest(databaseTurn, seen.at());
             }
@@ -55,7 +60,8 @@ public record RunDeadlines(Duration runTimeout, Duration targetSilenceLimit) {
             }
             if (runExpired) {
                 timedOut.add(new TimedOut(target, runTimeout, published ? seen.phase() : NOT_RELEASED));
-            } else if (published && !states.parked().contains(id)
+            } else if (published
+                    && !states.parked().contains(id)
                     && Duration.between(aliveAt, now).compareTo(targetSilenceLimit) > 0) {
                 timedOut.add(new TimedOut(target, targetSilenceLimit, seen.phase()));
             }
@@ -75,8 +81,8 @@ public record RunDeadlines(Duration runTimeout, Duration targetSilenceLimit) {
      * @param parked   connections whose session the finalizer parked: they wait for peers, they are not silent
      * @param lastSeen per connection; a published target never seen counts as queued since the run started
      */
-    public record TargetStates(Set<String> finished, Set<String> released, Set<String> parked,
-                               Map<String, TargetSighting> lastSeen) {
+    public record TargetStates(
+            Set<String> finished, Set<String> released, Set<String> parked, Map<String, TargetSighting> lastSeen) {
 
         public TargetStates {
             finished = Set.copyOf(finished);

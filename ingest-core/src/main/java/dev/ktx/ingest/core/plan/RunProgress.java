@@ -13,8 +13,8 @@ import java.util.Set;
  * @param parked   connections whose session waits, parked, for a peer to land what it refers to; they hold no slot,
  *                 or a run whose parked sessions wait on unreleased peers could never finish
  */
-public record RunProgress(Plan plan, Set<String> finished, Set<String> released, Set<String> parked,
-                          int sourcesMaxConcurrency) {
+public record RunProgress(
+        Plan plan, Set<String> finished, Set<String> released, Set<String> parked, int sourcesMaxConcurrency) {
 
     public RunProgress {
         finished = Set.copyOf(finished);
@@ -32,7 +32,9 @@ public record RunProgress(Plan plan, Set<String> finished, Set<String> released,
      * (released, not finished and not parked). Call only once the barrier was observed.
      */
     public List<PlanTarget> sourcesToRelease() {
-        long inFlight = released.stream().filter(id -> !finished.contains(id) && !parked.contains(id)).count();
+        long inFlight = released.stream()
+                .filter(id -> !finished.contains(id) && !parked.contains(id))
+                .count();
         List<PlanTarget> next = new ArrayList<>();
         for (PlanTarget target : targets(Operation.SOURCE_INGEST)) {
             if (inFlight + next.size() >= sourcesMaxConcurrency) {

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.plan;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.UncheckedIOException;
 import java.util.Objects;
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,23 +33,35 @@ public final class RunResults {
         for (TargetResult result : results) {
             latest.put(result.connectionId(), result);
         }
-        latest.keySet().stream().filter(id -> plan.target(id).isEmpty()).findFirst().ifPresent(id -> {
-            throw new IllegalArgumentException("result for a connection that is not in the plan: " + id);
-        });
-        return new RunResults(plan.targets().stream().map(target -> latest.containsKey(target.connectionId())
-                ? alignedToPlan(target, latest.get(target.connectionId()))
-                : TargetResult.notRun(target)).toList());
+        latest.keySet().stream()
+                .filter(id -> plan.target(id).isEmpty())
+                .findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalArgumentException("result for a connection that is not in the plan: " + id);
+                });
+        return new RunResults(plan.targets().stream()
+                .map(target -> latest.containsKey(target.connectionId())
+                        ? alignedToPlan(target, latest.get(target.connectionId()))
+                        : TargetResult.notRun(target))
+                .toList());
     }
 
     /** Steps in plan order, including those the worker did not report (as {@code not-run}). */
     private static TargetResult alignedToPlan(PlanTarget target, TargetResult result) {
-        result.steps().stream().filter(s -> target.step(s.step()).isEmpty()).findFirst().ifPresent(s -> {
-            throw new IllegalArgumentException("result of " + target.connectionId() + " has a step that is not planned: "
-                    + s.step().wireName());
-        });
-        return new TargetResult(target.connectionId(), target.driver(), target.operation(), target.steps().stream()
-                .map(planned -> result.step(planned.step()).orElseGet(() -> StepResult.notRun(planned.step())))
-                .toList());
+        result.steps().stream()
+                .filter(s -> target.step(s.step()).isEmpty())
+                .findFirst()
+                .ifPresent(s -> {
+                    throw new IllegalArgumentException("result of " + target.connectionId()
+                            + " has a step that is not planned: " + s.step().wireName());
+                });
+        return new TargetResult(
+                target.connectionId(),
+                target.driver(),
+                target.operation(),
+                target.steps().stream()
+                        .map(planned -> result.step(planned.step()).orElseGet(() -> StepResult.notRun(planned.step())))
+                        .toList());
     }
 
     @JsonValue

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ktx.ingest.core.config.Redaction;
-
 import java.util.Objects;
 
 /**
@@ -11,7 +10,10 @@ import java.util.Objects;
  *               in it are masked ({@link Redaction}): it reaches results, the CLI and the planner's store.
  */
 @JsonPropertyOrder({"step", "status", "detail"})
-public record StepResult(Step step, StepStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
+public record StepResult(
+        Step step,
+        StepStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
 
     public StepResult {
         Objects.requireNonNull(step, "step");

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ktx.ingest.core.config.Driver;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +19,10 @@ public record TargetResult(String connectionId, Driver driver, Operation operati
 
     /** A target that has not reported (yet): every planned step {@code not-run}. */
     public static TargetResult notRun(PlanTarget target) {
-        return new TargetResult(target.connectionId(), target.driver(), target.operation(),
+        return new TargetResult(
+                target.connectionId(),
+                target.driver(),
+                target.operation(),
                 target.steps().stream().map(s -> StepResult.notRun(s.step())).toList());
     }
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.plan;
 
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.Driver;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  */
 public final class TargetResults {
 
-    private TargetResults() {
-    }
+    private TargetResults() {}
 
     /** The operation's steps as they ran. */
     public static TargetResult of(ConnectionConfig connection, Operation operation, List<StepResult> steps) {
@@ -42,12 +40,16 @@ public final class TargetResults {
 
     /** A planned target that failed as a whole (timed out, lost): its first planned step failed, later ones not run. */
     public static TargetResult failed(PlanTarget target, String error) {
-        return firstStepFailed(target.connectionId(), target.driver(), target.operation(),
-                target.steps().stream().map(PlannedStep::step).toList(), error);
+        return firstStepFailed(
+                target.connectionId(),
+                target.driver(),
+                target.operation(),
+                target.steps().stream().map(PlannedStep::step).toList(),
+                error);
     }
 
-    private static TargetResult firstStepFailed(String connectionId, Driver driver, Operation operation,
-                                                List<Step> planned, String error) {
+    private static TargetResult firstStepFailed(
+            String connectionId, Driver driver, Operation operation, List<Step> planned, String error) {
         List<StepResult> steps = new ArrayList<>();
         for (Step step : planned) {
             steps.add(steps.isEmpty() ? new StepResult(step, StepStatus.FAILED, error) : StepResult.notRun(step));

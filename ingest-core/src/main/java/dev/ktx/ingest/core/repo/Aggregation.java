@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** The aggregation of a measure. */
 public enum Aggregation {
-    COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX;
+    COUNT,
+    COUNT_DISTINCT,
+    SUM,
+    AVG,
+    MIN,
+    MAX;
 
     public String yamlValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -18,6 +18,9 @@ public record ColumnOverride(String type, SortedMap<String, String> descriptions
     }
 
     Object toYaml() {
-        return new YamlTree().putOptional("type", type).putOptional("descriptions", descriptions).build();
+        return new YamlTree()
+                .putOptional("type", type)
+                .putOptional("descriptions", descriptions)
+                .build();
     }
 }

@@ -10,9 +10,16 @@ import java.util.List;
  * statement a query-history pattern page stands for. Construction validates, with messages the codec reports as
  * {@code <page>: invalid frontmatter: <why>}.
  */
-public record Frontmatter(String summary, List<String> tags, List<String> refs, List<SlRef> slRefs,
-                          UsageMode usageMode, String source, List<String> tables, String usage,
-                          String representativeSql) {
+public record Frontmatter(
+        String summary,
+        List<String> tags,
+        List<String> refs,
+        List<SlRef> slRefs,
+        UsageMode usageMode,
+        String source,
+        List<String> tables,
+        String usage,
+        String representativeSql) {
 
     public static final int MAX_TAGS = 3;
 
@@ -33,8 +40,15 @@ public record Frontmatter(String summary, List<String> tags, List<String> refs, 
     }
 
     /** A page that is not a query pattern: no {@code representative_sql}. */
-    public Frontmatter(String summary, List<String> tags, List<String> refs, List<SlRef> slRefs,
-                       UsageMode usageMode, String source, List<String> tables, String usage) {
+    public Frontmatter(
+            String summary,
+            List<String> tags,
+            List<String> refs,
+            List<SlRef> slRefs,
+            UsageMode usageMode,
+            String source,
+            List<String> tables,
+            String usage) {
         this(summary, tags, refs, slRefs, usageMode, source, tables, usage, null);
     }
 

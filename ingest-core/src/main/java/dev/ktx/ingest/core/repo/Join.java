@@ -13,14 +13,19 @@ import java.util.Set;
 public record Join(String to, String on, Relationship relationship, String source) {
 
     public enum Relationship {
-        MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE, MANY_TO_MANY;
+        MANY_TO_ONE,
+        ONE_TO_MANY,
+        ONE_TO_ONE,
+        MANY_TO_MANY;
 
         public String yamlValue() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static Optional<Relationship> fromYaml(String value) {
-            return Arrays.stream(values()).filter(r -> r.yamlValue().equals(value)).findFirst();
+            return Arrays.stream(values())
+                    .filter(r -> r.yamlValue().equals(value))
+                    .findFirst();
         }
     }
 
@@ -33,14 +38,21 @@ public record Join(String to, String on, Relationship relationship, String sourc
     static Join read(YamlObject yaml) {
         yaml.allowOnly(Set.of("to", "on", "relationship", "source"));
         String relationship = yaml.requiredString("relationship");
-        return new Join(yaml.requiredString("to"), yaml.requiredString("on"),
-                Relationship.fromYaml(relationship).orElseThrow(() -> new ArtifactFormatException(
-                        "unknown relationship " + relationship + " (expected many_to_one, one_to_many, one_to_one or many_to_many)")),
+        return new Join(
+                yaml.requiredString("to"),
+                yaml.requiredString("on"),
+                Relationship.fromYaml(relationship)
+                        .orElseThrow(() -> new ArtifactFormatException("unknown relationship " + relationship
+                                + " (expected many_to_one, one_to_many, one_to_one or many_to_many)")),
                 yaml.string("source").orElse(null));
     }
 
     Object toYaml() {
-        return new YamlTree().put("to", to).put("on", on).put("relationship", relationship.yamlValue())
-                .putOptional("source", source).build();
+        return new YamlTree()
+                .put("to", to)
+                .put("on", on)
+                .put("relationship", relationship.yamlValue())
+                .putOptional("source", source)
+                .build();
     }
 }

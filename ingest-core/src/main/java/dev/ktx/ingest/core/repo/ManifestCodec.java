@@ -21,8 +21,7 @@ import java.util.TreeMap;
  */
 public final class ManifestCodec {
 
-    private ManifestCodec() {
-    }
+    private ManifestCodec() {}
 
     /** @throws ArtifactFormatException with the reason, e.g. {@code tables.orders.table is required} */
     public static ManifestShard parse(String text) {

@@ -7,7 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** A warehouse column of a manifest entry; {@code descriptions} maps an origin (e.g. {@code db}, {@code dbt}) to its text. */
-public record ManifestColumn(String name, String type, boolean pk, boolean nullable, SortedMap<String, String> descriptions) {
+public record ManifestColumn(
+        String name, String type, boolean pk, boolean nullable, SortedMap<String, String> descriptions) {
 
     public ManifestColumn {
         Objects.requireNonNull(name, "name");
@@ -17,12 +18,21 @@ public record ManifestColumn(String name, String type, boolean pk, boolean nulla
 
     static ManifestColumn read(YamlObject yaml) {
         yaml.allowOnly(Set.of("name", "type", "pk", "nullable", "descriptions"));
-        return new ManifestColumn(yaml.requiredString("name"), yaml.requiredString("type"), yaml.bool("pk", false),
-                yaml.bool("nullable", true), yaml.stringMap("descriptions"));
+        return new ManifestColumn(
+                yaml.requiredString("name"),
+                yaml.requiredString("type"),
+                yaml.bool("pk", false),
+                yaml.bool("nullable", true),
+                yaml.stringMap("descriptions"));
     }
 
     Object toYaml() {
-        return new YamlTree().put("name", name).put("type", type).put("pk", pk).put("nullable", nullable)
-                .putOptional("descriptions", descriptions).build();
+        return new YamlTree()
+                .put("name", name)
+                .put("type", type)
+                .put("pk", pk)
+                .put("nullable", nullable)
+                .putOptional("descriptions", descriptions)
+                .build();
     }
 }

@@ -13,8 +13,12 @@ import java.util.TreeMap;
  * {@code descriptions} maps an origin (e.g. {@code db} for the catalog comment, {@code dbt}) to its text;
  * {@code usage} is {@code null} when there is no query history for the table.
  */
-public record ManifestEntry(String table, SortedMap<String, String> descriptions, List<ManifestColumn> columns,
-                            List<Join> joins, TableUsage usage) {
+public record ManifestEntry(
+        String table,
+        SortedMap<String, String> descriptions,
+        List<ManifestColumn> columns,
+        List<Join> joins,
+        TableUsage usage) {
 
     public ManifestEntry {
         Objects.requireNonNull(table, "table");
@@ -31,20 +35,30 @@ public record ManifestEntry(String table, SortedMap<String, String> descriptions
 
     static ManifestEntry read(YamlObject yaml) {
         yaml.allowOnly(Set.of("table", "descriptions", "columns", "joins", "usage"));
-        List<ManifestColumn> columns = yaml.objects("columns").stream().map(ManifestColumn::read).toList();
+        List<ManifestColumn> columns =
+                yaml.objects("columns").stream().map(ManifestColumn::read).toList();
         Set<String> seen = new LinkedHashSet<>();
-        columns.stream().map(ManifestColumn::name).filter(name -> !seen.add(name)).findFirst().ifPresent(name -> {
-            throw new ArtifactFormatException("duplicate column " + name);
-        });
-        return new ManifestEntry(yaml.requiredString("table"), yaml.stringMap("descriptions"), columns,
+        columns.stream()
+                .map(ManifestColumn::name)
+                .filter(name -> !seen.add(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new ArtifactFormatException("duplicate column " + name);
+                });
+        return new ManifestEntry(
+                yaml.requiredString("table"),
+                yaml.stringMap("descriptions"),
+                columns,
                 yaml.objects("joins").stream().map(Join::read).toList(),
                 yaml.object("usage").map(TableUsage::read).orElse(null));
     }
 
     Object toYaml() {
-        return new YamlTree().put("table", table)
+        return new YamlTree()
+                .put("table", table)
                 .putOptional("descriptions", descriptions)
-                .putOptional("columns", columns.stream().map(ManifestColumn::toYaml).toList())
+                .putOptional(
+                        "columns", columns.stream().map(ManifestColumn::toYaml).toList())
                 .putOptional("joins", joins.stream().map(Join::toYaml).toList())
                 .putOptional("usage", usage == null ? null : usage.toYaml())
                 .build();

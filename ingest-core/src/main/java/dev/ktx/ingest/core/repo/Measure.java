@@ -22,14 +22,23 @@ public record Measure(String name, Aggregation agg, String column, String sql, S
     static Measure read(YamlObject yaml) {
         yaml.allowOnly(Set.of("name", "agg", "column", "sql", "descriptions"));
         String agg = yaml.requiredString("agg");
-        return new Measure(yaml.requiredString("name"),
-                Aggregation.fromYaml(agg).orElseThrow(() -> new ArtifactFormatException(
-                        "unknown agg " + agg + " (expected count, count_distinct, sum, avg, min or max)")),
-                yaml.string("column").orElse(null), yaml.string("sql").orElse(null), yaml.stringMap("descriptions"));
+        return new Measure(
+                yaml.requiredString("name"),
+                Aggregation.fromYaml(agg)
+                        .orElseThrow(() -> new ArtifactFormatException(
+                                "unknown agg " + agg + " (expected count, count_distinct, sum, avg, min or max)")),
+                yaml.string("column").orElse(null),
+                yaml.string("sql").orElse(null),
+                yaml.stringMap("descriptions"));
     }
 
     Object toYaml() {
-        return new YamlTree().put("name", name).put("agg", agg.yamlValue()).putOptional("column", column)
-                .putOptional("sql", sql).putOptional("descriptions", descriptions).build();
+        return new YamlTree()
+                .put("name", name)
+                .put("agg", agg.yamlValue())
+                .putOptional("column", column)
+                .putOptional("sql", sql)
+                .putOptional("descriptions", descriptions)
+                .build();
     }
 }

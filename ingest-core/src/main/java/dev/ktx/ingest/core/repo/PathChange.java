@@ -5,7 +5,11 @@ import java.util.Objects;
 /** One path that differs between two trees; {@code newKind} is {@link EntryKind#MISSING} for deletions. */
 public record PathChange(String path, Type type, EntryKind newKind) {
 
-    public enum Type { ADDED, MODIFIED, DELETED }
+    public enum Type {
+        ADDED,
+        MODIFIED,
+        DELETED
+    }
 
     public PathChange {
         Objects.requireNonNull(path, "path");

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.repo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ public final class ProvenanceCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private ProvenanceCodec() {
-    }
+    private ProvenanceCodec() {}
 
     public static String write(List<ProvenanceRow> rows) {
         StringBuilder out = new StringBuilder();
@@ -47,7 +45,8 @@ public final class ProvenanceCodec {
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof ArtifactFormatException format ? format : e;
             String why = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new ArtifactFormatException("line " + number + ": " + why.lines().findFirst().orElse(why));
+            throw new ArtifactFormatException(
+                    "line " + number + ": " + why.lines().findFirst().orElse(why));
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,8 +16,8 @@ import java.util.regex.Pattern;
  */
 @JsonPropertyOrder({"rawPath", "rawSha256", "artifactKind", "artifactKey", "action", "reason"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProvenanceRow(String rawPath, String rawSha256, ArtifactKind artifactKind, String artifactKey,
-                            Action action, String reason) {
+public record ProvenanceRow(
+        String rawPath, String rawSha256, ArtifactKind artifactKind, String artifactKey, Action action, String reason) {
 
     public static final String MISSING_TARGET_TABLE = "missing_target_table";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -35,7 +34,8 @@ public record ProvenanceRow(String rawPath, String rawSha256, ArtifactKind artif
     }
 
     public enum ArtifactKind {
-        WIKI, SL;
+        WIKI,
+        SL;
 
         @JsonValue
         public String wireValue() {
@@ -44,13 +44,19 @@ public record ProvenanceRow(String rawPath, String rawSha256, ArtifactKind artif
 
         @JsonCreator
         static ArtifactKind fromWire(String value) {
-            return Arrays.stream(values()).filter(kind -> kind.wireValue().equals(value)).findFirst()
+            return Arrays.stream(values())
+                    .filter(kind -> kind.wireValue().equals(value))
+                    .findFirst()
                     .orElseThrow(() -> new ArtifactFormatException("unknown artifactKind " + value));
         }
     }
 
     public enum Action {
-        WIKI_WRITTEN, SOURCE_CREATED, MEASURE_ADDED, SKIPPED, UNMAPPED;
+        WIKI_WRITTEN,
+        SOURCE_CREATED,
+        MEASURE_ADDED,
+        SKIPPED,
+        UNMAPPED;
 
         @JsonValue
         public String wireValue() {
@@ -59,7 +65,9 @@ public record ProvenanceRow(String rawPath, String rawSha256, ArtifactKind artif
 
         @JsonCreator
         static Action fromWire(String value) {
-            return Arrays.stream(values()).filter(action -> action.wireValue().equals(value)).findFirst()
+            return Arrays.stream(values())
+                    .filter(action -> action.wireValue().equals(value))
+                    .findFirst()
                     .orElseThrow(() -> new ArtifactFormatException("unknown action " + value));
         }
     }

@@ -19,8 +19,7 @@ public final class RepoPaths {
     private static final String JSONL_SUFFIX = ".jsonl";
     private static final Pattern PAGE_KEY = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     public static boolean isValidPageKey(String key) {
         return key != null && PAGE_KEY.matcher(key).matches();
@@ -59,7 +58,8 @@ public final class RepoPaths {
     }
 
     public static String provenance(String connection, String sourceKey, String syncId) {
-        return PROVENANCE_DIR + "/" + segment(connection) + "/" + segment(sourceKey) + "/" + segment(syncId) + JSONL_SUFFIX;
+        return PROVENANCE_DIR + "/" + segment(connection) + "/" + segment(sourceKey) + "/" + segment(syncId)
+                + JSONL_SUFFIX;
     }
 
     /**
@@ -77,14 +77,19 @@ public final class RepoPaths {
         return switch (parts.get(0)) {
             case "wiki" -> classifyWiki(parts);
             case SEMANTIC_LAYER_DIR -> classifySemanticLayer(parts);
-            case RAW_SOURCES_DIR -> parts.size() >= 5
-                    ? Optional.of(new RepoPath.RawFilePath(parts.get(1), parts.get(2), parts.get(3),
-                            String.join("/", parts.subList(4, parts.size()))))
-                    : Optional.empty();
-            case PROVENANCE_DIR -> parts.size() == 4
-                    ? stripSuffix(parts.get(3), JSONL_SUFFIX)
-                            .map(syncId -> new RepoPath.ProvenancePath(parts.get(1), parts.get(2), syncId))
-                    : Optional.empty();
+            case RAW_SOURCES_DIR ->
+                parts.size() >= 5
+                        ? Optional.of(new RepoPath.RawFilePath(
+                                parts.get(1),
+                                parts.get(2),
+                                parts.get(3),
+                                String.join("/", parts.subList(4, parts.size()))))
+                        : Optional.empty();
+            case PROVENANCE_DIR ->
+                parts.size() == 4
+                        ? stripSuffix(parts.get(3), JSONL_SUFFIX)
+                                .map(syncId -> new RepoPath.ProvenancePath(parts.get(1), parts.get(2), syncId))
+                        : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -93,14 +98,17 @@ public final class RepoPaths {
     public static Optional<String> slConnectionOf(String path) {
         String[] parts = path.split("/", -1);
         return parts.length >= 3 && parts[0].equals(SEMANTIC_LAYER_DIR) && !parts[1].isEmpty()
-                ? Optional.of(parts[1]) : Optional.empty();
+                ? Optional.of(parts[1])
+                : Optional.empty();
     }
 
     private static Optional<RepoPath> classifyWiki(List<String> parts) {
         if (parts.size() != 3 || !parts.get(1).equals("global")) {
             return Optional.empty();
         }
-        return stripSuffix(parts.get(2), WIKI_SUFFIX).filter(RepoPaths::isValidPageKey).map(RepoPath.WikiPagePath::new);
+        return stripSuffix(parts.get(2), WIKI_SUFFIX)
+                .filter(RepoPaths::isValidPageKey)
+                .map(RepoPath.WikiPagePath::new);
     }
 
     private static Optional<RepoPath> classifySemanticLayer(List<String> parts) {
@@ -109,14 +117,16 @@ public final class RepoPaths {
             return stripSuffix(parts.get(2), YAML_SUFFIX).map(name -> new RepoPath.SlSourcePath(connection, name));
         }
         if (parts.size() == 4 && parts.get(2).equals(SCHEMA_DIR)) {
-            return stripSuffix(parts.get(3), YAML_SUFFIX).map(shard -> new RepoPath.ManifestShardPath(connection, shard));
+            return stripSuffix(parts.get(3), YAML_SUFFIX)
+                    .map(shard -> new RepoPath.ManifestShardPath(connection, shard));
         }
         return Optional.empty();
     }
 
     private static Optional<String> stripSuffix(String name, String suffix) {
         return name.endsWith(suffix) && name.length() > suffix.length()
-                ? Optional.of(name.substring(0, name.length() - suffix.length())) : Optional.empty();
+                ? Optional.of(name.substring(0, name.length() - suffix.length()))
+                : Optional.empty();
     }
 
     private static String segment(String value) {

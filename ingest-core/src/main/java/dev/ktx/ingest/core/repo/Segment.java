@@ -22,12 +22,19 @@ public record Segment(String name, String sql, List<String> columns, SortedMap<S
 
     static Segment read(YamlObject yaml) {
         yaml.allowOnly(Set.of("name", "sql", "columns", "descriptions"));
-        return new Segment(yaml.requiredString("name"), yaml.requiredString("sql"), yaml.strings("columns"),
+        return new Segment(
+                yaml.requiredString("name"),
+                yaml.requiredString("sql"),
+                yaml.strings("columns"),
                 yaml.stringMap("descriptions"));
     }
 
     Object toYaml() {
-        return new YamlTree().put("name", name).put("sql", sql).putOptional("columns", columns)
-                .putOptional("descriptions", descriptions).build();
+        return new YamlTree()
+                .put("name", name)
+                .put("sql", sql)
+                .putOptional("columns", columns)
+                .putOptional("descriptions", descriptions)
+                .build();
     }
 }

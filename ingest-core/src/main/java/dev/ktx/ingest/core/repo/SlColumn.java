@@ -19,12 +19,19 @@ public record SlColumn(String name, String type, String sql, SortedMap<String, S
 
     static SlColumn read(YamlObject yaml) {
         yaml.allowOnly(Set.of("name", "type", "sql", "descriptions"));
-        return new SlColumn(yaml.requiredString("name"), yaml.string("type").orElse(null),
-                yaml.string("sql").orElse(null), yaml.stringMap("descriptions"));
+        return new SlColumn(
+                yaml.requiredString("name"),
+                yaml.string("type").orElse(null),
+                yaml.string("sql").orElse(null),
+                yaml.stringMap("descriptions"));
     }
 
     Object toYaml() {
-        return new YamlTree().put("name", name).putOptional("type", type).putOptional("sql", sql)
-                .putOptional("descriptions", descriptions).build();
+        return new YamlTree()
+                .put("name", name)
+                .putOptional("type", type)
+                .putOptional("sql", sql)
+                .putOptional("descriptions", descriptions)
+                .build();
     }
 }

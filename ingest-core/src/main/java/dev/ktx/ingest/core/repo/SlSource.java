@@ -17,9 +17,17 @@ import java.util.TreeMap;
  * {@code descriptions} map an origin (e.g. {@code dbt}, {@code metabase}) to text. {@code table}/{@code sql} are
  * {@code null} when absent. Whether the content is consistent is {@link SlSourceValidator}'s job.
  */
-public record SlSource(String table, String sql, List<String> grain, SortedMap<String, String> descriptions,
-                       List<SlColumn> columns, SortedMap<String, ColumnOverride> columnOverrides,
-                       List<String> excludeColumns, List<Measure> measures, List<Segment> segments, List<Join> joins) {
+public record SlSource(
+        String table,
+        String sql,
+        List<String> grain,
+        SortedMap<String, String> descriptions,
+        List<SlColumn> columns,
+        SortedMap<String, ColumnOverride> columnOverrides,
+        List<String> excludeColumns,
+        List<Measure> measures,
+        List<Segment> segments,
+        List<Join> joins) {
 
     public SlSource {
         grain = List.copyOf(grain);

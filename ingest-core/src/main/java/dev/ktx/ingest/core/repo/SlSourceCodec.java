@@ -11,11 +11,19 @@ import java.util.TreeMap;
  */
 public final class SlSourceCodec {
 
-    private static final Set<String> FIELDS = Set.of("table", "sql", "grain", "descriptions", "columns",
-            "column_overrides", "exclude_columns", "measures", "segments", "joins");
+    private static final Set<String> FIELDS = Set.of(
+            "table",
+            "sql",
+            "grain",
+            "descriptions",
+            "columns",
+            "column_overrides",
+            "exclude_columns",
+            "measures",
+            "segments",
+            "joins");
 
-    private SlSourceCodec() {
-    }
+    private SlSourceCodec() {}
 
     /** @throws ArtifactFormatException with the reason, e.g. {@code measures[0].agg is required} */
     public static SlSource parse(String text) {
@@ -27,10 +35,16 @@ public final class SlSourceCodec {
         YamlObject root = YamlObject.root(document);
         root.allowOnly(FIELDS);
         SortedMap<String, ColumnOverride> overrides = new TreeMap<>();
-        root.objectsByName("column_overrides").forEach((column, yaml) -> overrides.put(column, ColumnOverride.read(yaml)));
-        return new SlSource(root.string("table").orElse(null), root.string("sql").orElse(null), root.strings("grain"),
-                root.stringMap("descriptions"), root.objects("columns").stream().map(SlColumn::read).toList(),
-                overrides, root.strings("exclude_columns"),
+        root.objectsByName("column_overrides")
+                .forEach((column, yaml) -> overrides.put(column, ColumnOverride.read(yaml)));
+        return new SlSource(
+                root.string("table").orElse(null),
+                root.string("sql").orElse(null),
+                root.strings("grain"),
+                root.stringMap("descriptions"),
+                root.objects("columns").stream().map(SlColumn::read).toList(),
+                overrides,
+                root.strings("exclude_columns"),
                 root.objects("measures").stream().map(Measure::read).toList(),
                 root.objects("segments").stream().map(Segment::read).toList(),
                 root.objects("joins").stream().map(Join::read).toList());
@@ -49,11 +63,17 @@ public final class SlSourceCodec {
                 .putOptional("sql", source.sql())
                 .putOptional("grain", source.grain())
                 .putOptional("descriptions", source.descriptions())
-                .putOptional("columns", source.columns().stream().map(SlColumn::toYaml).toList())
+                .putOptional(
+                        "columns",
+                        source.columns().stream().map(SlColumn::toYaml).toList())
                 .putOptional("column_overrides", overrides)
                 .putOptional("exclude_columns", source.excludeColumns())
-                .putOptional("measures", source.measures().stream().map(Measure::toYaml).toList())
-                .putOptional("segments", source.segments().stream().map(Segment::toYaml).toList())
+                .putOptional(
+                        "measures",
+                        source.measures().stream().map(Measure::toYaml).toList())
+                .putOptional(
+                        "segments",
+                        source.segments().stream().map(Segment::toYaml).toList())
                 .putOptional("joins", source.joins().stream().map(Join::toYaml).toList())
                 .build();
     }

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 public final class SlSourceValidator {
 
-    private SlSourceValidator() {
-    }
+    private SlSourceValidator() {}
 
     public static List<String> validate(SlSource source, Optional<ManifestEntry> manifestEntry) {
         List<String> reasons = new ArrayList<>();
@@ -39,7 +38,8 @@ public final class SlSourceValidator {
         return reasons;
     }
 
-    private static void validateStandalone(SlSource source, Optional<ManifestEntry> manifestEntry, List<String> reasons) {
+    private static void validateStandalone(
+            SlSource source, Optional<ManifestEntry> manifestEntry, List<String> reasons) {
         if (manifestEntry.isPresent()) {
             reasons.add("standalone source shadows a manifest entry");
         }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record SyncId(Instant startedAt, String jobId) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern SYNC_ID = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}-\\d{6})-(" + JOB_ID.pattern() + ")");
 

@@ -19,11 +19,15 @@ public record TableUsage(long executions, SortedMap<String, Long> columns) {
     static TableUsage read(YamlObject yaml) {
         yaml.allowOnly(Set.of("executions", "columns"));
         SortedMap<String, Long> columns = new TreeMap<>();
-        yaml.object("columns").ifPresent(counts -> counts.names().forEach(name -> columns.put(name, counts.requiredLong(name))));
+        yaml.object("columns")
+                .ifPresent(counts -> counts.names().forEach(name -> columns.put(name, counts.requiredLong(name))));
         return new TableUsage(yaml.requiredLong("executions"), columns);
     }
 
     Object toYaml() {
-        return new YamlTree().put("executions", executions).putOptional("columns", columns).build();
+        return new YamlTree()
+                .put("executions", executions)
+                .putOptional("columns", columns)
+                .build();
     }
 }

@@ -12,11 +12,10 @@ import java.util.Set;
 public final class WikiPageCodec {
 
     private static final String DELIMITER = "---";
-    private static final Set<String> FIELDS = Set.of("summary", "tags", "refs", "sl_refs", "usage_mode", "source", "tables", "usage",
-            "representative_sql");
+    private static final Set<String> FIELDS = Set.of(
+            "summary", "tags", "refs", "sl_refs", "usage_mode", "source", "tables", "usage", "representative_sql");
 
-    private WikiPageCodec() {
-    }
+    private WikiPageCodec() {}
 
     /** @throws ArtifactFormatException {@code <key>: invalid frontmatter: <why>} */
     public static WikiPage parse(String key, String text) {
@@ -33,7 +32,8 @@ public final class WikiPageCodec {
         String yaml = content.substring(DELIMITER.length() + 1, yamlEnd);
         String body = endsAtEof ? "" : content.substring(end + DELIMITER.length() + 2);
         try {
-            return new WikiPage(key, frontmatterFromYaml(Yamls.load(yaml)), body.startsWith("\n") ? body.substring(1) : body);
+            return new WikiPage(
+                    key, frontmatterFromYaml(Yamls.load(yaml)), body.startsWith("\n") ? body.substring(1) : body);
         } catch (ArtifactFormatException e) {
             throw invalid(key, e.getMessage());
         }
@@ -50,8 +50,11 @@ public final class WikiPageCodec {
                 .put("summary", fm.summary())
                 .putOptional("tags", fm.tags())
                 .putOptional("refs", fm.refs())
-                .putOptional("sl_refs", fm.slRefs().stream().map(SlRef::toString).toList())
-                .putOptional("usage_mode", fm.usageMode() == null ? null : fm.usageMode().yamlValue())
+                .putOptional(
+                        "sl_refs", fm.slRefs().stream().map(SlRef::toString).toList())
+                .putOptional(
+                        "usage_mode",
+                        fm.usageMode() == null ? null : fm.usageMode().yamlValue())
                 .putOptional("source", fm.source())
                 .putOptional("tables", fm.tables())
                 .putOptional("usage", fm.usage())
@@ -71,12 +74,20 @@ public final class WikiPageCodec {
             slRefs.add(SlRef.parse(ref).orElseThrow(() -> new ArtifactFormatException("invalid sl_refs entry " + ref)));
         }
         UsageMode usageMode = fields.string("usage_mode")
-                .map(mode -> UsageMode.fromYaml(mode).orElseThrow(() ->
-                        new ArtifactFormatException("usage_mode must be one of always, auto, never")))
+                .map(mode -> UsageMode.fromYaml(mode)
+                        .orElseThrow(
+                                () -> new ArtifactFormatException("usage_mode must be one of always, auto, never")))
                 .orElse(null);
-        return new Frontmatter(fields.string("summary").orElse(null), fields.strings("tags"), fields.strings("refs"),
-                slRefs, usageMode, fields.string("source").orElse(null), fields.strings("tables"),
-                fields.string("usage").orElse(null), fields.string("representative_sql").orElse(null));
+        return new Frontmatter(
+                fields.string("summary").orElse(null),
+                fields.strings("tags"),
+                fields.strings("refs"),
+                slRefs,
+                usageMode,
+                fields.string("source").orElse(null),
+                fields.strings("tables"),
+                fields.string("usage").orElse(null),
+                fields.string("representative_sql").orElse(null));
     }
 
     private static ArtifactFormatException invalid(String key, String why) {

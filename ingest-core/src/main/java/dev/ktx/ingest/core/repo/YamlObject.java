@@ -43,7 +43,10 @@ final class YamlObject {
     }
 
     void allowOnly(Set<String> known) {
-        fields.keySet().stream().filter(key -> !known.contains(key)).sorted().findFirst()
+        fields.keySet().stream()
+                .filter(key -> !known.contains(key))
+                .sorted()
+                .findFirst()
                 .ifPresent(key -> {
                     throw new ArtifactFormatException("unknown field " + where + key);
                 });
@@ -62,7 +65,8 @@ final class YamlObject {
     }
 
     String requiredString(String key) {
-        return string(key).filter(value -> !value.isBlank())
+        return string(key)
+                .filter(value -> !value.isBlank())
                 .orElseThrow(() -> new ArtifactFormatException(where + key + " is required"));
     }
 
@@ -112,10 +116,11 @@ final class YamlObject {
     /** A mapping whose keys are names and whose values are mappings, e.g. {@code tables} or {@code column_overrides}. */
     SortedMap<String, YamlObject> objectsByName(String key) {
         SortedMap<String, YamlObject> result = new TreeMap<>();
-        object(key).ifPresent(named -> named.fields.forEach((name, value) -> {
-            String at = where + key + "." + name;
-            result.put(name, of(at + ".", value, at));
-        }));
+        object(key)
+                .ifPresent(named -> named.fields.forEach((name, value) -> {
+                    String at = where + key + "." + name;
+                    result.put(name, of(at + ".", value, at));
+                }));
         return result;
     }
 

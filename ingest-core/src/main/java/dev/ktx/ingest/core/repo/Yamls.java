@@ -1,6 +1,8 @@
 package dev.ktx.ingest.core.repo;
 
 import dev.ktx.ingest.core.input.YamlLoaders;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,9 +13,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * SnakeYAML set up once for every YAML artifact: safe loading without duplicate keys, and a writer whose output
@@ -27,14 +26,14 @@ final class Yamls {
     /** Manifest shards of wide schemas are large; SnakeYAML's 3 MB default would reject them. */
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
-    private Yamls() {
-    }
+    private Yamls() {}
 
     /**
      * Building a {@link Yaml} costs more than loading or dumping a small artifact (a refresh merges many), and one
      * instance must not be shared between threads: one of each per thread.
      */
     private static final ThreadLocal<Yaml> LOADER = ThreadLocal.withInitial(Yamls::loader);
+
     private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(Yamls::dumper);
 
     /** The loaded document, or {@link ArtifactFormatException} {@code malformed YAML ...} on one line. */
@@ -42,11 +41,14 @@ final class Yamls {
         try {
             return LOADER.get().load(text);
         } catch (MarkedYAMLException e) {
-            String at = e.getProblemMark() == null ? ""
-                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
+            String at = e.getProblemMark() == null
+                    ? ""
+                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column "
+                            + (e.getProblemMark().getColumn() + 1);
             throw new ArtifactFormatException("malformed YAML" + at + ": " + e.getProblem());
         } catch (YAMLException e) {
-            throw new ArtifactFormatException("malformed YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ArtifactFormatException(
+                    "malformed YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -57,7 +59,11 @@ final class Yamls {
     private static Yaml loader() {
         LoaderOptions options = YamlLoaders.options();
         options.setCodePointLimit(MAX_CODE_POINTS);
-        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+        return new Yaml(
+                new SafeConstructor(options),
+                new Representer(new DumperOptions()),
+                new DumperOptions(),
+                options,
                 new CoreSchemaResolver());
     }
 
@@ -95,9 +101,11 @@ final class Yamls {
         LiteralStringRepresenter(DumperOptions options) {
             super(options);
             Represent defaultString = representers.get(String.class);
-            representers.put(String.class, data -> ((String) data).indexOf('\n') >= 0
-                    ? representScalar(Tag.STR, (String) data, DumperOptions.ScalarStyle.LITERAL)
-                    : defaultString.representData(data));
+            representers.put(
+                    String.class,
+                    data -> ((String) data).indexOf('\n') >= 0
+                            ? representScalar(Tag.STR, (String) data, DumperOptions.ScalarStyle.LITERAL)
+                            : defaultString.representData(data));
         }
     }
 }

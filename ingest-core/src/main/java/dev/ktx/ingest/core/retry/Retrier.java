@@ -39,7 +39,8 @@ public final class Retrier {
     }
 
     public static Retrier real(RetryPolicy policy) {
-        return new Retrier(policy, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
+        return new Retrier(
+                policy, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public RetryPolicy policy() {
@@ -72,8 +73,8 @@ public final class Retrier {
 
     /** The pause a failure asks for, capped by the policy so that a server cannot park a worker for hours. */
     private Optional<Duration> requestedPause(RuntimeException failure) {
-        Optional<Duration> requested = failure instanceof TransientFailure transientFailure
-                ? transientFailure.retryAfter() : Optional.empty();
+        Optional<Duration> requested =
+                failure instanceof TransientFailure transientFailure ? transientFailure.retryAfter() : Optional.empty();
         return requested.map(pause -> pause.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : pause);
     }
 }

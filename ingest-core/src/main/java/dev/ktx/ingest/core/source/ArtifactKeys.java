@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPaths;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -10,11 +9,10 @@ import java.util.Set;
 /** The {@code artifactKey} convention of provenance rows and the artifact path a row stands for. */
 public final class ArtifactKeys {
 
-    private static final Set<ProvenanceRow.Action> PRODUCING = EnumSet.of(ProvenanceRow.Action.WIKI_WRITTEN,
-            ProvenanceRow.Action.SOURCE_CREATED, ProvenanceRow.Action.MEASURE_ADDED);
+    private static final Set<ProvenanceRow.Action> PRODUCING = EnumSet.of(
+            ProvenanceRow.Action.WIKI_WRITTEN, ProvenanceRow.Action.SOURCE_CREATED, ProvenanceRow.Action.MEASURE_ADDED);
 
-    private ArtifactKeys() {
-    }
+    private ArtifactKeys() {}
 
     /** {@code <conn>/<source>}, the key of an {@code sl} row. */
     public static String sl(String connection, String source) {
@@ -26,15 +24,17 @@ public final class ArtifactKeys {
         if (!PRODUCING.contains(row.action())) {
             return Optional.empty();
         }
-        return Optional.of(switch (row.artifactKind()) {
-            case WIKI -> RepoPaths.wikiPage(row.artifactKey());
-            case SL -> {
-                String[] parts = row.artifactKey().split("/", -1);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("sl artifactKey is not <conn>/<source>: " + row.artifactKey());
-                }
-                yield RepoPaths.slSource(parts[0], parts[1]);
-            }
-        });
+        return Optional.of(
+                switch (row.artifactKind()) {
+                    case WIKI -> RepoPaths.wikiPage(row.artifactKey());
+                    case SL -> {
+                        String[] parts = row.artifactKey().split("/", -1);
+                        if (parts.length != 2) {
+                            throw new IllegalArgumentException(
+                                    "sl artifactKey is not <conn>/<source>: " + row.artifactKey());
+                        }
+                        yield RepoPaths.slSource(parts[0], parts[1]);
+                    }
+                });
     }
 }

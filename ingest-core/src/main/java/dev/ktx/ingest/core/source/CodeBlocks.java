@@ -8,8 +8,7 @@ public final class CodeBlocks {
 
     private static final Pattern BACKTICK_RUN = Pattern.compile("`{3,}");
 
-    private CodeBlocks() {
-    }
+    private CodeBlocks() {}
 
     /** @param language info string, empty for none */
     public static String fenced(String language, String code) {

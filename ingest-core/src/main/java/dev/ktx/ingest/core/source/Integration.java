@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.source;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,8 +36,8 @@ record Integration(SortedMap<String, byte[]> writes, List<ProvenanceRow> provena
                 requireArtifactPath(result.unitId(), path);
                 String other = writer.putIfAbsent(path, result.unitId());
                 if (other != null) {
-                    throw new IllegalStateException("work units " + other + " and " + result.unitId()
-                            + " both write " + path);
+                    throw new IllegalStateException(
+                            "work units " + other + " and " + result.unitId() + " both write " + path);
                 }
                 writes.put(path, content);
             });

@@ -6,15 +6,13 @@ import dev.ktx.ingest.core.repo.ManifestEntry;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The manifest-backed sources of one connection: the tables of its {@code _schema/*.yaml} shards, by name. */
 public final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /**
      * On a name in two shards the first shard in path order wins, as in the gates. A malformed shard fails loudly:
@@ -25,7 +23,9 @@ public final class Manifests {
     public static SortedMap<String, ManifestEntry> entries(RepoTree tree, String connection) {
         SortedMap<String, ManifestEntry> entries = new TreeMap<>();
         for (String path : tree.listFiles(RepoPaths.manifestDir(connection))) {
-            if (RepoPaths.classify(path).filter(RepoPath.ManifestShardPath.class::isInstance).isEmpty()) {
+            if (RepoPaths.classify(path)
+                    .filter(RepoPath.ManifestShardPath.class::isInstance)
+                    .isEmpty()) {
                 continue;
             }
             try {

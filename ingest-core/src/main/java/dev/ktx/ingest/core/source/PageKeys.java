@@ -18,18 +18,17 @@ public final class PageKeys {
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final String UNTITLED = "untitled";
 
-    private PageKeys() {
-    }
+    private PageKeys() {}
 
     /** Lower case, each run of characters other than {@code a-z0-9} → {@code -}, trimmed; {@code untitled} when nothing is left. */
     public static String slug(String title) {
-        String slug = NOT_SLUG.matcher(title.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+        String slug =
+                NOT_SLUG.matcher(title.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? UNTITLED : slug;
     }
 
     /** A candidate key and the suffix that tells it apart when it collides. */
-    public record Candidate(String key, String suffix) {
-    }
+    public record Candidate(String key, String suffix) {}
 
     /**
      * Final keys by item id. Every item sharing its key with another gets {@code <key>-<suffix>}, so the result
@@ -39,8 +38,8 @@ public final class PageKeys {
         Map<String, Integer> uses = new HashMap<>();
         candidatesById.values().forEach(candidate -> uses.merge(candidate.key(), 1, Integer::sum));
         SortedMap<String, String> keys = new TreeMap<>();
-        candidatesById.forEach((id, candidate) -> keys.put(id, uses.get(candidate.key()) > 1
-                ? candidate.key() + "-" + candidate.suffix() : candidate.key()));
+        candidatesById.forEach((id, candidate) -> keys.put(
+                id, uses.get(candidate.key()) > 1 ? candidate.key() + "-" + candidate.suffix() : candidate.key()));
         return Collections.unmodifiableSortedMap(keys);
     }
 }

@@ -7,7 +7,6 @@ import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

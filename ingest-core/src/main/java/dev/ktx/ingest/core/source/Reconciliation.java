@@ -11,7 +11,6 @@ import dev.ktx.ingest.core.repo.SlRef;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
 import dev.ktx.ingest.core.repo.WikiPage;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ import java.util.TreeSet;
 final class Reconciliation {
 
     /** {@code changes} is empty when everything this run wrote still stands. */
-    record Outcome(Changeset changes, int overlaysRemoved) {
-    }
+    record Outcome(Changeset changes, int overlaysRemoved) {}
 
     private final RepoTree refreshed;
     private final Map<String, Set<String>> manifestNames = new HashMap<>();
@@ -69,17 +67,29 @@ final class Reconciliation {
     }
 
     private boolean isOrphanOverlay(RepoPath.SlSourcePath source, byte[] content) {
-        boolean overlay = !SlSourceCodec.parse(new String(content, StandardCharsets.UTF_8)).isStandalone();
-        return overlay && !manifestNames
-                .computeIfAbsent(source.connection(), conn -> Manifests.entries(refreshed, conn).keySet())
-                .contains(source.name());
+        boolean overlay = !SlSourceCodec.parse(new String(content, StandardCharsets.UTF_8))
+                .isStandalone();
+        return overlay
+                && !manifestNames
+                        .computeIfAbsent(
+                                source.connection(),
+                                conn -> Manifests.entries(refreshed, conn).keySet())
+                        .contains(source.name());
     }
 
     private static ProvenanceRow unmapIfRemoved(ProvenanceRow row, Set<String> removedKeys) {
-        boolean removed = row.artifactKind() == ProvenanceRow.ArtifactKind.SL && removedKeys.contains(row.artifactKey())
+        boolean removed = row.artifactKind() == ProvenanceRow.ArtifactKind.SL
+                && removedKeys.contains(row.artifactKey())
                 && ArtifactKeys.producedPath(row).isPresent();
-        return removed ? new ProvenanceRow(row.rawPath(), row.rawSha256(), row.artifactKind(), row.artifactKey(),
-                ProvenanceRow.Action.UNMAPPED, ProvenanceRow.MISSING_TARGET_TABLE) : row;
+        return removed
+                ? new ProvenanceRow(
+                        row.rawPath(),
+                        row.rawSha256(),
+                        row.artifactKind(),
+                        row.artifactKey(),
+                        ProvenanceRow.Action.UNMAPPED,
+                        ProvenanceRow.MISSING_TARGET_TABLE)
+                : row;
     }
 
     /** The page's new text without the {@code sl_refs} to removed overlays; empty when it had none. */
@@ -87,7 +97,9 @@ final class Reconciliation {
         return refreshed.readText(RepoPaths.wikiPage(key)).flatMap(text -> {
             WikiPage page = WikiPageCodec.parse(key, text);
             Frontmatter fm = page.frontmatter();
-            List<SlRef> kept = fm.slRefs().stream().filter(ref -> !pointsAtRemoved(ref, removedKeys)).toList();
+            List<SlRef> kept = fm.slRefs().stream()
+                    .filter(ref -> !pointsAtRemoved(ref, removedKeys))
+                    .toList();
             if (kept.size() == fm.slRefs().size()) {
                 return Optional.empty();
             }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.input.InputFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,8 +19,7 @@ import java.util.stream.Stream;
  */
 public final class SnapshotDirectory {
 
-    private SnapshotDirectory() {
-    }
+    private SnapshotDirectory() {}
 
     /**
      * The snapshot in {@code dir}: the files in the adapter's layout, checked by {@code validate}; a complete read,
@@ -41,8 +39,11 @@ public final class SnapshotDirectory {
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                String relative = dir.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+            for (Path path : paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
+                String relative = dir.relativize(path)
+                        .toString()
+                        .replace(path.getFileSystem().getSeparator(), "/");
                 if (inLayout.test(relative)) {
                     files.put(relative, InputFiles.read(path, relative));
                 }

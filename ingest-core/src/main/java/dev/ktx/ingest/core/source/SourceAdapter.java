@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.io.IOException;
 import java.util.List;
 

@@ -17,7 +17,6 @@ import dev.ktx.ingest.core.trace.TraceSink;
 import dev.ktx.ingest.core.window.PhaseRefresh;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
 import dev.ktx.ingest.core.window.SessionFailure;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +39,12 @@ public final class SourceRun {
     private final WorkUnitExecutor executor;
 
     /** @param workUnitConcurrency {@code ingest.workUnits.maxConcurrency} */
-    public SourceRun(ContextRepository repo, ReconciliationRefresh refresh, TraceSink traceSink, Clock clock,
-                     int workUnitConcurrency) {
+    public SourceRun(
+            ContextRepository repo,
+            ReconciliationRefresh refresh,
+            TraceSink traceSink,
+            Clock clock,
+            int workUnitConcurrency) {
         this.repo = repo;
         this.refresh = refresh;
         this.traceSink = traceSink;
@@ -49,8 +52,9 @@ public final class SourceRun {
         this.executor = new WorkUnitExecutor(workUnitConcurrency);
     }
 
-    public SourceRunResult run(String projectId, SessionId session, SourceAdapter adapter, SourceContext context,
-                               String jobId) throws InterruptedException {
+    public SourceRunResult run(
+            String projectId, SessionId session, SourceAdapter adapter, SourceContext context, String jobId)
+            throws InterruptedException {
         String baseHead = repo.sessionHead(session)
                 .orElseThrow(() -> new IllegalStateException("session " + session + " is not open"));
         SyncId syncId = new SyncId(clock.instant(), jobId);
@@ -61,15 +65,20 @@ public final class SourceRun {
         }
     }
 
-    private SourceRunResult runPhases(String projectId, SessionId session, SourceAdapter adapter,
-                                      SourceContext context, SyncId syncId, String baseHead)
+    private SourceRunResult runPhases(
+            String projectId,
+            SessionId session,
+            SourceAdapter adapter,
+            SourceContext context,
+            SyncId syncId,
+            String baseHead)
             throws InterruptedException {
         String connection = context.connectionId();
         RawSnapshot raw = phase("fetch", () -> adapter.fetch(context));
         StagedSnapshot staged = phase("stage", () -> stage(raw, connection, adapter.sourceKey(), syncId));
         RepoTree base = repo.tree(baseHead);
-        Optional<PreviousSync> previous = phase("stage",
-                () -> PreviousSync.latestBefore(base, connection, adapter.sourceKey(), syncId));
+        Optional<PreviousSync> previous =
+                phase("stage", () -> PreviousSync.latestBefore(base, connection, adapter.sourceKey(), syncId));
         if (phase("stage", () -> previous.isPresent() && previous.get().hasSameFiles(staged.files()))) {
             return SourceRunResult.unchanged(syncId, staged.files().size());
         }
@@ -84,24 +93,36 @@ public final class SourceRun {
         staged.files().forEach((path, content) -> changes.write(staged.rawRoot() + "/" + path, content));
         stale.forEach(changes::delete);
         phase("commit", () -> repo.commit(session, changes.build(), "ktx: " + connection + " sync " + syncId));
-        SourceRunResult.Counts counts = new SourceRunResult.Counts(results.size(), staged.files().size(),
-                integrated.writes().size(), stale.size(), integrated.provenance().size(), 0);
+        SourceRunResult.Counts counts = new SourceRunResult.Counts(
+                results.size(),
+                staged.files().size(),
+                integrated.writes().size(),
+                stale.size(),
+                integrated.provenance().size(),
+                0);
         return refreshAndReconcile(projectId, session, syncId, integrated, provenancePath, counts, raw.partial());
     }
 
-    private SourceRunResult refreshAndReconcile(String projectId, SessionId session, SyncId syncId,
-                                                Integration integrated, String provenancePath,
-                                                SourceRunResult.Counts counts, Optional<String> partial)
+    private SourceRunResult refreshAndReconcile(
+            String projectId,
+            SessionId session,
+            SyncId syncId,
+            Integration integrated,
+            String provenancePath,
+            SourceRunResult.Counts counts,
+            Optional<String> partial)
             throws InterruptedException {
         PhaseRefresh.Refreshed refreshed = phase("refresh", () -> refresh.refresh(projectId, session));
         if (refreshed.failure().isPresent()) {
             return SourceRunResult.failed(syncId, refreshed.failure().get(), counts);
         }
         RepoTree refreshedTree = repo.tree(refreshed.result().sessionHead());
-        Reconciliation.Outcome reconciled = phase("reconciliation",
-                () -> Reconciliation.reconcile(refreshedTree, integrated, provenancePath));
-        String head = phase("commit", () -> repo.commit(session, reconciled.changes(),
-                "ktx: " + session.connectionId() + " reconciliation " + syncId));
+        Reconciliation.Outcome reconciled =
+                phase("reconciliation", () -> Reconciliation.reconcile(refreshedTree, integrated, provenancePath));
+        String head = phase(
+                "commit",
+                () -> repo.commit(
+                        session, reconciled.changes(), "ktx: " + session.connectionId() + " reconciliation " + syncId));
         return SourceRunResult.ready(syncId, head, counts.withOverlaysRemoved(reconciled.overlaysRemoved()), partial);
     }
 
@@ -110,7 +131,8 @@ public final class SourceRun {
         StagedSnapshot staged = new StagedSnapshot(connection, sourceKey, syncId, raw.files(), raw.authoritative());
         for (String path : staged.files().keySet()) {
             boolean fits = RepoPaths.classify(staged.rawRoot() + "/" + path)
-                    .filter(p -> p instanceof RepoPath.RawFilePath file && file.relativePath().equals(path))
+                    .filter(p -> p instanceof RepoPath.RawFilePath file
+                            && file.relativePath().equals(path))
                     .isPresent();
             if (!fits) {
                 throw new IllegalArgumentException("raw snapshot path not allowed: " + path);
@@ -123,8 +145,8 @@ public final class SourceRun {
      * What the previous sync wrote and this one no longer does. Only a complete (authoritative) fetch may delete:
      * a partial one cannot tell "gone upstream" from "not fetched".
      */
-    private static Set<String> staleArtifacts(StagedSnapshot staged, Optional<PreviousSync> previous,
-                                              Integration integrated, RepoTree base) {
+    private static Set<String> staleArtifacts(
+            StagedSnapshot staged, Optional<PreviousSync> previous, Integration integrated, RepoTree base) {
         Set<String> stale = new TreeSet<>();
         if (staged.authoritative() && previous.isPresent()) {
             previous.get().producedPaths().stream()
@@ -134,15 +156,21 @@ public final class SourceRun {
         return stale;
     }
 
-    private SourceRunResult crashed(SessionId session, String connection, SyncId syncId, String baseHead,
-                                    PhaseFailure failure) {
+    private SourceRunResult crashed(
+            SessionId session, String connection, SyncId syncId, String baseHead, PhaseFailure failure) {
         Throwable cause = failure.getCause();
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String error = failure.phase + " failed for connection " + connection + ": " + why;
-        SessionCrash.record(repo, session, baseHead, error,
-                new TargetTracer(traceSink, clock, session.runId(), session.connectionId()), failure.phase, clock);
-        return SourceRunResult.failed(syncId, new SessionFailure(Sentinel.Outcome.crash, error, List.of()),
-                SourceRunResult.Counts.NONE);
+        SessionCrash.record(
+                repo,
+                session,
+                baseHead,
+                error,
+                new TargetTracer(traceSink, clock, session.runId(), session.connectionId()),
+                failure.phase,
+                clock);
+        return SourceRunResult.failed(
+                syncId, new SessionFailure(Sentinel.Outcome.crash, error, List.of()), SourceRunResult.Counts.NONE);
     }
 
     private static <T> T phase(String phase, Step<T> step) throws InterruptedException {
@@ -166,7 +194,9 @@ public final class SourceRun {
     /** A step of the run failed in a way that may pass on another attempt; names the phase. */
     public static final class TransientPhaseFailure extends RuntimeException implements TransientFailure {
         TransientPhaseFailure(String phase, Exception cause) {
-            super(phase + " failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
+            super(
+                    phase + " failed: "
+                            + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
                     cause);
         }
     }

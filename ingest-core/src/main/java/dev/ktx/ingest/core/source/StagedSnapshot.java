@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.SyncId;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +15,8 @@ import java.util.TreeMap;
  * A raw snapshot staged at {@code raw-sources/<conn>/<sourceKey>/<syncId>/}: the files work units read, with the
  * SHA-256 that provenance rows record.
  */
-public record StagedSnapshot(String connectionId, String sourceKey, SyncId syncId, SortedMap<String, byte[]> files,
-                             boolean authoritative) {
+public record StagedSnapshot(
+        String connectionId, String sourceKey, SyncId syncId, SortedMap<String, byte[]> files, boolean authoritative) {
 
     public StagedSnapshot {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));

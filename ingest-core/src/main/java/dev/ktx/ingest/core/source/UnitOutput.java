@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.ProvenanceRow;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

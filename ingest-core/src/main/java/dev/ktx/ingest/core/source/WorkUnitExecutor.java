@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkUnitExecutor {
 
     /** One unit's output, tagged with its id for integration and error messages. */
-    record UnitResult(String unitId, UnitOutput output) {
-    }
+    record UnitResult(String unitId, UnitOutput output) {}
 
     private final int maxConcurrency;
 
@@ -31,17 +29,20 @@ final class WorkUnitExecutor {
 
     /** @throws IllegalStateException {@code work unit <id> failed: <why>}, or on duplicate unit ids */
     List<UnitResult> runAll(List<WorkUnit> units, StagedSnapshot snapshot, RepoTree base) throws InterruptedException {
-        List<WorkUnit> ordered = units.stream().sorted(Comparator.comparing(WorkUnit::id)).toList();
+        List<WorkUnit> ordered =
+                units.stream().sorted(Comparator.comparing(WorkUnit::id)).toList();
         for (int i = 1; i < ordered.size(); i++) {
             if (ordered.get(i).id().equals(ordered.get(i - 1).id())) {
-                throw new IllegalStateException("two work units have the id " + ordered.get(i).id());
+                throw new IllegalStateException(
+                        "two work units have the id " + ordered.get(i).id());
             }
         }
         if (ordered.isEmpty()) {
             return List.of();
         }
         List<Callable<UnitOutput>> tasks = ordered.stream()
-                .<Callable<UnitOutput>>map(unit -> () -> unit.run(snapshot, base)).toList();
+                .<Callable<UnitOutput>>map(unit -> () -> unit.run(snapshot, base))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrency, ordered.size()), threads());
         try {
             List<Future<UnitOutput>> futures = pool.invokeAll(tasks);

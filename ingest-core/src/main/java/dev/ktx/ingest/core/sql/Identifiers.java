@@ -5,8 +5,7 @@ import java.util.Locale;
 /** PostgreSQL identifier folding. */
 public final class Identifiers {
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** A name as written → the name it denotes: {@code "Odd ""Name"""} → {@code Odd "Name"}; {@code Plan} → {@code plan}. */
     public static String fold(String written) {

@@ -1,12 +1,11 @@
 package dev.ktx.ingest.core.sql;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
-
-import java.util.LinkedHashSet;
-import java.util.List;
 
 /**
  * A query (a {@code SELECT}, set operation, {@code VALUES} or {@code TABLE}, with or without {@code WITH}) parsed by

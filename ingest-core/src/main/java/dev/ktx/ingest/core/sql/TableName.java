@@ -1,8 +1,7 @@
 package dev.ktx.ingest.core.sql;
 
-import net.sf.jsqlparser.schema.Table;
-
 import java.util.Objects;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * A table name as a query wrote it, folded as PostgreSQL folds identifiers: unquoted parts to lower case, quoted
@@ -18,7 +17,8 @@ public record TableName(String schema, String name) {
     }
 
     public static TableName of(Table table) {
-        return new TableName(table.getSchemaName() == null ? null : Identifiers.fold(table.getSchemaName()),
+        return new TableName(
+                table.getSchemaName() == null ? null : Identifiers.fold(table.getSchemaName()),
                 Identifiers.fold(table.getName()));
     }
 

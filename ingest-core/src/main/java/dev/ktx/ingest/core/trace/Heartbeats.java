@@ -28,13 +28,17 @@ public final class Heartbeats {
 
     public Beat start(TargetTracer tracer, PhaseTrackingSink phases) {
         long millis = interval.toMillis();
-        ScheduledFuture<?> beating = scheduler.scheduleAtFixedRate(() -> {
-            try {
-                tracer.info(phases.lastPhase(), TraceEvents.TARGET_HEARTBEAT, Map.of());
-            } catch (RuntimeException e) {
-                // A lost heartbeat is retried at the next tick; an exception would cancel every later one.
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beating = scheduler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        tracer.info(phases.lastPhase(), TraceEvents.TARGET_HEARTBEAT, Map.of());
+                    } catch (RuntimeException e) {
+                        // A lost heartbeat is retried at the next tick; an exception would cancel every later one.
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         return () -> beating.cancel(false);
     }
 }

@@ -34,9 +34,23 @@ public final class TargetTracer {
         emit(TraceEvent.Level.error, phase, event, null, data, error);
     }
 
-    private void emit(TraceEvent.Level level, String phase, String event, Long durationMs,
-                      Map<String, Object> data, String error) {
-        sink.emit(new TraceEvent(TraceEvent.SCHEMA_VERSION, clock.instant(), level, runId, connectionId,
-                phase, event, durationMs, data, error));
+    private void emit(
+            TraceEvent.Level level,
+            String phase,
+            String event,
+            Long durationMs,
+            Map<String, Object> data,
+            String error) {
+        sink.emit(new TraceEvent(
+                TraceEvent.SCHEMA_VERSION,
+                clock.instant(),
+                level,
+                runId,
+                connectionId,
+                phase,
+                event,
+                durationMs,
+                data,
+                error));
     }
 }

@@ -44,6 +44,5 @@ public final class TraceEvents {
     /** A rollback of the run was refused or failed, nothing written ({@code error} says why). */
     public static final String ROLLBACK_REFUSED = "rollback_refused";
 
-    private TraceEvents() {
-    }
+    private TraceEvents() {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.UncheckedIOException;
 
 /** The one JSON form of a trace event: a single line, ISO-8601 instants, absent fields omitted. */
@@ -15,8 +14,7 @@ public final class TraceJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private TraceJson() {
-    }
+    private TraceJson() {}
 
     public static String toLine(TraceEvent event) {
         try {

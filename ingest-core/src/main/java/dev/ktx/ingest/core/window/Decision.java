@@ -1,13 +1,15 @@
 package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.gate.GateReport;
-
 import java.time.Duration;
 import java.util.Optional;
 
 /** What the window decided for one session, before lock timings are known. */
-record Decision(FinalizeOutcome.Status status, Optional<String> commitId, Optional<SessionFailure> failure,
-                Optional<GateReport> missing) {
+record Decision(
+        FinalizeOutcome.Status status,
+        Optional<String> commitId,
+        Optional<SessionFailure> failure,
+        Optional<GateReport> missing) {
 
     static Decision of(FinalizeOutcome.Status status) {
         return new Decision(status, Optional.empty(), Optional.empty(), Optional.empty());

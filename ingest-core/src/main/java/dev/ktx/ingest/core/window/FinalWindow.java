@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.lock.ProjectLock;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
-
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +34,13 @@ public final class FinalWindow {
     private final Clock clock;
     private final FinalWindowSettings settings;
 
-    public FinalWindow(ContextRepository repo, ProjectLock lock, SessionGates gates, TraceSink traceSink,
-                       Clock clock, FinalWindowSettings settings) {
+    public FinalWindow(
+            ContextRepository repo,
+            ProjectLock lock,
+            SessionGates gates,
+            TraceSink traceSink,
+            Clock clock,
+            FinalWindowSettings settings) {
         this.repo = repo;
         this.lock = lock;
         this.gates = gates;
@@ -63,26 +67,47 @@ public final class FinalWindow {
         Optional<LockLease> acquired = lock.tryAcquire(repository, settings.lockWait());
         Duration lockWait = Duration.ofMillis(clock.millis() - waitStarted);
         if (acquired.isEmpty()) {
-            return requests.stream().map(r -> Decision.of(FinalizeOutcome.Status.LOCK_UNAVAILABLE)
-                    .outcome(lockWait, Duration.ZERO)).toList();
+            return requests.stream()
+                    .map(r ->
+                            Decision.of(FinalizeOutcome.Status.LOCK_UNAVAILABLE).outcome(lockWait, Duration.ZERO))
+                    .toList();
         }
         long entered = clock.millis();
         try (LockLease lease = acquired.get()) {
             Map<FinalizeRequest, TargetTracer> tracers = new LinkedHashMap<>();
             for (FinalizeRequest request : requests) {
-                TargetTracer tracer = new TargetTracer(traceSink, clock, request.session().runId(),
+                TargetTracer tracer = new TargetTracer(
+                        traceSink,
+                        clock,
+                        request.session().runId(),
                         request.session().connectionId());
                 tracers.put(request, tracer);
-                tracer.info(PHASE, TraceEvents.FINAL_WINDOW_ENTERED, Map.of("lockToken", lease.token(),
-                        "lockWaitMs", lockWait.toMillis(), "holder", HOLDER, "sessions", requests.size(),
-                        "lock", ProjectLock.lockName(repository)));
+                tracer.info(
+                        PHASE,
+                        TraceEvents.FINAL_WINDOW_ENTERED,
+                        Map.of(
+                                "lockToken",
+                                lease.token(),
+                                "lockWaitMs",
+                                lockWait.toMillis(),
+                                "holder",
+                                HOLDER,
+                                "sessions",
+                                requests.size(),
+                                "lock",
+                                ProjectLock.lockName(repository)));
             }
-            Map<FinalizeRequest, Decision> decisions = new GroupLanding(repo, gates, new PhaseRefresh(repo, clock),
-                    settings, lease, tracers).land();
+            Map<FinalizeRequest, Decision> decisions =
+                    new GroupLanding(repo, gates, new PhaseRefresh(repo, clock), settings, lease, tracers).land();
             Duration held = Duration.ofMillis(clock.millis() - entered);
-            tracers.forEach((request, tracer) -> tracer.timed(PHASE, TraceEvents.FINAL_WINDOW_LEFT, held.toMillis(),
+            tracers.forEach((request, tracer) -> tracer.timed(
+                    PHASE,
+                    TraceEvents.FINAL_WINDOW_LEFT,
+                    held.toMillis(),
                     Map.of("status", decisions.get(request).status().name(), "lockToken", lease.token())));
-            return requests.stream().map(r -> decisions.get(r).outcome(lockWait, held)).toList();
+            return requests.stream()
+                    .map(r -> decisions.get(r).outcome(lockWait, held))
+                    .toList();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.gate.GateReport;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,10 +10,22 @@ import java.util.Optional;
  * {@code PARKED} means the session only lacks references that unfinished peers of its run may still land (nothing
  * written; {@code missing} holds the gate errors); {@code FAILED} carries the failure whose sentinel was written.
  */
-public record FinalizeOutcome(Status status, Optional<String> commitId, Optional<SessionFailure> failure,
-                              Optional<GateReport> missing, Duration lockWait, Duration lockHold) {
+public record FinalizeOutcome(
+        Status status,
+        Optional<String> commitId,
+        Optional<SessionFailure> failure,
+        Optional<GateReport> missing,
+        Duration lockWait,
+        Duration lockHold) {
 
-    public enum Status { MERGED, ALREADY_MERGED, PARKED, FAILED, LOCK_UNAVAILABLE, LOCK_LOST }
+    public enum Status {
+        MERGED,
+        ALREADY_MERGED,
+        PARKED,
+        FAILED,
+        LOCK_UNAVAILABLE,
+        LOCK_LOST
+    }
 
     public boolean landed() {
         return status == Status.MERGED || status == Status.ALREADY_MERGED;

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.git.SessionId;
-
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,8 +14,12 @@ import java.util.Set;
  *                             pages, sources or entities is parked (no sentinel), since one of them may still land
  *                             what it refers to. Empty: the gates decide.
  */
-public record FinalizeRequest(String projectId, SessionId session, Set<String> allowedSlConnections, String subject,
-                              Set<String> awaitedPeers) {
+public record FinalizeRequest(
+        String projectId,
+        SessionId session,
+        Set<String> allowedSlConnections,
+        String subject,
+        Set<String> awaitedPeers) {
 
     public FinalizeRequest {
         Objects.requireNonNull(projectId, "projectId");

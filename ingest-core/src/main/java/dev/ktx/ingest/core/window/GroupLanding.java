@@ -10,9 +10,7 @@ import dev.ktx.ingest.core.lock.LockLease;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
-
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,13 @@ final class GroupLanding {
     /** Sessions still on their way to main, in landing order, with the head their refresh produced. */
     private final Map<FinalizeRequest, String> active = new LinkedHashMap<>();
 
-    GroupLanding(ContextRepository repo, SessionGates gates, PhaseRefresh refresher, FinalWindowSettings settings,
-                 LockLease lease, Map<FinalizeRequest, TargetTracer> tracers) {
+    GroupLanding(
+            ContextRepository repo,
+            SessionGates gates,
+            PhaseRefresh refresher,
+            FinalWindowSettings settings,
+            LockLease lease,
+            Map<FinalizeRequest, TargetTracer> tracers) {
         this.repo = repo;
         this.gates = gates;
         this.refresher = refresher;
@@ -61,9 +64,10 @@ final class GroupLanding {
         try {
             landActive(mainHead);
         } catch (RuntimeException e) {
-            List.copyOf(active.keySet()).forEach(request -> guarded(request, mainHead, () -> {
-                throw e;
-            }));
+            List.copyOf(active.keySet())
+                    .forEach(request -> guarded(request, mainHead, () -> {
+                        throw e;
+                    }));
         }
         return decided;
     }
@@ -79,29 +83,44 @@ final class GroupLanding {
             }
             if (!lease.stillHeld()) {
                 active.keySet().forEach(request -> {
-                    tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.FINAL_WINDOW_LOCK_LOST,
-                            Map.of("lockToken", lease.token()), "the project lock expired before the squash; nothing written");
+                    tracers.get(request)
+                            .warn(
+                                    FinalWindow.PHASE,
+                                    TraceEvents.FINAL_WINDOW_LOCK_LOST,
+                                    Map.of("lockToken", lease.token()),
+                                    "the project lock expired before the squash; nothing written");
                     decided.put(request, Decision.of(FinalizeOutcome.Status.LOCK_LOST));
                 });
                 active.clear();
                 break;
             }
             String top = squashes.get(List.copyOf(active.keySet()).get(active.size() - 1));
-            if (repo.advanceMain(mainHead, top, active.keySet().stream().map(FinalizeRequest::session).toList())) {
+            if (repo.advanceMain(
+                    mainHead,
+                    top,
+                    active.keySet().stream().map(FinalizeRequest::session).toList())) {
                 int landedAttempt = attempt;
                 active.keySet().forEach(request -> landed(request, squashes.get(request), landedAttempt));
                 active.clear();
                 break;
             }
             for (FinalizeRequest request : active.keySet()) {
-                tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.SQUASH_CAS_LOST,
-                        Map.of("attempt", attempt, "expectedMain", mainHead), "main moved while the window held the lock");
+                tracers.get(request)
+                        .warn(
+                                FinalWindow.PHASE,
+                                TraceEvents.SQUASH_CAS_LOST,
+                                Map.of("attempt", attempt, "expectedMain", mainHead),
+                                "main moved while the window held the lock");
             }
             mainHead = repo.mainHead().orElseThrow();
         }
         String finalMain = mainHead;
-        List.copyOf(active.keySet()).forEach(request -> fail(request, finalMain, SessionFailure.crash("main moved during "
-                + settings.maxSquashAttempts() + " squash attempts; another writer bypasses the project lock")));
+        List.copyOf(active.keySet())
+                .forEach(request -> fail(
+                        request,
+                        finalMain,
+                        SessionFailure.crash("main moved during " + settings.maxSquashAttempts()
+                                + " squash attempts; another writer bypasses the project lock")));
     }
 
     /** A session already squashed onto main (a redelivered request) or gone without a squash is decided at once. */
@@ -115,8 +134,8 @@ final class GroupLanding {
     }
 
     private void refresh(FinalizeRequest request, String mainHead) {
-        PhaseRefresh.Refreshed refreshed = refresher.refresh(request.session(), mainHead,
-                RefreshPhase.before_final_squash, tracers.get(request));
+        PhaseRefresh.Refreshed refreshed =
+                refresher.refresh(request.session(), mainHead, RefreshPhase.before_final_squash, tracers.get(request));
         if (refreshed.failure().isPresent()) {
             active.remove(request);
             decided.put(request, Decision.failed(refreshed.failure().get()));
@@ -137,7 +156,10 @@ final class GroupLanding {
             for (FinalizeRequest request : List.copyOf(active.keySet())) {
                 StackedSquash stacked = repo.stackSquash(request.session(), top, metadata(request));
                 if (stacked.isConflict()) {
-                    fail(request, mainHead, SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflicts()));
+                    fail(
+                            request,
+                            mainHead,
+                            SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflicts()));
                 } else {
                     top = stacked.commitId().orElseThrow();
                     squashes.put(request, top);
@@ -151,9 +173,10 @@ final class GroupLanding {
             boolean dropped = false;
             for (FinalizeRequest request : List.copyOf(active.keySet())) {
                 String head = active.get(request);
-                GateReport report = gates.check(GateInput.of(mainTree, union, repo.diff(mainHead, head),
-                        request.allowedSlConnections()));
-                Optional<String> dirty = report.isPassed() ? cleanCheck(request.session(), head, mainHead) : Optional.empty();
+                GateReport report = gates.check(
+                        GateInput.of(mainTree, union, repo.diff(mainHead, head), request.allowedSlConnections()));
+                Optional<String> dirty =
+                        report.isPassed() ? cleanCheck(request.session(), head, mainHead) : Optional.empty();
                 if (!report.isPassed()) {
                     gateFailed(request, mainHead, report);
                     dropped = true;
@@ -171,14 +194,20 @@ final class GroupLanding {
     private void gateFailed(FinalizeRequest request, String mainHead, GateReport report) {
         TargetTracer tracer = tracers.get(request);
         if (report.onlyUnresolvedReferences() && !request.awaitedPeers().isEmpty()) {
-            tracer.warn(FinalWindow.PHASE, TraceEvents.FINALIZE_PARKED,
-                    Map.of("waitingFor", new TreeSet<>(request.awaitedPeers()), "mainHead", mainHead), report.message());
+            tracer.warn(
+                    FinalWindow.PHASE,
+                    TraceEvents.FINALIZE_PARKED,
+                    Map.of("waitingFor", new TreeSet<>(request.awaitedPeers()), "mainHead", mainHead),
+                    report.message());
             active.remove(request);
             decided.put(request, Decision.parked(report));
             return;
         }
-        tracer.error(FinalWindow.PHASE, TraceEvents.FINAL_ARTIFACT_GATES_FAILED,
-                Map.of("errors", report.errors().size()), report.message());
+        tracer.error(
+                FinalWindow.PHASE,
+                TraceEvents.FINAL_ARTIFACT_GATES_FAILED,
+                Map.of("errors", report.errors().size()),
+                report.message());
         fail(request, mainHead, SessionFailure.gateFailed(report.message()));
     }
 
@@ -203,8 +232,19 @@ final class GroupLanding {
     }
 
     private void landed(FinalizeRequest request, String commit, int attempt, FinalizeOutcome.Status status) {
-        tracers.get(request).info(FinalWindow.PHASE, TraceEvents.SQUASH_FINISHED, Map.of("commit", commit,
-                "result", status.name(), "attempt", attempt, "sessions", tracers.size()));
+        tracers.get(request)
+                .info(
+                        FinalWindow.PHASE,
+                        TraceEvents.SQUASH_FINISHED,
+                        Map.of(
+                                "commit",
+                                commit,
+                                "result",
+                                status.name(),
+                                "attempt",
+                                attempt,
+                                "sessions",
+                                tracers.size()));
         decided.put(request, Decision.landed(status, commit));
     }
 
@@ -213,8 +253,8 @@ final class GroupLanding {
         if (lockLost(request)) {
             return;
         }
-        refresher.recordFailure(request.session(), mainHead, failure, RefreshPhase.before_final_squash,
-                tracers.get(request));
+        refresher.recordFailure(
+                request.session(), mainHead, failure, RefreshPhase.before_final_squash, tracers.get(request));
         decided.put(request, Decision.failed(failure));
     }
 
@@ -226,8 +266,12 @@ final class GroupLanding {
         if (lease.stillHeld()) {
             return false;
         }
-        tracers.get(request).warn(FinalWindow.PHASE, TraceEvents.FINAL_WINDOW_LOCK_LOST,
-                Map.of("lockToken", lease.token()), "the project lock expired in the window; nothing recorded");
+        tracers.get(request)
+                .warn(
+                        FinalWindow.PHASE,
+                        TraceEvents.FINAL_WINDOW_LOCK_LOST,
+                        Map.of("lockToken", lease.token()),
+                        "the project lock expired in the window; nothing recorded");
         decided.put(request, Decision.of(FinalizeOutcome.Status.LOCK_LOST));
         return true;
     }
@@ -243,8 +287,8 @@ final class GroupLanding {
             }
             SessionFailure crash = SessionFailure.crash(e.getClass().getSimpleName() + ": " + e.getMessage());
             try {
-                refresher.recordFailure(request.session(), mainHead, crash, RefreshPhase.before_final_squash,
-                        tracers.get(request));
+                refresher.recordFailure(
+                        request.session(), mainHead, crash, RefreshPhase.before_final_squash, tracers.get(request));
             } catch (RuntimeException sentinelFailure) {
                 e.addSuppressed(sentinelFailure);
             }

@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,14 +49,17 @@ public final class PhaseRefresh {
     }
 
     /** Writes the sentinel and the root-cause trace entry of a failed session. */
-    public void recordFailure(SessionId session, String baseSha, SessionFailure failure, RefreshPhase phase,
-                              TargetTracer tracer) {
-        repo.writeSentinel(session, new Sentinel(failure.outcome(), clock.instant(), baseSha,
-                failure.conflictPaths(), failure.error()));
-        tracer.error(phase.name(), TraceEvents.SESSION_FAILED,
-                Map.of("outcome", failure.outcome().name(), "sessionRef", session.sessionRef()), failure.error());
+    public void recordFailure(
+            SessionId session, String baseSha, SessionFailure failure, RefreshPhase phase, TargetTracer tracer) {
+        repo.writeSentinel(
+                session,
+                new Sentinel(failure.outcome(), clock.instant(), baseSha, failure.conflictPaths(), failure.error()));
+        tracer.error(
+                phase.name(),
+                TraceEvents.SESSION_FAILED,
+                Map.of("outcome", failure.outcome().name(), "sessionRef", session.sessionRef()),
+                failure.error());
     }
 
-    public record Refreshed(RefreshResult result, Optional<SessionFailure> failure) {
-    }
+    public record Refreshed(RefreshResult result, Optional<SessionFailure> failure) {}
 }

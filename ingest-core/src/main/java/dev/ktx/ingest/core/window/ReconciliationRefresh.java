@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.lock.LockLease;
 import dev.ktx.ingest.core.lock.ProjectLock;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceSink;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -24,8 +23,8 @@ public final class ReconciliationRefresh {
     private final Duration lockWait;
     private final PhaseRefresh refresher;
 
-    public ReconciliationRefresh(ContextRepository repo, ProjectLock lock, TraceSink traceSink, Clock clock,
-                                 Duration lockWait) {
+    public ReconciliationRefresh(
+            ContextRepository repo, ProjectLock lock, TraceSink traceSink, Clock clock, Duration lockWait) {
         this.repo = repo;
         this.lock = lock;
         this.traceSink = traceSink;
@@ -37,9 +36,9 @@ public final class ReconciliationRefresh {
     public PhaseRefresh.Refreshed refresh(String projectId, SessionId session) throws InterruptedException {
         String mainHead;
         String repository = repo.identity();
-        try (LockLease ignored = lock.tryAcquire(repository, lockWait).orElseThrow(() -> new IllegalStateException(
-                "project lock " + ProjectLock.lockName(repository) + " (project " + projectId + ") not acquired within "
-                        + lockWait))) {
+        try (LockLease ignored = lock.tryAcquire(repository, lockWait)
+                .orElseThrow(() -> new IllegalStateException("project lock " + ProjectLock.lockName(repository)
+                        + " (project " + projectId + ") not acquired within " + lockWait))) {
             mainHead = repo.mainHead().orElseThrow(() -> new IllegalStateException("main has no commit"));
         }
         TargetTracer tracer = new TargetTracer(traceSink, clock, session.runId(), session.connectionId());

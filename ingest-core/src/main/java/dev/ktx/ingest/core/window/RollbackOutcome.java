@@ -10,7 +10,13 @@ import java.util.Optional;
  */
 public record RollbackOutcome(Status status, Optional<String> commit, String message, List<String> paths) {
 
-    public enum Status { DONE, REFUSED, FAILED, LOCK_UNAVAILABLE, LOCK_LOST }
+    public enum Status {
+        DONE,
+        REFUSED,
+        FAILED,
+        LOCK_UNAVAILABLE,
+        LOCK_LOST
+    }
 
     public RollbackOutcome {
         paths = List.copyOf(paths);

@@ -12,7 +12,6 @@ import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceSink;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +39,13 @@ public final class RollbackWindow {
     private final Clock clock;
     private final FinalWindowSettings settings;
 
-    public RollbackWindow(ContextRepository repo, ProjectLock lock, SessionGates gates, TraceSink traceSink, Clock clock,
-                          FinalWindowSettings settings) {
+    public RollbackWindow(
+            ContextRepository repo,
+            ProjectLock lock,
+            SessionGates gates,
+            TraceSink traceSink,
+            Clock clock,
+            FinalWindowSettings settings) {
         this.repo = repo;
         this.lock = lock;
         this.gates = gates;
@@ -75,7 +79,10 @@ public final class RollbackWindow {
                 if (repo.advanceMain(mainHead, written.commit(), List.of())) {
                     return RollbackOutcome.done(written.commit(), done(request, written), written.paths());
                 }
-                tracer.warn(PHASE, TraceEvents.SQUASH_CAS_LOST, Map.of("attempt", attempt, "expectedMain", mainHead),
+                tracer.warn(
+                        PHASE,
+                        TraceEvents.SQUASH_CAS_LOST,
+                        Map.of("attempt", attempt, "expectedMain", mainHead),
                         "main moved while the rollback held the lock");
             }
             return RollbackOutcome.failed("rollback of " + request.runId() + " failed: main moved during "
@@ -87,32 +94,42 @@ public final class RollbackWindow {
     private static RollbackOutcome undecided(RollbackRequest request, RunRevert revert) {
         String run = request.runId();
         if (revert instanceof RunRevert.Blocked blocked) {
-            return RollbackOutcome.refused("rollback of " + run + " blocked: later commits changed "
-                    + String.join(", ", blocked.paths()), blocked.paths());
+            return RollbackOutcome.refused(
+                    "rollback of " + run + " blocked: later commits changed " + String.join(", ", blocked.paths()),
+                    blocked.paths());
         }
         if (revert instanceof RunRevert.AlreadyRolledBack earlier) {
             // The same request again (a redelivery) gets its answer again; another request is refused.
             return earlier.rollbackId().equals(request.rollbackId())
-                    ? RollbackOutcome.done(earlier.commit(), "run " + run + " rolled back in " + shortId(earlier.commit()), List.of())
-                    : RollbackOutcome.refused("rollback of " + run + " refused: already rolled back in " + shortId(earlier.commit()), List.of());
+                    ? RollbackOutcome.done(
+                            earlier.commit(), "run " + run + " rolled back in " + shortId(earlier.commit()), List.of())
+                    : RollbackOutcome.refused(
+                            "rollback of " + run + " refused: already rolled back in " + shortId(earlier.commit()),
+                            List.of());
         }
-        return RollbackOutcome.refused("rollback of " + run + " refused: no squash commit of the run on main", List.of());
+        return RollbackOutcome.refused(
+                "rollback of " + run + " refused: no squash commit of the run on main", List.of());
     }
 
     /** The final gates on the reverted tree; the revert may write every connection it touches. */
     private Optional<RollbackOutcome> gate(RollbackRequest request, String mainHead, String revert) {
         List<PathChange> changes = repo.diff(mainHead, revert);
-        Set<String> connections = changes.stream().map(change -> RepoPaths.slConnectionOf(change.path()))
-                .flatMap(Optional::stream).collect(Collectors.toSet());
+        Set<String> connections = changes.stream()
+                .map(change -> RepoPaths.slConnectionOf(change.path()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet());
         GateReport report = gates.check(GateInput.of(repo.tree(mainHead), repo.tree(revert), changes, connections));
-        return report.isPassed() ? Optional.empty() : Optional.of(RollbackOutcome.refused(
-                "rollback of " + request.runId() + " refused: " + report.message(), List.of()));
+        return report.isPassed()
+                ? Optional.empty()
+                : Optional.of(RollbackOutcome.refused(
+                        "rollback of " + request.runId() + " refused: " + report.message(), List.of()));
     }
 
     private static String done(RollbackRequest request, RunRevert.Written written) {
         String message = "run " + request.runId() + " rolled back in " + shortId(written.commit()) + ": "
                 + written.paths().size() + " paths restored from before the run";
-        return written.overridden().isEmpty() ? message
+        return written.overridden().isEmpty()
+                ? message
                 : message + " (forced over later changes to " + String.join(", ", written.overridden()) + ")";
     }
 

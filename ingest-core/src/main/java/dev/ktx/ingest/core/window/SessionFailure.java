@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.merge.MergeConflict;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,9 @@ public record SessionFailure(Sentinel.Outcome outcome, String error, List<String
     /** {@code source refresh conflict before <phase>: <path>: <key path> <reason>, ...}; the sentinel gets the paths. */
     static SessionFailure conflict(RefreshPhase phase, List<MergeConflict> conflicts) {
         String described = conflicts.stream().map(MergeConflict::description).collect(Collectors.joining(", "));
-        return new SessionFailure(Sentinel.Outcome.conflict, "source refresh conflict before " + phase + ": " + described,
+        return new SessionFailure(
+                Sentinel.Outcome.conflict,
+                "source refresh conflict before " + phase + ": " + described,
                 MergeConflict.paths(conflicts));
     }
 

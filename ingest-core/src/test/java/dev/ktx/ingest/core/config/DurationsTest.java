@@ -1,13 +1,12 @@
 package dev.ktx.ingest.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurationsTest {
 
@@ -34,7 +33,8 @@ class DurationsTest {
     void rejectsAnythingElse(String value) {
         assertThatThrownBy(() -> Durations.parse(value))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'" + value + "' is not a duration (e.g. 7d, 12h, 30m, 45s, 500ms, 1h30m or ISO-8601 PT5M)");
+                .hasMessage(
+                        "'" + value + "' is not a duration (e.g. 7d, 12h, 30m, 45s, 500ms, 1h30m or ISO-8601 PT5M)");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KtxConfigLoaderTest {
 
@@ -40,18 +39,35 @@ class KtxConfigLoaderTest {
 
         assertThat(config.connections()).containsOnlyKeys("analytics_dbt", "docs", "prod_metabase", "warehouse");
         assertThat(config.connections().firstKey()).isEqualTo("analytics_dbt");
-        assertThat(config.ingest()).isEqualTo(new IngestSettings(4, 2, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
-        assertThat(config.connection("warehouse")).contains(new PostgresConnection("warehouse",
-                new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")), List.of(), List.of(),
-                new QueryHistorySettings(true, 5)));
-        assertThat(config.connection("analytics_dbt")).contains(new DbtConnection("analytics_dbt",
-                new DbtProject.LocalDir(Path.of("/projects/acme/dbt")), "warehouse"));
-        assertThat(config.connection("prod_metabase")).contains(new MetabaseConnection("prod_metabase",
-                URI.create("https://mb.example.com"), Optional.of(new SecretRef.Env("METABASE_API_KEY")),
-                Optional.empty(), new TreeMap<>(Map.of("2", "warehouse"))));
-        assertThat(config.connection("docs")).contains(new NotionConnection("docs", URI.create("https://api.notion.com"),
-                Optional.of(new SecretRef.Env("NOTION_TOKEN")), List.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
-                NotionConnection.CrawlMode.TREE, OptionalInt.empty(), Optional.empty()));
+        assertThat(config.ingest())
+                .isEqualTo(new IngestSettings(
+                        4, 2, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
+        assertThat(config.connection("warehouse"))
+                .contains(new PostgresConnection(
+                        "warehouse",
+                        new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")),
+                        List.of(),
+                        List.of(),
+                        new QueryHistorySettings(true, 5)));
+        assertThat(config.connection("analytics_dbt"))
+                .contains(new DbtConnection(
+                        "analytics_dbt", new DbtProject.LocalDir(Path.of("/projects/acme/dbt")), "warehouse"));
+        assertThat(config.connection("prod_metabase"))
+                .contains(new MetabaseConnection(
+                        "prod_metabase",
+                        URI.create("https://mb.example.com"),
+                        Optional.of(new SecretRef.Env("METABASE_API_KEY")),
+                        Optional.empty(),
+                        new TreeMap<>(Map.of("2", "warehouse"))));
+        assertThat(config.connection("docs"))
+                .contains(new NotionConnection(
+                        "docs",
+                        URI.create("https://api.notion.com"),
+                        Optional.of(new SecretRef.Env("NOTION_TOKEN")),
+                        List.of("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+                        NotionConnection.CrawlMode.TREE,
+                        OptionalInt.empty(),
+                        Optional.empty()));
         assertThat(config.connection("warehouse").map(ConnectionConfig::driver)).contains(Driver.POSTGRES);
     }
 
@@ -81,7 +97,9 @@ class KtxConfigLoaderTest {
                 """, PROJECT);
 
         assertThat(config.ingest()).isEqualTo(IngestSettings.DEFAULTS);
-        assertThat(IngestSettings.DEFAULTS).isEqualTo(new IngestSettings(1, 1, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
+        assertThat(IngestSettings.DEFAULTS)
+                .isEqualTo(new IngestSettings(
+                        1, 1, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofSeconds(30), List.of()));
         PostgresConnection warehouse = (PostgresConnection) config.connections().get("warehouse");
         assertThat(warehouse.queryHistory()).isEqualTo(new QueryHistorySettings(false, 5));
         assertThat(warehouse.schemas()).isEmpty();
@@ -158,9 +176,15 @@ class KtxConfigLoaderTest {
                     target_connection: b_wh
                 """, PROJECT);
 
-        assertThat(config.connections().get("dbt")).isEqualTo(new DbtConnection("dbt",
-                new DbtProject.GitRepo("https://github.com/acme/analytics.git", "main", "transform",
-                        Optional.of(new SecretRef.Env("DBT_GIT_TOKEN"))), "b_wh"));
+        assertThat(config.connections().get("dbt"))
+                .isEqualTo(new DbtConnection(
+                        "dbt",
+                        new DbtProject.GitRepo(
+                                "https://github.com/acme/analytics.git",
+                                "main",
+                                "transform",
+                                Optional.of(new SecretRef.Env("DBT_GIT_TOKEN"))),
+                        "b_wh"));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.core.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KtxConfigValidationTest {
 
@@ -27,8 +26,7 @@ class KtxConfigValidationTest {
 
     @Test
     void rejectsAnUnknownTopLevelKey() {
-        assertThat(problemsOf("connection: {}\n").problems())
-                .containsExactly("Unsupported connection: unknown field");
+        assertThat(problemsOf("connection: {}\n").problems()).containsExactly("Unsupported connection: unknown field");
     }
 
     @Test
@@ -55,9 +53,10 @@ class KtxConfigValidationTest {
                 connections:
                   x: { driver: looker, base_url: https://looker.example.com }
                   mf: { driver: metricflow }
-                """).problems()).containsExactly(
-                "Unsupported connections.x.driver: looker (supported: dbt, metabase, notion, postgres)",
-                "Unsupported connections.mf.driver: metricflow (supported: dbt, metabase, notion, postgres)");
+                """).problems())
+                .containsExactly(
+                        "Unsupported connections.x.driver: looker (supported: dbt, metabase, notion, postgres)",
+                        "Unsupported connections.mf.driver: metricflow (supported: dbt, metabase, notion, postgres)");
     }
 
     @Test
@@ -68,18 +67,24 @@ class KtxConfigValidationTest {
 
     @Test
     void rejectsConcurrencyOutOfRange() {
-        assertThat(problemsOf("ingest: { sources: { maxConcurrency: 65 }, workUnits: { maxConcurrency: 0 } }\n").problems())
-                .containsExactly("Invalid ingest.sources.maxConcurrency: must be between 1 and 64 (got 65)",
+        assertThat(problemsOf("ingest: { sources: { maxConcurrency: 65 }, workUnits: { maxConcurrency: 0 } }\n")
+                        .problems())
+                .containsExactly(
+                        "Invalid ingest.sources.maxConcurrency: must be between 1 and 64 (got 65)",
                         "Invalid ingest.workUnits.maxConcurrency: must be between 1 and 64 (got 0)");
     }
 
     @Test
     void rejectsDeadlinesThatAreNotDurationsOrOutOfRange() {
-        assertThat(problemsOf("ingest: { runTimeout: 8d, targetSilenceLimit: 500ms }\n").problems())
-                .containsExactly("Invalid ingest.runTimeout: must be between 1s and 7d (got 8d)",
+        assertThat(problemsOf("ingest: { runTimeout: 8d, targetSilenceLimit: 500ms }\n")
+                        .problems())
+                .containsExactly(
+                        "Invalid ingest.runTimeout: must be between 1s and 7d (got 8d)",
                         "Invalid ingest.targetSilenceLimit: must be between 1s and 7d (got 500ms)");
-        assertThat(problemsOf("ingest: { runTimeout: 2 hours, targetSilenceLimit: 600 }\n").problems())
-                .containsExactly("Invalid ingest.runTimeout: expected a duration such as 30s, 10m or 2h (got 2 hours)",
+        assertThat(problemsOf("ingest: { runTimeout: 2 hours, targetSilenceLimit: 600 }\n")
+                        .problems())
+                .containsExactly(
+                        "Invalid ingest.runTimeout: expected a duration such as 30s, 10m or 2h (got 2 hours)",
                         "Invalid ingest.targetSilenceLimit: expected a duration such as 30s, 10m or 2h");
         assertThat(problemsOf("ingest: { runTimout: 2h }\n").problems())
                 .containsExactly("Unsupported ingest.runTimout: unknown field");
@@ -91,7 +96,8 @@ class KtxConfigValidationTest {
                 connections:
                   warehouse: { driver: postgres, url: env:W, context: { queryHistory: { minExecutions: 0 } } }
                 """).problems())
-                .containsExactly("Invalid connections.warehouse.context.queryHistory.minExecutions: must be at least 1 (got 0)");
+                .containsExactly(
+                        "Invalid connections.warehouse.context.queryHistory.minExecutions: must be at least 1 (got 0)");
     }
 
     @Test
@@ -101,13 +107,14 @@ class KtxConfigValidationTest {
                   warehouse: { driver: postgres, url: env:W, schemas: public, enabled_tables: [public.a, [x]] }
                   other: { driver: postgres, url: env:W, context: { queryHistory: { enabled: maybe, minExecutions: 2.5 } } }
                 ingest: { sources: 4, workUnits: { maxConcurrency: "2" } }
-                """).problems()).containsExactly(
-                "Invalid connections.warehouse.schemas: expected a list of strings",
-                "Invalid connections.warehouse.enabled_tables: expected a list of strings",
-                "Invalid connections.other.context.queryHistory.enabled: expected true or false",
-                "Invalid connections.other.context.queryHistory.minExecutions: expected an integer",
-                "Invalid ingest.sources: expected a mapping",
-                "Invalid ingest.workUnits.maxConcurrency: expected an integer");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.warehouse.schemas: expected a list of strings",
+                        "Invalid connections.warehouse.enabled_tables: expected a list of strings",
+                        "Invalid connections.other.context.queryHistory.enabled: expected true or false",
+                        "Invalid connections.other.context.queryHistory.minExecutions: expected an integer",
+                        "Invalid ingest.sources: expected a mapping",
+                        "Invalid ingest.workUnits.maxConcurrency: expected an integer");
     }
 
     @Test
@@ -116,11 +123,12 @@ class KtxConfigValidationTest {
                 connections:
                   warehouse: { driver: postgres, url: env:W, schemas: [], enabled_tables: [orders] }
                   mb: { driver: metabase, api_url: "ftp://mb.example.com", api_key: "" }
-                """).problems()).containsExactly(
-                "Invalid connections.warehouse.schemas: must not be empty (leave it out to use the default)",
-                "Invalid connections.warehouse.enabled_tables: expected schema.table names",
-                "Invalid connections.mb.api_url: expected an http or https URL",
-                "Invalid connections.mb.api_key: must not be empty");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.warehouse.schemas: must not be empty (leave it out to use the default)",
+                        "Invalid connections.warehouse.enabled_tables: expected schema.table names",
+                        "Invalid connections.mb.api_url: expected an http or https URL",
+                        "Invalid connections.mb.api_key: must not be empty");
     }
 
     @Test
@@ -131,11 +139,12 @@ class KtxConfigValidationTest {
                   mb: { driver: metabase, api_url: https://mb.example.com }
                   docs: { driver: notion, root_page_ids: [c47a1e923b5d4f608e2791d4b6a0c3f5] }
                   dbt: { driver: dbt }
-                """).problems()).containsExactly(
-                "Missing connections.warehouse.url: required for driver postgres",
-                "Missing connections.mb.api_key: required for driver metabase unless snapshot_dir is given",
-                "Missing connections.docs.auth_token: required for driver notion unless snapshot_dir is given",
-                "Missing connections.dbt.source_dir: required for driver dbt unless repo_url, branch and path are given");
+                """).problems())
+                .containsExactly(
+                        "Missing connections.warehouse.url: required for driver postgres",
+                        "Missing connections.mb.api_key: required for driver metabase unless snapshot_dir is given",
+                        "Missing connections.docs.auth_token: required for driver notion unless snapshot_dir is given",
+                        "Missing connections.dbt.source_dir: required for driver dbt unless repo_url, branch and path are given");
     }
 
     @Test
@@ -146,13 +155,14 @@ class KtxConfigValidationTest {
                           root_page_ids: [c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5, my-page], api_url: "https://api.notion.com?x=1" }
                   tree: { driver: notion, auth_token: env:T, crawl_mode: tree }
                   mb: { driver: metabase, api_url: "https://admin:pw@mb.example.com", api_key: env:K }
-                """).problems()).containsExactly(
-                "Invalid connections.docs.api_url: must not have a query or fragment (API paths are appended to it)",
-                "Invalid connections.docs.root_page_ids: not a Notion page id: my-page (expected 32 hex digits, dashes allowed)",
-                "Invalid connections.docs.crawl_mode: expected tree or search (got everything)",
-                "Invalid connections.docs.max_pages_per_run: must be at least 1 (got 0)",
-                "Missing connections.tree.root_page_ids: required with crawl_mode: tree",
-                "Invalid connections.mb.api_url: must not embed credentials (use the secret reference)");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.docs.api_url: must not have a query or fragment (API paths are appended to it)",
+                        "Invalid connections.docs.root_page_ids: not a Notion page id: my-page (expected 32 hex digits, dashes allowed)",
+                        "Invalid connections.docs.crawl_mode: expected tree or search (got everything)",
+                        "Invalid connections.docs.max_pages_per_run: must be at least 1 (got 0)",
+                        "Missing connections.tree.root_page_ids: required with crawl_mode: tree",
+                        "Invalid connections.mb.api_url: must not embed credentials (use the secret reference)");
     }
 
     @Test
@@ -166,19 +176,20 @@ class KtxConfigValidationTest {
                   daemon: { driver: dbt, repo_url: "git://git.example.com/dbt.git", branch: main, path: ., token: env:T }
                   inline: { driver: dbt, repo_url: https://github.com/acme/dbt.git, branch: main, path: /abs, token: ghp_s3cr3t }
                   local: { driver: dbt, source_dir: ./dbt, token: env:T }
-                """).problems()).containsExactly(
-                "Invalid connections.both.source_dir: give either source_dir or repo_url + branch + path, not both",
-                "Missing connections.partial.branch: required with repo_url",
-                "Missing connections.partial.path: required with repo_url",
-                "Invalid connections.stray.branch: only used with repo_url",
-                "Invalid connections.token.repo_url: must not embed credentials (use token: env:NAME or file:/path)",
-                "Invalid connections.ssh.repo_url: expected an https, http, git or file URL (ssh is not supported; use https with token)",
-                "Invalid connections.ssh.branch: not a valid git branch name: main..x",
-                "Invalid connections.ssh.path: must be a relative path inside the repository (. for its root)",
-                "Invalid connections.daemon.token: only sent over an http or https repo_url",
-                "Invalid connections.inline.token: secrets must be referenced as env:NAME or file:/path",
-                "Invalid connections.inline.path: must be a relative path inside the repository (. for its root)",
-                "Invalid connections.local.token: only used with repo_url");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.both.source_dir: give either source_dir or repo_url + branch + path, not both",
+                        "Missing connections.partial.branch: required with repo_url",
+                        "Missing connections.partial.path: required with repo_url",
+                        "Invalid connections.stray.branch: only used with repo_url",
+                        "Invalid connections.token.repo_url: must not embed credentials (use token: env:NAME or file:/path)",
+                        "Invalid connections.ssh.repo_url: expected an https, http, git or file URL (ssh is not supported; use https with token)",
+                        "Invalid connections.ssh.branch: not a valid git branch name: main..x",
+                        "Invalid connections.ssh.path: must be a relative path inside the repository (. for its root)",
+                        "Invalid connections.daemon.token: only sent over an http or https repo_url",
+                        "Invalid connections.inline.token: secrets must be referenced as env:NAME or file:/path",
+                        "Invalid connections.inline.path: must be a relative path inside the repository (. for its root)",
+                        "Invalid connections.local.token: only used with repo_url");
     }
 
     @Test
@@ -191,10 +202,11 @@ class KtxConfigValidationTest {
                     api_url: https://mb.example.com
                     api_key: env:MB
                     mappings: { databaseMappings: { 2: warehous, "3": warehouse, prod: warehouse } }
-                """).problems()).containsExactly(
-                "Invalid connections.dbt.target_connection: docs is not a database connection of ktx.yaml (database connections: warehouse)",
-                "Invalid connections.mb.mappings.databaseMappings.2: warehous is not a database connection of ktx.yaml (database connections: warehouse)",
-                "Invalid connections.mb.mappings.databaseMappings.prod: Metabase database ids are numbers");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.dbt.target_connection: docs is not a database connection of ktx.yaml (database connections: warehouse)",
+                        "Invalid connections.mb.mappings.databaseMappings.2: warehous is not a database connection of ktx.yaml (database connections: warehouse)",
+                        "Invalid connections.mb.mappings.databaseMappings.prod: Metabase database ids are numbers");
     }
 
     @Test
@@ -204,14 +216,17 @@ class KtxConfigValidationTest {
                   a: { driver: postgres, url: env:A }
                   b: { driver: postgres, url: env:B }
                   dbt: { driver: dbt, source_dir: ./dbt }
-                """).problems()).containsExactly(
-                "Missing connections.dbt.target_connection: required when ktx.yaml does not have exactly one database connection (database connections: a, b)");
+                """).problems())
+                .containsExactly(
+                        "Missing connections.dbt.target_connection: required when ktx.yaml does not have exactly one database connection (database connections: a, b)");
     }
 
     @Test
     void aDbtProjectNeedsADatabaseConnection() {
-        assertThat(problemsOf("connections: { dbt: { driver: dbt, source_dir: ./dbt } }\n").problems()).containsExactly(
-                "Missing connections.dbt.target_connection: required when ktx.yaml does not have exactly one database connection (it has none)");
+        assertThat(problemsOf("connections: { dbt: { driver: dbt, source_dir: ./dbt } }\n")
+                        .problems())
+                .containsExactly(
+                        "Missing connections.dbt.target_connection: required when ktx.yaml does not have exactly one database connection (it has none)");
     }
 
     @Test
@@ -220,9 +235,10 @@ class KtxConfigValidationTest {
                 connections:
                   "my warehouse": { driver: postgres, url: env:A }
                   _hidden: { driver: postgres, url: env:B }
-                """).problems()).containsExactly(
-                "Invalid connections.my warehouse: connection id must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (it becomes part of git ref names)",
-                "Invalid connections._hidden: connection id must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (it becomes part of git ref names)");
+                """).problems())
+                .containsExactly(
+                        "Invalid connections.my warehouse: connection id must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (it becomes part of git ref names)",
+                        "Invalid connections._hidden: connection id must match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (it becomes part of git ref names)");
     }
 
     @Test
@@ -259,7 +275,8 @@ class KtxConfigValidationTest {
                 connections:
                   warehouse: { driver: postgres, url: env:W
                 ingest: {}
-                """).problems()).singleElement()
+                """).problems())
+                .singleElement()
                 .isEqualTo("Invalid ktx.yaml: line 3, column 7: expected ',' or '}', but got :");
     }
 
@@ -275,13 +292,17 @@ class KtxConfigValidationTest {
 
     @Test
     void refusesToConstructArbitraryTypes() {
-        assertThat(problemsOf("connections: !!java.util.concurrent.ConcurrentHashMap {}\n").problems()).singleElement()
-                .isEqualTo("Invalid ktx.yaml: line 1, column 14: Global tag is not allowed: tag:yaml.org,2002:java.util.concurrent.ConcurrentHashMap");
+        assertThat(problemsOf("connections: !!java.util.concurrent.ConcurrentHashMap {}\n")
+                        .problems())
+                .singleElement()
+                .isEqualTo(
+                        "Invalid ktx.yaml: line 1, column 14: Global tag is not allowed: tag:yaml.org,2002:java.util.concurrent.ConcurrentHashMap");
     }
 
     @Test
     void reportsAMissingKtxYaml(@TempDir Path projectDir) {
-        assertThatThrownBy(() -> loader.load(projectDir)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> loader.load(projectDir))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("Missing " + projectDir.resolve("ktx.yaml") + ": the project directory has no ktx.yaml");
     }
 }

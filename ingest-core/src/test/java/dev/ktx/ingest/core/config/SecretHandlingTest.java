@@ -1,16 +1,15 @@
 package dev.ktx.ingest.core.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretHandlingTest {
 
@@ -27,8 +26,11 @@ class SecretHandlingTest {
                 """, projectDir);
         SecretResolver environment = Map.of("METABASE_API_KEY", "mb_live_key")::get;
 
-        SecretRef apiKey = ((MetabaseConnection) config.connections().get("mb")).apiKey().orElseThrow();
-        SecretRef authToken = ((NotionConnection) config.connections().get("docs")).authToken().orElseThrow();
+        SecretRef apiKey =
+                ((MetabaseConnection) config.connections().get("mb")).apiKey().orElseThrow();
+        SecretRef authToken = ((NotionConnection) config.connections().get("docs"))
+                .authToken()
+                .orElseThrow();
 
         assertThat(apiKey.resolve(environment)).isEqualTo("mb_live_key");
         assertThat(authToken).isEqualTo(new SecretRef.File(projectDir.resolve("secrets/notion-token")));
@@ -45,7 +47,11 @@ class SecretHandlingTest {
                 """, projectDir);
 
         assertThat(config.toString())
-                .contains("file:" + projectDir.resolve("token"), "jdbc:postgresql://db:5432/acme", "user=ktx", "password=<none>")
+                .contains(
+                        "file:" + projectDir.resolve("token"),
+                        "jdbc:postgresql://db:5432/acme",
+                        "user=ktx",
+                        "password=<none>")
                 .doesNotContain("tok_value");
     }
 
@@ -57,9 +63,10 @@ class SecretHandlingTest {
                   docs: { driver: notion, auth_token: "env:bad name" }
                 """, Path.of("/p")));
 
-        assertThat(e.problems()).containsExactly(
-                "Invalid connections.prod_metabase.api_key: secrets must be referenced as env:NAME or file:/path",
-                "Invalid connections.docs.auth_token: env: reference must name a variable matching [A-Za-z_][A-Za-z0-9_]*");
+        assertThat(e.problems())
+                .containsExactly(
+                        "Invalid connections.prod_metabase.api_key: secrets must be referenced as env:NAME or file:/path",
+                        "Invalid connections.docs.auth_token: env: reference must name a variable matching [A-Za-z_][A-Za-z0-9_]*");
         assertThat(e.getMessage()).doesNotContain("mb_inline_s3cret", "bad name");
     }
 
@@ -71,9 +78,10 @@ class SecretHandlingTest {
                   other: { driver: postgres, url: "postgresql://root:%zz_p4ss@db/acme" }
                 """, Path.of("/p")));
 
-        assertThat(e.problems()).containsExactly(
-                "Invalid connections.warehouse.url: " + PostgresUrl.EXPECTED_FORMS,
-                "Invalid connections.other.url: invalid percent-encoding in the credentials");
+        assertThat(e.problems())
+                .containsExactly(
+                        "Invalid connections.warehouse.url: " + PostgresUrl.EXPECTED_FORMS,
+                        "Invalid connections.other.url: invalid percent-encoding in the credentials");
         assertThat(e.getMessage()).doesNotContain("p4ss");
     }
 
@@ -92,16 +100,20 @@ class SecretHandlingTest {
     void aMissingEnvironmentVariableNamesTheReference() {
         SecretRef ref = new SecretRef.Env("METABASE_API_KEY");
 
-        assertThatThrownBy(() -> ref.resolve(name -> null)).isInstanceOf(SecretResolutionException.class)
-                .hasMessage("Cannot resolve secret env:METABASE_API_KEY: environment variable METABASE_API_KEY is not set");
+        assertThatThrownBy(() -> ref.resolve(name -> null))
+                .isInstanceOf(SecretResolutionException.class)
+                .hasMessage(
+                        "Cannot resolve secret env:METABASE_API_KEY: environment variable METABASE_API_KEY is not set");
     }
 
     @Test
     void anUnreadableFileNamesTheReference(@TempDir Path dir) {
         SecretRef ref = new SecretRef.File(dir.resolve("absent"));
 
-        assertThatThrownBy(() -> ref.resolve(name -> null)).isInstanceOf(SecretResolutionException.class)
-                .hasMessage("Cannot resolve secret file:" + dir.resolve("absent") + ": cannot read the file (NoSuchFileException)");
+        assertThatThrownBy(() -> ref.resolve(name -> null))
+                .isInstanceOf(SecretResolutionException.class)
+                .hasMessage("Cannot resolve secret file:" + dir.resolve("absent")
+                        + ": cannot read the file (NoSuchFileException)");
     }
 
     @Test
@@ -112,6 +124,7 @@ class SecretHandlingTest {
                 .isEqualTo(new PostgresUrl("jdbc:postgresql://db/acme", Optional.of("ktx"), Optional.of("pw")));
         assertThatThrownBy(() -> url.resolve(Map.of("WAREHOUSE_URL", "mysql://ktx:pw@db/acme")::get))
                 .isInstanceOf(SecretResolutionException.class)
-                .hasMessage("Cannot resolve secret env:WAREHOUSE_URL: not a valid postgres url: " + PostgresUrl.EXPECTED_FORMS);
+                .hasMessage("Cannot resolve secret env:WAREHOUSE_URL: not a valid postgres url: "
+                        + PostgresUrl.EXPECTED_FORMS);
     }
 }

@@ -1,10 +1,9 @@
 package dev.ktx.ingest.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SemanticLayerTargetsTest {
 
@@ -20,9 +19,12 @@ class SemanticLayerTargetsTest {
                         mappings: { databaseMappings: { "2": warehouse, "3": lake } } }
                 """, Path.of("/project"));
 
-        assertThat(config.connection("warehouse").orElseThrow().semanticLayerTargets()).containsExactly("warehouse");
-        assertThat(config.connection("analytics_dbt").orElseThrow().semanticLayerTargets()).containsExactly("lake");
-        assertThat(config.connection("docs").orElseThrow().semanticLayerTargets()).isEmpty();
+        assertThat(config.connection("warehouse").orElseThrow().semanticLayerTargets())
+                .containsExactly("warehouse");
+        assertThat(config.connection("analytics_dbt").orElseThrow().semanticLayerTargets())
+                .containsExactly("lake");
+        assertThat(config.connection("docs").orElseThrow().semanticLayerTargets())
+                .isEmpty();
         assertThat(config.connection("bi").orElseThrow().semanticLayerTargets()).containsExactly("lake", "warehouse");
     }
 }

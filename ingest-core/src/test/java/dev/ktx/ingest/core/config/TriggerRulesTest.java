@@ -1,15 +1,14 @@
 package dev.ktx.ingest.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 /** {@code ingest.triggers} and {@code ingest.debounce}: reading, strict validation, and matching events. */
 class TriggerRulesTest {
@@ -28,8 +27,9 @@ class TriggerRulesTest {
     }
 
     private List<String> problemsOf(String ingestYaml) {
-        return catchThrowableOfType(ConfigException.class,
-                () -> loader.parse(CONNECTIONS + ingestYaml, Path.of("/projects/acme"))).problems();
+        return catchThrowableOfType(
+                        ConfigException.class, () -> loader.parse(CONNECTIONS + ingestYaml, Path.of("/projects/acme")))
+                .problems();
     }
 
     @Test
@@ -49,11 +49,20 @@ class TriggerRulesTest {
                     - { type: "notion.*", subject: "page/*", targets: all }
                 """);
         assertThat(ingest.debounce()).isZero();
-        assertThat(ingest.triggers()).containsExactly(
-                new TriggerRule(new EventPattern("com.github.push"), Optional.of(new EventPattern("https://github.com/acme/*")),
-                        Optional.empty(), Optional.of(new TreeSet<>(List.of("analytics_dbt", "docs"))), false),
-                new TriggerRule(new EventPattern("notion.*"), Optional.empty(), Optional.of(new EventPattern("page/*")),
-                        Optional.empty(), true));
+        assertThat(ingest.triggers())
+                .containsExactly(
+                        new TriggerRule(
+                                new EventPattern("com.github.push"),
+                                Optional.of(new EventPattern("https://github.com/acme/*")),
+                                Optional.empty(),
+                                Optional.of(new TreeSet<>(List.of("analytics_dbt", "docs"))),
+                                false),
+                        new TriggerRule(
+                                new EventPattern("notion.*"),
+                                Optional.empty(),
+                                Optional.of(new EventPattern("page/*")),
+                                Optional.empty(),
+                                true));
     }
 
     @Test
@@ -67,8 +76,7 @@ class TriggerRulesTest {
                     - { targets: some }
                     - { type: d, targets: [], databaseFirst: maybe }
                     - just-a-string
-                """)).containsExactly(
-                "Invalid ingest.triggers[5]: expected a mapping");
+                """)).containsExactly("Invalid ingest.triggers[5]: expected a mapping");
         assertThat(problemsOf("""
                 ingest:
                   triggers:
@@ -77,15 +85,16 @@ class TriggerRulesTest {
                     - { type: "c?", source: "", targets: all }
                     - { targets: some }
                     - { type: d, targets: [], databaseFirst: maybe }
-                """)).containsExactly(
-                "Invalid ingest.triggers[1].targets: unknown connection foo",
-                "Invalid ingest.triggers[2].type: '?' is not supported in a pattern (only * is a wildcard): c?",
-                "Invalid ingest.triggers[2].source: must not be empty",
-                "Missing ingest.triggers[3].type: a trigger rule matches events by their type",
-                "Invalid ingest.triggers[3].targets: expected all or a list of connection ids (got some)",
-                "Invalid ingest.triggers[4].targets: expected all or a list of connection ids (got an empty list)",
-                "Invalid ingest.triggers[4].databaseFirst: expected true or false",
-                "Unsupported ingest.triggers[0].when: unknown field");
+                """))
+                .containsExactly(
+                        "Invalid ingest.triggers[1].targets: unknown connection foo",
+                        "Invalid ingest.triggers[2].type: '?' is not supported in a pattern (only * is a wildcard): c?",
+                        "Invalid ingest.triggers[2].source: must not be empty",
+                        "Missing ingest.triggers[3].type: a trigger rule matches events by their type",
+                        "Invalid ingest.triggers[3].targets: expected all or a list of connection ids (got some)",
+                        "Invalid ingest.triggers[4].targets: expected all or a list of connection ids (got an empty list)",
+                        "Invalid ingest.triggers[4].databaseFirst: expected true or false",
+                        "Unsupported ingest.triggers[0].when: unknown field");
     }
 
     @Test
@@ -100,24 +109,38 @@ class TriggerRulesTest {
 
     @Test
     void aRuleMatchesTypeSourceAndSubjectPatterns() {
-        TriggerRule rule = new TriggerRule(new EventPattern("com.github.*"), Optional.of(new EventPattern("https://github.com/acme/*")),
-                Optional.of(new EventPattern("refs/heads/main")), Optional.empty(), true);
+        TriggerRule rule = new TriggerRule(
+                new EventPattern("com.github.*"),
+                Optional.of(new EventPattern("https://github.com/acme/*")),
+                Optional.of(new EventPattern("refs/heads/main")),
+                Optional.empty(),
+                true);
 
-        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", "refs/heads/main")).isTrue();
-        assertThat(rule.matches("com.github.push", "https://github.com/other/dbt", "refs/heads/main")).isFalse();
-        assertThat(rule.matches("com.gitlab.push", "https://github.com/acme/dbt", "refs/heads/main")).isFalse();
-        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", "refs/heads/dev")).isFalse();
-        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", null)).as("no subject").isFalse();
+        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", "refs/heads/main"))
+                .isTrue();
+        assertThat(rule.matches("com.github.push", "https://github.com/other/dbt", "refs/heads/main"))
+                .isFalse();
+        assertThat(rule.matches("com.gitlab.push", "https://github.com/acme/dbt", "refs/heads/main"))
+                .isFalse();
+        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", "refs/heads/dev"))
+                .isFalse();
+        assertThat(rule.matches("com.github.push", "https://github.com/acme/dbt", null))
+                .as("no subject")
+                .isFalse();
     }
 
     @Test
     void aPatternIsLiteralExceptForTheStar() {
         assertThat(new EventPattern("a.b").matches("a.b")).isTrue();
-        assertThat(new EventPattern("a.b").matches("axb")).as(". is no wildcard").isFalse();
+        assertThat(new EventPattern("a.b").matches("axb"))
+                .as(". is no wildcard")
+                .isFalse();
         assertThat(new EventPattern("*").matches("")).isTrue();
         assertThat(new EventPattern("x*y*z").matches("x/1/y/2/z")).isTrue();
         assertThat(new EventPattern("x*y*z").matches("x/1/z")).isFalse();
         assertThat(new TriggerRule(new EventPattern("t"), Optional.empty(), Optional.empty(), Optional.empty(), true)
-                .matches("t", "any", null)).as("no source or subject pattern: any").isTrue();
+                        .matches("t", "any", null))
+                .as("no source or subject pattern: any")
+                .isTrue();
     }
 }

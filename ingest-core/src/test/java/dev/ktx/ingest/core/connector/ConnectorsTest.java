@@ -1,10 +1,10 @@
 package dev.ktx.ingest.core.connector;
 
-import dev.ktx.ingest.core.config.Driver;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ktx.ingest.core.config.Driver;
+import org.junit.jupiter.api.Test;
 
 class ConnectorsTest {
 

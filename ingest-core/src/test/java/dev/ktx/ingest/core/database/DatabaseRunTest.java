@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.config.PostgresConnection;
@@ -18,23 +20,23 @@ import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.source.SourceRepo;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class DatabaseRunTest {
 
     private static final String ERROR = "postgres connection warehouse: cannot read the catalog: permission denied";
-    private static final ConnectionConfig WAREHOUSE = new PostgresConnection("warehouse",
-            new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")), List.of(), List.of(),
+    private static final ConnectionConfig WAREHOUSE = new PostgresConnection(
+            "warehouse",
+            new PostgresUrlSetting.Referenced(new SecretRef.Env("WAREHOUSE_URL")),
+            List.of(),
+            List.of(),
             new QueryHistorySettings(true, 5));
 
     @TempDir
@@ -62,8 +64,10 @@ class DatabaseRunTest {
                 .run(session, WAREHOUSE, new DatabaseIngest(new FailingCatalog(), name -> "unused"), "job-1");
 
         assertThat(outcome).isInstanceOf(JobOutcome.Failed.class);
-        assertThat(outcome.result().steps()).containsExactly(new StepResult(Step.DATABASE_SCHEMA, StepStatus.FAILED,
-                ERROR), StepResult.notRun(Step.QUERY_HISTORY));
+        assertThat(outcome.result().steps())
+                .containsExactly(
+                        new StepResult(Step.DATABASE_SCHEMA, StepStatus.FAILED, ERROR),
+                        StepResult.notRun(Step.QUERY_HISTORY));
         assertThat(repo.sessionHead(session)).contains(base);
         Sentinel sentinel = repo.sentinel(session).orElseThrow();
         assertThat(sentinel.outcome()).isEqualTo(Sentinel.Outcome.crash);
@@ -97,8 +101,7 @@ class DatabaseRunTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
     }

@@ -1,21 +1,22 @@
 package dev.ktx.ingest.core.database;
 
-import dev.ktx.ingest.core.repo.TableUsage;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktx.ingest.core.repo.TableUsage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HistoryAggregatorTest {
 
-    private static final DatabaseCatalog CATALOG = new DatabaseCatalog("shop", List.of(
-            table("public", "accounts", "account_id", "plan"),
-            table("public", "plans", "plan_id", "monthly_price"),
-            table("staging", "accounts", "account_id", "raw")));
+    private static final DatabaseCatalog CATALOG = new DatabaseCatalog(
+            "shop",
+            List.of(
+                    table("public", "accounts", "account_id", "plan"),
+                    table("public", "plans", "plan_id", "monthly_price"),
+                    table("staging", "accounts", "account_id", "raw")));
 
     private final HistoryAggregator aggregator = new HistoryAggregator(CATALOG, List.of("public", "staging"));
 
@@ -23,11 +24,16 @@ class HistoryAggregatorTest {
     void sumsExecutionsPerTableAndCountsNamedColumns() {
         QueryHistory history = aggregator.aggregate(List.of(
                 statement(1, "SELECT plan FROM accounts WHERE account_id = $1", 10),
-                statement(2, "SELECT a.account_id, p.monthly_price FROM accounts a JOIN plans p ON p.plan_id = a.plan", 5)));
+                statement(
+                        2,
+                        "SELECT a.account_id, p.monthly_price FROM accounts a JOIN plans p ON p.plan_id = a.plan",
+                        5)));
 
         assertThat(history.usage()).containsOnlyKeys("public.accounts", "public.plans");
-        assertThat(history.usage().get("public.accounts")).isEqualTo(new TableUsage(15, counts(Map.of("account_id", 15L, "plan", 15L))));
-        assertThat(history.usage().get("public.plans")).isEqualTo(new TableUsage(5, counts(Map.of("plan_id", 5L, "monthly_price", 5L))));
+        assertThat(history.usage().get("public.accounts"))
+                .isEqualTo(new TableUsage(15, counts(Map.of("account_id", 15L, "plan", 15L))));
+        assertThat(history.usage().get("public.plans"))
+                .isEqualTo(new TableUsage(5, counts(Map.of("plan_id", 5L, "monthly_price", 5L))));
     }
 
     @Test
@@ -46,11 +52,15 @@ class HistoryAggregatorTest {
     void aSelfJoinCountsOnceAndCtesFunctionsAndUnknownNamesAreNoTables() {
         QueryHistory history = aggregator.aggregate(List.of(
                 statement(1, "SELECT 1 FROM plans p1 JOIN plans p2 ON p1.plan_id = p2.plan_id", 2),
-                statement(2, "WITH recent AS (SELECT 1) SELECT * FROM recent, generate_series(1, 3), no_such_table", 9)));
+                statement(
+                        2, "WITH recent AS (SELECT 1) SELECT * FROM recent, generate_series(1, 3), no_such_table", 9)));
 
         assertThat(history.usage()).containsOnlyKeys("public.plans");
         assertThat(history.usage().get("public.plans").executions()).isEqualTo(2);
-        assertThat(history.patterns()).singleElement().extracting(QueryPattern::tables).isEqualTo(List.of("public.plans"));
+        assertThat(history.patterns())
+                .singleElement()
+                .extracting(QueryPattern::tables)
+                .isEqualTo(List.of("public.plans"));
     }
 
     @Test
@@ -60,8 +70,9 @@ class HistoryAggregatorTest {
                 statement(7, "select plan from accounts where plan = $1 -- dashboard", 4),
                 statement(3, "/* job */ select plan\n  from accounts where plan = $1;", 6)));
 
-        assertThat(history.patterns()).containsExactly(new QueryPattern("select plan from accounts where plan = $1",
-                List.of("public.accounts"), 10, List.of(3L, 7L)));
+        assertThat(history.patterns())
+                .containsExactly(new QueryPattern(
+                        "select plan from accounts where plan = $1", List.of("public.accounts"), 10, List.of(3L, 7L)));
     }
 
     @Test
@@ -81,8 +92,16 @@ class HistoryAggregatorTest {
     }
 
     private static CatalogTable table(String schema, String name, String... columns) {
-        return new CatalogTable(schema, name, CatalogTable.Kind.TABLE, null, null,
-                Arrays.stream(columns).map(c -> new CatalogColumn(c, "text", true, false, null)).toList(), List.of());
+        return new CatalogTable(
+                schema,
+                name,
+                CatalogTable.Kind.TABLE,
+                null,
+                null,
+                Arrays.stream(columns)
+                        .map(c -> new CatalogColumn(c, "text", true, false, null))
+                        .toList(),
+                List.of());
     }
 
     private static TreeMap<String, Long> counts(Map<String, Long> counts) {

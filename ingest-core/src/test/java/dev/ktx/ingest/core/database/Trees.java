@@ -6,8 +6,7 @@ import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 /** Applies a changeset to an in-memory tree, as a session commit would. */
 public final class Trees {
 
-    private Trees() {
-    }
+    private Trees() {}
 
     public static InMemoryRepoTree apply(InMemoryRepoTree base, Changeset changes) {
         InMemoryRepoTree next = base.copy();

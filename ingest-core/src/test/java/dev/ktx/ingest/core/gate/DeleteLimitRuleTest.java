@@ -1,11 +1,10 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class DeleteLimitRuleTest {
 

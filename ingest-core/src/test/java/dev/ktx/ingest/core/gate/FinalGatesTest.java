@@ -1,10 +1,9 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FinalGatesTest {
 
@@ -13,9 +12,11 @@ class FinalGatesTest {
     @Test
     void collectsEveryErrorInRuleOrder() {
         fixture.allowedSlConnections = Set.of("wh");
-        fixture.session.file("ktx.yaml", "changed: true\n")
+        fixture.session
+                .file("ktx.yaml", "changed: true\n")
                 .file("semantic-layer/dbt/extra.yaml", "measures: [{name: n, agg: count}]\n")
-                .remove(GateFixture.EVENTS).remove(GateFixture.page("customers"));
+                .remove(GateFixture.EVENTS)
+                .remove(GateFixture.page("customers"));
         fixture.writePage("a-page", "sl_refs: [nope]", "`table:public.nope`");
 
         GateReport report = new FinalGates().check(fixture.input());
@@ -35,7 +36,8 @@ class FinalGatesTest {
     @Test
     void aDeletedPageBreaksUnchangedPagesThatLinkToIt() {
         fixture.session.remove(GateFixture.page("customers"));
-        assertThat(fixture.finalGateErrors()).containsExactly("wiki references target missing page(s): orders-faq -> customers");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly("wiki references target missing page(s): orders-faq -> customers");
     }
 
     @Test
@@ -49,34 +51,43 @@ class FinalGatesTest {
         String legacy = GateFixture.page("Old", "refs: [customers, lost]\nsl_refs: [gone.x]", "`table:x.y`");
         fixture.main.file(GateFixture.page("legacy"), legacy);
         fixture.session.file(GateFixture.page("legacy"), legacy).remove(GateFixture.page("customers"));
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "wiki references target missing page(s): legacy -> customers, orders-faq -> customers");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "wiki references target missing page(s): legacy -> customers, orders-faq -> customers");
     }
 
     @Test
     void removingAManifestEntryBreaksItsOverlayAndThePagesUsingIt() {
         fixture.session.file(GateFixture.SHARD, GateFixture.SHARD_TEXT.replace(GateFixture.ORDERS_SHARD_ENTRY, ""));
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "semantic-layer validation failed for wh:orders: overlay has no manifest entry",
-                "orders-faq: unknown raw table public.orders");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "semantic-layer validation failed for wh:orders: overlay has no manifest entry",
+                        "orders-faq: unknown raw table public.orders");
     }
 
     @Test
     void removingAManifestColumnBreaksOverlayMeasuresAndPageEntities() {
         fixture.writePage("p", "sl_refs: [orders.amount]", "");
-        fixture.main.file(GateFixture.page("p"), fixture.session.readText(GateFixture.page("p")).orElseThrow());
-        fixture.session.file(GateFixture.SHARD, GateFixture.SHARD_TEXT.replace("      - {name: amount, type: numeric}\n", ""));
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "semantic-layer validation failed for wh:orders: measure revenue refers to unknown column amount",
-                "p: unknown sl_refs entity orders.amount");
+        fixture.main.file(
+                GateFixture.page("p"),
+                fixture.session.readText(GateFixture.page("p")).orElseThrow());
+        fixture.session.file(
+                GateFixture.SHARD, GateFixture.SHARD_TEXT.replace("      - {name: amount, type: numeric}\n", ""));
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "semantic-layer validation failed for wh:orders: measure revenue refers to unknown column amount",
+                        "p: unknown sl_refs entity orders.amount");
     }
 
     @Test
     void aNewManifestEntryMustNotBeShadowedByAStandaloneSource() {
-        fixture.session.file(GateFixture.SHARD, GateFixture.SHARD_TEXT
-                + "  events:\n    table: shop.public.events\n    columns: [{name: id, type: int}]\n");
+        fixture.session.file(
+                GateFixture.SHARD,
+                GateFixture.SHARD_TEXT
+                        + "  events:\n    table: shop.public.events\n    columns: [{name: id, type: int}]\n");
         assertThat(fixture.finalGateErrors())
-                .containsExactly("semantic-layer validation failed for wh:events: standalone source shadows a manifest entry");
+                .containsExactly(
+                        "semantic-layer validation failed for wh:events: standalone source shadows a manifest entry");
     }
 
     @Test
@@ -84,8 +95,10 @@ class FinalGatesTest {
         String usesEvents = GateFixture.page("Events", "sl_refs: [events.day]", "See `source:events`.");
         fixture.main.file(GateFixture.page("events-doc"), usesEvents);
         fixture.session.file(GateFixture.page("events-doc"), usesEvents).remove(GateFixture.EVENTS);
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "events-doc: unknown sl_refs entry events.day", "events-doc: unknown semantic-layer source events");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "events-doc: unknown sl_refs entry events.day",
+                        "events-doc: unknown semantic-layer source events");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.gate;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.TreeDiff;
-
 import java.util.List;
 import java.util.Set;
 
@@ -48,11 +47,16 @@ final class GateFixture {
             .file(SHARD, SHARD_TEXT)
             .file(OVERLAY, OVERLAY_TEXT)
             .file(EVENTS, "sql: select id, day from raw.events\ngrain: [id]\ncolumns: [{name: id}, {name: day}]\n")
-            .file("semantic-layer/dbt/_schema/analytics.yaml",
+            .file(
+                    "semantic-layer/dbt/_schema/analytics.yaml",
                     "tables:\n  sessions:\n    table: dw.analytics.sessions\n    columns: [{name: id, type: int}]\n")
             .file(page("customers"), page("Who buys", "", "Customers of the shop."))
-            .file(page("orders-faq"), page("How orders work", "refs: [customers]\nsl_refs: [orders.revenue]",
-                    "Totals in `source:orders`, raw rows in `table:public.orders`."))
+            .file(
+                    page("orders-faq"),
+                    page(
+                            "How orders work",
+                            "refs: [customers]\nsl_refs: [orders.revenue]",
+                            "Totals in `source:orders`, raw rows in `table:public.orders`."))
             .file(SNAPSHOT + "/cards/1.json", "{\"id\": 1}");
     final InMemoryRepoTree session = main.copy();
     Set<String> allowedSlConnections = Set.of("wh");
@@ -63,7 +67,8 @@ final class GateFixture {
 
     /** Page text with {@code summary} plus extra frontmatter lines. */
     static String page(String summary, String frontmatter, String body) {
-        return "---\nsummary: " + summary + "\n" + (frontmatter.isEmpty() ? "" : frontmatter + "\n") + "---\n\n" + body + "\n";
+        return "---\nsummary: " + summary + "\n" + (frontmatter.isEmpty() ? "" : frontmatter + "\n") + "---\n\n" + body
+                + "\n";
     }
 
     GateFixture writePage(String key, String frontmatter, String body) {

@@ -1,19 +1,24 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GateReportTest {
 
     @Test
     void unresolvedReferencesAreOnlyMissingTargets() {
-        assertThat(new GateReport(List.of("wiki references target missing page(s): a -> b",
-                "a: unknown sl_refs entry accounts", "a: unknown raw table public.x")).onlyUnresolvedReferences()).isTrue();
-        assertThat(new GateReport(List.of("wiki references target missing page(s): a -> b",
-                "path not allowed: ktx.yaml")).onlyUnresolvedReferences()).isFalse();
+        assertThat(new GateReport(List.of(
+                                "wiki references target missing page(s): a -> b",
+                                "a: unknown sl_refs entry accounts",
+                                "a: unknown raw table public.x"))
+                        .onlyUnresolvedReferences())
+                .isTrue();
+        assertThat(new GateReport(
+                                List.of("wiki references target missing page(s): a -> b", "path not allowed: ktx.yaml"))
+                        .onlyUnresolvedReferences())
+                .isFalse();
         assertThat(GateReport.passed().onlyUnresolvedReferences()).isFalse();
     }
 

@@ -1,8 +1,8 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ProvenanceGateTest {
 
@@ -23,20 +23,29 @@ class ProvenanceGateTest {
 
     @Test
     void rowsOutsideTheSnapshotFailOncePerRawPath() {
-        fixture.session.file("raw-sources/mb/cards/2026-01-01-000000-j0/cards/9.json", "{}")
-                .file(GateFixture.PROVENANCE, row("../2026-01-01-000000-j0/cards/9.json") + row("/etc/passwd")
-                        + row("cards/missing.json") + row("cards") + row("cards/missing.json"));
-        assertThat(fixture.provenanceErrors()).containsExactly(
-                "provenance row references raw path outside this snapshot: ../2026-01-01-000000-j0/cards/9.json",
-                "provenance row references raw path outside this snapshot: /etc/passwd",
-                "provenance row references raw path outside this snapshot: cards/missing.json",
-                "provenance row references raw path outside this snapshot: cards");
+        fixture.session
+                .file("raw-sources/mb/cards/2026-01-01-000000-j0/cards/9.json", "{}")
+                .file(
+                        GateFixture.PROVENANCE,
+                        row("../2026-01-01-000000-j0/cards/9.json")
+                                + row("/etc/passwd")
+                                + row("cards/missing.json")
+                                + row("cards")
+                                + row("cards/missing.json"));
+        assertThat(fixture.provenanceErrors())
+                .containsExactly(
+                        "provenance row references raw path outside this snapshot: ../2026-01-01-000000-j0/cards/9.json",
+                        "provenance row references raw path outside this snapshot: /etc/passwd",
+                        "provenance row references raw path outside this snapshot: cards/missing.json",
+                        "provenance row references raw path outside this snapshot: cards");
     }
 
     @Test
     void unreadableProvenanceFails() {
         fixture.session.file(GateFixture.PROVENANCE, row("cards/1.json") + "{oops\n");
-        assertThat(fixture.provenanceErrors()).singleElement().asString()
+        assertThat(fixture.provenanceErrors())
+                .singleElement()
+                .asString()
                 .startsWith(GateFixture.PROVENANCE + ": invalid provenance: line 2: ");
     }
 

@@ -1,10 +1,9 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SlConnectionRuleTest {
 
@@ -19,19 +18,22 @@ class SlConnectionRuleTest {
     @Test
     void writesAndDeletesInOtherConnectionsFail() {
         fixture.allowedSlConnections = Set.of("wh", "mb");
-        fixture.session.file("semantic-layer/dbt/_schema/analytics.yaml", "tables: {}\n")
+        fixture.session
+                .file("semantic-layer/dbt/_schema/analytics.yaml", "tables: {}\n")
                 .remove(GateFixture.EVENTS);
         fixture.allowedSlConnections = Set.of("mb", "other");
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "semantic-layer target connection not allowed: semantic-layer/dbt/_schema/analytics.yaml (dbt); allowed: mb, other",
-                "semantic-layer target connection not allowed: semantic-layer/wh/events.yaml (wh); allowed: mb, other");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "semantic-layer target connection not allowed: semantic-layer/dbt/_schema/analytics.yaml (dbt); allowed: mb, other",
+                        "semantic-layer target connection not allowed: semantic-layer/wh/events.yaml (wh); allowed: mb, other");
     }
 
     @Test
     void noAllowedConnectionSaysSo() {
         fixture.allowedSlConnections = Set.of();
         fixture.session.file(GateFixture.OVERLAY, GateFixture.OVERLAY_TEXT + "descriptions: {dbt: Orders}\n");
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "semantic-layer target connection not allowed: semantic-layer/wh/orders.yaml (wh); allowed: (none)");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "semantic-layer target connection not allowed: semantic-layer/wh/orders.yaml (wh); allowed: (none)");
     }
 }

@@ -1,8 +1,8 @@
 package dev.ktx.ingest.core.gate;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class WikiReferenceRuleTest {
 
@@ -15,22 +15,31 @@ class WikiReferenceRuleTest {
 
     @Test
     void slRefsToKnownSourcesAndEntitiesPass() {
-        fixture.writePage("p", "sl_refs: [orders, wh/orders.revenue, orders.net, orders.paid, orders.id, customers.name, events.day, sessions.id]", "");
+        fixture.writePage(
+                "p",
+                "sl_refs: [orders, wh/orders.revenue, orders.net, orders.paid, orders.id, customers.name, events.day, sessions.id]",
+                "");
         assertThat(fixture.finalGateErrors()).isEmpty();
     }
 
     @Test
     void slRefsToUnknownSourcesFail() {
         fixture.writePage("p", "sl_refs: [nope.id, dbt/orders.id, ghost]", "");
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "p: unknown sl_refs entry nope.id", "p: unknown sl_refs entry dbt/orders.id", "p: unknown sl_refs entry ghost");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "p: unknown sl_refs entry nope.id",
+                        "p: unknown sl_refs entry dbt/orders.id",
+                        "p: unknown sl_refs entry ghost");
     }
 
     @Test
     void slRefsToUnknownEntitiesFail() {
         fixture.writePage("p", "sl_refs: [orders.bogus, orders.internal_note, wh/events.amount]", "");
-        assertThat(fixture.finalGateErrors()).containsExactly("p: unknown sl_refs entity orders.bogus",
-                "p: unknown sl_refs entity orders.internal_note", "p: unknown sl_refs entity wh/events.amount");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "p: unknown sl_refs entity orders.bogus",
+                        "p: unknown sl_refs entity orders.internal_note",
+                        "p: unknown sl_refs entity wh/events.amount");
     }
 
     @Test
@@ -59,8 +68,9 @@ class WikiReferenceRuleTest {
         assertThat(fixture.finalGateErrors()).isEmpty();
 
         fixture.writePage("p", "", "`source:nope` and `wh/source:sessions`");
-        assertThat(fixture.finalGateErrors()).containsExactly(
-                "p: unknown semantic-layer source nope", "p: unknown semantic-layer source wh/sessions");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "p: unknown semantic-layer source nope", "p: unknown semantic-layer source wh/sessions");
     }
 
     @Test
@@ -69,8 +79,11 @@ class WikiReferenceRuleTest {
         assertThat(fixture.finalGateErrors()).isEmpty();
 
         fixture.writePage("p", "", "`table:public.nope`, `table:private.orders`, `table:orders`");
-        assertThat(fixture.finalGateErrors()).containsExactly("p: unknown raw table public.nope",
-                "p: unknown raw table private.orders", "p: unknown raw table orders");
+        assertThat(fixture.finalGateErrors())
+                .containsExactly(
+                        "p: unknown raw table public.nope",
+                        "p: unknown raw table private.orders",
+                        "p: unknown raw table orders");
     }
 
     @Test

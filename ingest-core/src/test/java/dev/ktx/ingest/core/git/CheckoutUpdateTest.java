@@ -1,5 +1,11 @@
 package dev.ktx.ingest.core.git;
 
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -7,13 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.OptionalLong;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A squash into a non-bare repo brings a clean checkout of main along and leaves a dirty one alone. */
 class CheckoutUpdateTest {
@@ -23,6 +22,7 @@ class CheckoutUpdateTest {
 
     @TempDir
     Path dir;
+
     TestRepo repo;
 
     @BeforeEach
@@ -61,7 +61,8 @@ class CheckoutUpdateTest {
         assertThat(repo.mainHead()).isEqualTo(result.commitId().orElseThrow());
         assertThat(repo.root.resolve("ktx.yaml")).hasContent("project: local edit");
         assertThat(repo.root.resolve("wiki/global/new.md")).doesNotExist();
-        try (Repository git = new FileRepositoryBuilder().setGitDir(repo.gitDir.toFile()).build()) {
+        try (Repository git =
+                new FileRepositoryBuilder().setGitDir(repo.gitDir.toFile()).build()) {
             DirCache index = git.readDirCache();
             assertThat(index.getEntry("wiki/global/new.md")).isNull();
             assertThat(index.getEntry("ktx.yaml")).isNotNull();

@@ -1,16 +1,15 @@
 package dev.ktx.ingest.core.git;
 
-import dev.ktx.ingest.core.repo.InMemoryRepoTree;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommitExportTest {
 
@@ -19,22 +18,27 @@ class CommitExportTest {
 
     @Test
     void writesTheInputsOfACommitButNotWhatKtxWritesNorSymlinks() throws Exception {
-        try (LocalContextRepository repo = LocalContextRepository.initBare(dir.resolve("acme.git"), Changeset.builder()
-                .write("ktx.yaml", "connections: {}\n")
-                .write("snapshots/notion/pages.json", "[]")
-                .write("dbt/models/orders.sql", "select 1")
-                .write("wiki/global/home.md", "home")
-                .write("semantic-layer/warehouse/orders.yaml", "name: orders")
-                .write("raw-sources/docs/a.json", "{}")
-                .write("provenance/docs.jsonl", "{}")
-                .build(), "init")) {
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                dir.resolve("acme.git"),
+                Changeset.builder()
+                        .write("ktx.yaml", "connections: {}\n")
+                        .write("snapshots/notion/pages.json", "[]")
+                        .write("dbt/models/orders.sql", "select 1")
+                        .write("wiki/global/home.md", "home")
+                        .write("semantic-layer/warehouse/orders.yaml", "name: orders")
+                        .write("raw-sources/docs/a.json", "{}")
+                        .write("provenance/docs.jsonl", "{}")
+                        .build(),
+                "init")) {
             String commit = repo.mainHead().orElseThrow();
             Path target = dir.resolve("inputs").resolve(commit);
 
             assertThat(CommitExport.ensure(repo.tree(commit), target)).isEqualTo(target);
 
             try (var files = Files.walk(target)) {
-                assertThat(files.filter(Files::isRegularFile).map(f -> target.relativize(f).toString()).sorted())
+                assertThat(files.filter(Files::isRegularFile)
+                                .map(f -> target.relativize(f).toString())
+                                .sorted())
                         .containsExactly("dbt/models/orders.sql", "ktx.yaml", "snapshots/notion/pages.json");
             }
             assertThat(target.resolve("snapshots/notion/pages.json")).hasContent("[]");
@@ -44,8 +48,10 @@ class CommitExportTest {
 
     @Test
     void aWrittenExportIsKeptAndOldExportsOfOtherCommitsGo() throws Exception {
-        try (LocalContextRepository repo = LocalContextRepository.initBare(dir.resolve("acme.git"),
-                Changeset.builder().write("ktx.yaml", "connections: {}\n").build(), "init")) {
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                dir.resolve("acme.git"),
+                Changeset.builder().write("ktx.yaml", "connections: {}\n").build(),
+                "init")) {
             String commit = repo.mainHead().orElseThrow();
             Path old = Files.createDirectories(dir.resolve("inputs").resolve("0".repeat(40)));
             Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
@@ -64,8 +70,10 @@ class CommitExportTest {
 
     @Test
     void aSymlinkInTheCommitIsNotWritten() {
-        InMemoryRepoTree tree = new InMemoryRepoTree().file("ktx.yaml", "connections: {}\n")
-                .symlink("snapshots", "/etc").symlink("dbt/profiles.yml", "/root/.dbt/profiles.yml");
+        InMemoryRepoTree tree = new InMemoryRepoTree()
+                .file("ktx.yaml", "connections: {}\n")
+                .symlink("snapshots", "/etc")
+                .symlink("dbt/profiles.yml", "/root/.dbt/profiles.yml");
         Path target = dir.resolve("inputs").resolve("c0ffee");
 
         CommitExport.ensure(tree, target);

@@ -1,8 +1,7 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several threads on one instance and a second instance on the same repository (as another JVM would be)
@@ -33,7 +32,7 @@ class ConcurrentSquashTest {
     @Test
     void racingSquashesAllLandOnMain() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE);
-             LocalContextRepository other = LocalContextRepository.open(dir)) {
+                LocalContextRepository other = LocalContextRepository.open(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<SquashResult>> results = new ArrayList<>();

@@ -1,16 +1,15 @@
 package dev.ktx.ingest.core.git;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What JGit writes through this adapter must pass the strictest check of the reference implementation. */
 class FsckTest {
@@ -33,10 +32,18 @@ class FsckTest {
             String main = repo.advanceMain(writes("ktx.yaml", "project: other\n", "wiki/global/b.md", "b"));
             assertThat(repo.context.refresh(merged, main).changed()).isTrue();
             assertThat(repo.context.squash(merged, main, metadata).status()).isEqualTo(SquashResult.Status.MERGED);
-            assertThat(repo.context.refresh(conflicting, repo.mainHead()).isConflict()).isTrue();
-            repo.context.writeSentinel(conflicting, new Sentinel(Sentinel.Outcome.conflict, Instant.now(), main,
-                    List.of("ktx.yaml"), "source refresh conflict before final_squash: ktx.yaml"));
-            repo.context.writeSentinel(new SessionId("run-2", "gone"),
+            assertThat(repo.context.refresh(conflicting, repo.mainHead()).isConflict())
+                    .isTrue();
+            repo.context.writeSentinel(
+                    conflicting,
+                    new Sentinel(
+                            Sentinel.Outcome.conflict,
+                            Instant.now(),
+                            main,
+                            List.of("ktx.yaml"),
+                            "source refresh conflict before final_squash: ktx.yaml"));
+            repo.context.writeSentinel(
+                    new SessionId("run-2", "gone"),
                     new Sentinel(Sentinel.Outcome.crash, Instant.now(), null, List.of(), "crash"));
 
             GitCli.Result fsck = GitCli.run(repo.root, "fsck", "--full", "--strict");

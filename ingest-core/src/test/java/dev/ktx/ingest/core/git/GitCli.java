@@ -11,18 +11,17 @@ import java.util.concurrent.TimeUnit;
 /** The git CLI, for tests only, isolated from the user's and the system's git config. */
 final class GitCli {
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
-    private GitCli() {
-    }
+    private GitCli() {}
 
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
         // A home that does not exist: no user config, attributes or excludes can leak in.
         Path home = dir.resolve("no-such-home");
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.toString());

@@ -1,15 +1,14 @@
 package dev.ktx.ingest.core.git;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sessions and sentinels of one run created, committed to and deleted by many threads in two JVMs at once, in a
@@ -33,12 +32,20 @@ class RefConcurrencyIT {
         Path signals = Files.createDirectory(dir.resolve("signals"));
         Path childOutput = dir.resolve("child.out");
         Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Duser.home=" + dir.resolve("home"),
-                SessionChurn.class.getName(),
-                root.toString(), signals.toString(), RUN, "child", String.valueOf(THREADS), String.valueOf(CYCLES))
-                .redirectErrorStream(true).redirectOutput(childOutput.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Duser.home=" + dir.resolve("home"),
+                        SessionChurn.class.getName(),
+                        root.toString(),
+                        signals.toString(),
+                        RUN,
+                        "child",
+                        String.valueOf(THREADS),
+                        String.valueOf(CYCLES))
+                .redirectErrorStream(true)
+                .redirectOutput(childOutput.toFile())
+                .start();
         awaitReady(child, signals.resolve("ready-child"));
         Files.createFile(signals.resolve("go"));
 

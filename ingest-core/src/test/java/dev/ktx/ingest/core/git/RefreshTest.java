@@ -1,20 +1,19 @@
 package dev.ktx.ingest.core.git;
 
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ktx.ingest.core.merge.MergeConflict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RefreshTest {
 
@@ -78,9 +77,15 @@ class RefreshTest {
     void conflictMovesAndWritesNothing(TestRepo.Layout layout) throws Exception {
         try (TestRepo repo = TestRepo.create(dir, layout)) {
             repo.context.openSession(SESSION);
-            String head = repo.context.commit(SESSION,
-                    writes("wiki/global/shared.md", "mine", "ktx.yaml", "project: mine\n",
-                            "wiki/global/only-mine.md", "x"),
+            String head = repo.context.commit(
+                    SESSION,
+                    writes(
+                            "wiki/global/shared.md",
+                            "mine",
+                            "ktx.yaml",
+                            "project: mine\n",
+                            "wiki/global/only-mine.md",
+                            "x"),
                     "mine");
             String main = repo.advanceMain(writes("wiki/global/shared.md", "theirs", "ktx.yaml", "project: theirs\n"));
             Map<String, String> refsBefore = repo.refs();
@@ -89,9 +94,16 @@ class RefreshTest {
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
-            assertThat(result).isEqualTo(RefreshResult.conflict(head, main, List.of(
-                    new MergeConflict("ktx.yaml", "", "changed on both sides in the same lines"),
-                    new MergeConflict("wiki/global/shared.md", "", "created on both sides with different content"))));
+            assertThat(result)
+                    .isEqualTo(RefreshResult.conflict(
+                            head,
+                            main,
+                            List.of(
+                                    new MergeConflict("ktx.yaml", "", "changed on both sides in the same lines"),
+                                    new MergeConflict(
+                                            "wiki/global/shared.md",
+                                            "",
+                                            "created on both sides with different content"))));
             assertThat(result.conflictPaths()).containsExactly("ktx.yaml", "wiki/global/shared.md");
             assertThat(repo.context.sessionHead(SESSION)).contains(head);
             assertThat(repo.refs()).isEqualTo(refsBefore);
@@ -107,14 +119,16 @@ class RefreshTest {
     void anOverlayBothSidesCreatedIsMergedByMeaning() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
             repo.context.openSession(SESSION);
-            String sessionHead = repo.context.commit(SESSION, writes(OVERLAY, "descriptions:\n  dbt: Orders.\n"), "dbt");
+            String sessionHead =
+                    repo.context.commit(SESSION, writes(OVERLAY, "descriptions:\n  dbt: Orders.\n"), "dbt");
             String main = repo.advanceMain(writes(OVERLAY, "measures:\n  - name: count_orders\n    agg: count\n"));
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
             assertThat(result.status()).isEqualTo(RefreshResult.Status.CHANGED);
             assertThat(result.mergedPaths()).containsExactly(OVERLAY);
-            assertThat(repo.commit(result.sessionHead()).getParents()).extracting(RevCommit::name)
+            assertThat(repo.commit(result.sessionHead()).getParents())
+                    .extracting(RevCommit::name)
                     .containsExactly(sessionHead, main);
             assertThat(repo.context.tree(result.sessionHead()).readText(OVERLAY))
                     .contains("descriptions:\n  dbt: Orders.\nmeasures:\n  - name: count_orders\n    agg: count\n");
@@ -125,19 +139,31 @@ class RefreshTest {
     void aConflictNamesKeyPathsAndAMalformedFileNeverThrows() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
             repo.context.openSession(SESSION);
-            String head = repo.context.commit(SESSION, writes(
-                    OVERLAY, "measures:\n  - name: count_orders\n    agg: sum\n    column: amount\n",
-                    "semantic-layer/wh/customers.yaml", "measures: [\n"), "mine");
-            String main = repo.advanceMain(writes(OVERLAY, "measures:\n  - name: count_orders\n    agg: count\n",
-                    "semantic-layer/wh/customers.yaml", "descriptions:\n  dbt: Customers.\n"));
+            String head = repo.context.commit(
+                    SESSION,
+                    writes(
+                            OVERLAY,
+                            "measures:\n  - name: count_orders\n    agg: sum\n    column: amount\n",
+                            "semantic-layer/wh/customers.yaml",
+                            "measures: [\n"),
+                    "mine");
+            String main = repo.advanceMain(writes(
+                    OVERLAY,
+                    "measures:\n  - name: count_orders\n    agg: count\n",
+                    "semantic-layer/wh/customers.yaml",
+                    "descriptions:\n  dbt: Customers.\n"));
 
             RefreshResult result = repo.context.refresh(SESSION, main);
 
             assertThat(result.isConflict()).isTrue();
-            assertThat(result.conflicts()).extracting(MergeConflict::description).satisfiesExactly(
-                    malformed -> assertThat(malformed).startsWith(
-                            "semantic-layer/wh/customers.yaml: unreadable in the session: malformed YAML"),
-                    measure -> assertThat(measure).isEqualTo(OVERLAY + ": measures[count_orders] changed on both sides"));
+            assertThat(result.conflicts())
+                    .extracting(MergeConflict::description)
+                    .satisfiesExactly(
+                            malformed -> assertThat(malformed)
+                                    .startsWith(
+                                            "semantic-layer/wh/customers.yaml: unreadable in the session: malformed YAML"),
+                            measure -> assertThat(measure)
+                                    .isEqualTo(OVERLAY + ": measures[count_orders] changed on both sides"));
             assertThat(result.conflictPaths()).containsExactly("semantic-layer/wh/customers.yaml", OVERLAY);
             assertThat(repo.context.sessionHead(SESSION)).contains(head);
         }

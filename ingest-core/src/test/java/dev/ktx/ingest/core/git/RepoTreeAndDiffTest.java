@@ -1,19 +1,18 @@
 package dev.ktx.ingest.core.git;
 
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ktx.ingest.core.repo.EntryKind;
 import dev.ktx.ingest.core.repo.PathChange;
 import dev.ktx.ingest.core.repo.RepoTree;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.FileMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RepoTreeAndDiffTest {
 
@@ -21,6 +20,7 @@ class RepoTreeAndDiffTest {
 
     @TempDir
     Path dir;
+
     TestRepo repo;
 
     @BeforeEach
@@ -36,9 +36,12 @@ class RepoTreeAndDiffTest {
     @Test
     void treeReadsFilesAndKinds() {
         repo.context.openSession(SESSION);
-        String head = repo.context.commit(SESSION, writes(
-                "semantic-layer/wh/_schema/public.yaml", "tables: {}\n",
-                "semantic-layer/wh/orders.yaml", "name: orders\n"), "sl");
+        String head = repo.context.commit(
+                SESSION,
+                writes(
+                        "semantic-layer/wh/_schema/public.yaml", "tables: {}\n",
+                        "semantic-layer/wh/orders.yaml", "name: orders\n"),
+                "sl");
 
         RepoTree tree = repo.context.tree(head);
 
@@ -55,19 +58,23 @@ class RepoTreeAndDiffTest {
     @Test
     void listingsCoverOnlyTheRequestedDirectoryInStringOrder() {
         repo.context.openSession(SESSION);
-        String head = repo.context.commit(SESSION, writes(
-                "wiki/global/b.md", "b",
-                "wiki/global/a.md", "a",
-                "wiki/global/a.md.bak", "old",
-                "wiki/global/a/nested.md", "nested",
-                "wiki/other.md", "other"), "wiki");
+        String head = repo.context.commit(
+                SESSION,
+                writes(
+                        "wiki/global/b.md", "b",
+                        "wiki/global/a.md", "a",
+                        "wiki/global/a.md.bak", "old",
+                        "wiki/global/a/nested.md", "nested",
+                        "wiki/other.md", "other"),
+                "wiki");
 
         RepoTree tree = repo.context.tree(head);
 
         assertThat(tree.listFiles("wiki/global"))
                 .containsExactly("wiki/global/a.md", "wiki/global/a.md.bak", "wiki/global/b.md");
-        assertThat(tree.listFilesRecursive("wiki/global/")).containsExactly("wiki/global/a.md",
-                "wiki/global/a.md.bak", "wiki/global/a/nested.md", "wiki/global/b.md");
+        assertThat(tree.listFilesRecursive("wiki/global/"))
+                .containsExactly(
+                        "wiki/global/a.md", "wiki/global/a.md.bak", "wiki/global/a/nested.md", "wiki/global/b.md");
         assertThat(tree.listFiles("")).containsExactly("ktx.yaml");
         assertThat(tree.listFiles("nope")).isEmpty();
         assertThat(tree.listFiles("ktx.yaml")).isEmpty();
@@ -78,16 +85,20 @@ class RepoTreeAndDiffTest {
         String base = repo.context.openSession(SESSION);
         repo.context.commit(SESSION, writes("wiki/global/keep.md", "keep", "wiki/global/gone.md", "gone"), "setup");
         String from = repo.context.sessionHead(SESSION).orElseThrow();
-        String to = repo.context.commit(SESSION, Changeset.builder()
-                .write("wiki/global/added.md", "new")
-                .write("ktx.yaml", "project: changed\n")
-                .delete("wiki/global/gone.md")
-                .build(), "change");
+        String to = repo.context.commit(
+                SESSION,
+                Changeset.builder()
+                        .write("wiki/global/added.md", "new")
+                        .write("ktx.yaml", "project: changed\n")
+                        .delete("wiki/global/gone.md")
+                        .build(),
+                "change");
 
-        assertThat(repo.context.diff(from, to)).containsExactly(
-                new PathChange("ktx.yaml", PathChange.Type.MODIFIED, EntryKind.FILE),
-                new PathChange("wiki/global/added.md", PathChange.Type.ADDED, EntryKind.FILE),
-                new PathChange("wiki/global/gone.md", PathChange.Type.DELETED, EntryKind.MISSING));
+        assertThat(repo.context.diff(from, to))
+                .containsExactly(
+                        new PathChange("ktx.yaml", PathChange.Type.MODIFIED, EntryKind.FILE),
+                        new PathChange("wiki/global/added.md", PathChange.Type.ADDED, EntryKind.FILE),
+                        new PathChange("wiki/global/gone.md", PathChange.Type.DELETED, EntryKind.MISSING));
         assertThat(repo.context.diff(to, to)).isEmpty();
         assertThat(repo.context.isAncestor(base, to)).isTrue();
         assertThat(repo.context.isAncestor(to, base)).isFalse();

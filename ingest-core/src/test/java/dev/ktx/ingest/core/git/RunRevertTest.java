@@ -1,15 +1,14 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The revert of a run's squash commits, computed on real repositories (bare, written by JGit, checked by git fsck). */
 class RunRevertTest {
@@ -22,34 +21,57 @@ class RunRevertTest {
     @Test
     void revertRestoresEveryPathOfTheRunAndKeepsWhatOthersChanged() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
-            repo.advanceMain(writes("wiki/global/kept.md", "old kept", "wiki/global/edited.md", "before",
-                    "wiki/global/dropped.md", "was here"));
+            repo.advanceMain(writes(
+                    "wiki/global/kept.md",
+                    "old kept",
+                    "wiki/global/edited.md",
+                    "before",
+                    "wiki/global/dropped.md",
+                    "was here"));
             String preRun = repo.mainHead();
-            land(repo, new SessionId("run-1", "docs"), Changeset.builder().write("wiki/global/edited.md", "by the run")
-                    .write("wiki/global/added.md", "new").delete("wiki/global/dropped.md").build());
+            land(
+                    repo,
+                    new SessionId("run-1", "docs"),
+                    Changeset.builder()
+                            .write("wiki/global/edited.md", "by the run")
+                            .write("wiki/global/added.md", "new")
+                            .delete("wiki/global/dropped.md")
+                            .build());
             repo.advanceMain(writes("wiki/global/other.md", "another writer, between the run's squashes"));
-            land(repo, new SessionId("run-1", "analytics_dbt"), writes("semantic-layer/warehouse/orders.yaml", "name: orders\n"));
+            land(
+                    repo,
+                    new SessionId("run-1", "analytics_dbt"),
+                    writes("semantic-layer/warehouse/orders.yaml", "name: orders\n"));
             land(repo, new SessionId("run-2", "docs"), writes("wiki/global/later.md", "a later run"));
             String head = repo.mainHead();
 
             RunRevert revert = repo.context.revertRun("run-1", head, METADATA, false);
 
             RunRevert.Written written = (RunRevert.Written) revert;
-            assertThat(written.paths()).containsExactly("semantic-layer/warehouse/orders.yaml", "wiki/global/added.md",
-                    "wiki/global/dropped.md", "wiki/global/edited.md");
+            assertThat(written.paths())
+                    .containsExactly(
+                            "semantic-layer/warehouse/orders.yaml",
+                            "wiki/global/added.md",
+                            "wiki/global/dropped.md",
+                            "wiki/global/edited.md");
             assertThat(written.overridden()).isEmpty();
             assertThat(written.squashes()).hasSize(2);
             assertThat(repo.mainHead()).as("nothing moves main").isEqualTo(head);
-            assertThat(repo.context.diff(preRun, written.commit())).extracting(change -> change.path())
+            assertThat(repo.context.diff(preRun, written.commit()))
+                    .extracting(change -> change.path())
                     .as("only what others wrote differs from the pre-run tree")
                     .containsExactly("wiki/global/later.md", "wiki/global/other.md");
-            assertThat(repo.context.tree(written.commit()).readText("wiki/global/dropped.md")).contains("was here");
+            assertThat(repo.context.tree(written.commit()).readText("wiki/global/dropped.md"))
+                    .contains("was here");
             RevCommit commit = repo.commit(written.commit());
             assertThat(commit.getParents()).extracting(RevCommit::name).containsExactly(head);
-            assertThat(commit.getFullMessage()).isEqualTo("ktx: roll back run run-1\n\nKtx-Rollback: run-1\n"
-                    + "Ktx-Rollback-Request: rb-1\nKtx-Reverts: " + written.squashes().get(0) + "\nKtx-Reverts: "
-                    + written.squashes().get(1) + "\nKtx-Lock-Token: 7\n");
-            assertThat(repo.context.advanceMain(head, written.commit(), List.of())).isTrue();
+            assertThat(commit.getFullMessage())
+                    .isEqualTo("ktx: roll back run run-1\n\nKtx-Rollback: run-1\n"
+                            + "Ktx-Rollback-Request: rb-1\nKtx-Reverts: "
+                            + written.squashes().get(0) + "\nKtx-Reverts: "
+                            + written.squashes().get(1) + "\nKtx-Lock-Token: 7\n");
+            assertThat(repo.context.advanceMain(head, written.commit(), List.of()))
+                    .isTrue();
             GitCli.Result fsck = GitCli.run(repo.root, "fsck", "--full", "--strict");
             assertThat(fsck.exitCode()).as(fsck.output()).isZero();
         }
@@ -58,9 +80,12 @@ class RunRevertTest {
     @Test
     void laterCommitOnAPathOfTheRunBlocksTheRevertUnlessForced() throws Exception {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
-            land(repo, new SessionId("run-1", "docs"), writes("wiki/global/a.md", "run", "wiki/global/b.md", "run",
-                    "wiki/global/c.md", "run"));
-            repo.advanceMain(writes("wiki/global/c.md", "by hand", "wiki/global/a.md", "by hand", "wiki/global/z.md", "z"));
+            land(
+                    repo,
+                    new SessionId("run-1", "docs"),
+                    writes("wiki/global/a.md", "run", "wiki/global/b.md", "run", "wiki/global/c.md", "run"));
+            repo.advanceMain(
+                    writes("wiki/global/c.md", "by hand", "wiki/global/a.md", "by hand", "wiki/global/z.md", "z"));
             String head = repo.mainHead();
 
             assertThat(repo.context.revertRun("run-1", head, METADATA, false))
@@ -68,7 +93,8 @@ class RunRevertTest {
             RunRevert.Written forced = (RunRevert.Written) repo.context.revertRun("run-1", head, METADATA, true);
 
             assertThat(forced.overridden()).containsExactly("wiki/global/a.md", "wiki/global/c.md");
-            assertThat(repo.context.tree(forced.commit()).listFiles("wiki/global")).containsExactly("wiki/global/z.md");
+            assertThat(repo.context.tree(forced.commit()).listFiles("wiki/global"))
+                    .containsExactly("wiki/global/z.md");
         }
     }
 
@@ -77,7 +103,8 @@ class RunRevertTest {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
             land(repo, new SessionId("run-1", "docs"), writes("wiki/global/a.md", "a"));
 
-            assertThat(repo.context.revertRun("run-9", repo.mainHead(), METADATA, false)).isEqualTo(new RunRevert.NoSquash());
+            assertThat(repo.context.revertRun("run-9", repo.mainHead(), METADATA, false))
+                    .isEqualTo(new RunRevert.NoSquash());
         }
     }
 
@@ -90,7 +117,8 @@ class RunRevertTest {
             assertThat(repo.context.advanceMain(head, rollback, List.of())).isTrue();
             repo.advanceMain(writes("wiki/global/b.md", "b"));
 
-            RunRevert again = repo.context.revertRun("run-1", repo.mainHead(), new RollbackMetadata("rb-2", OptionalLong.empty()), true);
+            RunRevert again = repo.context.revertRun(
+                    "run-1", repo.mainHead(), new RollbackMetadata("rb-2", OptionalLong.empty()), true);
 
             assertThat(again).isEqualTo(new RunRevert.AlreadyRolledBack(rollback, "rb-1"));
         }
@@ -100,7 +128,9 @@ class RunRevertTest {
     private static void land(TestRepo repo, SessionId session, Changeset changes) {
         String main = repo.context.openSession(session);
         repo.context.commit(session, changes, "work");
-        assertThat(repo.context.squash(session, main, new SquashMetadata("ktx: ingest", OptionalLong.empty())).status())
+        assertThat(repo.context
+                        .squash(session, main, new SquashMetadata("ktx: ingest", OptionalLong.empty()))
+                        .status())
                 .isEqualTo(SquashResult.Status.MERGED);
     }
 }

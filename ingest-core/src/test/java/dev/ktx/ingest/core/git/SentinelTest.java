@@ -1,18 +1,17 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SentinelTest {
 
@@ -22,6 +21,7 @@ class SentinelTest {
 
     @TempDir
     Path dir;
+
     TestRepo repo;
 
     @BeforeEach
@@ -38,8 +38,12 @@ class SentinelTest {
     void sentinelNextToASessionKeepsItsTreeAndRoundTrips() throws Exception {
         String base = repo.context.openSession(DBT);
         String head = repo.context.commit(DBT, writes("wiki/global/a.md", "a"), "a");
-        Sentinel sentinel = new Sentinel(Sentinel.Outcome.conflict, Instant.parse("2026-01-02T03:04:05.678Z"), base,
-                List.of("wiki/global/a.md", "ktx.yaml"), "source refresh conflict before final_squash: ktx.yaml");
+        Sentinel sentinel = new Sentinel(
+                Sentinel.Outcome.conflict,
+                Instant.parse("2026-01-02T03:04:05.678Z"),
+                base,
+                List.of("wiki/global/a.md", "ktx.yaml"),
+                "source refresh conflict before final_squash: ktx.yaml");
 
         repo.context.writeSentinel(DBT, sentinel);
 
@@ -67,7 +71,9 @@ class SentinelTest {
 
     @Test
     void findSquashOnlyLooks() {
-        assertThat(repo.context.findSquash(DBT)).as("no session, no squash: nothing, and no error").isEmpty();
+        assertThat(repo.context.findSquash(DBT))
+                .as("no session, no squash: nothing, and no error")
+                .isEmpty();
     }
 
     @Test
@@ -160,7 +166,9 @@ class SentinelTest {
         assertThat(new SessionId("20260301100000-ab12cd34", "dbt").runStartedAt())
                 .contains(Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(new SessionId("run-1", "dbt").runStartedAt()).isEmpty();
-        assertThat(new SessionId("20261399000000-x", "dbt").runStartedAt()).as("not a date").isEmpty();
+        assertThat(new SessionId("20261399000000-x", "dbt").runStartedAt())
+                .as("not a date")
+                .isEmpty();
     }
 
     private static Sentinel failedAt(Instant at) {

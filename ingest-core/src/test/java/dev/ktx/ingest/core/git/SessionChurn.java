@@ -20,8 +20,7 @@ public final class SessionChurn {
 
     private static final int SESSIONS_PER_THREAD = 1;
 
-    private SessionChurn() {
-    }
+    private SessionChurn() {}
 
     /** Runs every thread to the end; returns the failures (empty when every update went through). */
     static List<Throwable> run(Path repoDir, String runId, String writer, int threads, int cycles) throws Exception {
@@ -63,8 +62,12 @@ public final class SessionChurn {
             SessionId id = session(runId, prefix, i);
             repo.openSession(id);
             String page = "wiki/global/" + id.connectionId() + ".md";
-            repo.commit(id, Changeset.builder().write(page, ("cycle " + i + "\n").getBytes(StandardCharsets.UTF_8))
-                    .build(), "cycle " + i);
+            repo.commit(
+                    id,
+                    Changeset.builder()
+                            .write(page, ("cycle " + i + "\n").getBytes(StandardCharsets.UTF_8))
+                            .build(),
+                    "cycle " + i);
             repo.writeSentinel(id, new Sentinel(Sentinel.Outcome.crash, Instant.now(), null, List.of(), "cycle " + i));
             if (i < cycles - 1) {
                 repo.deleteSession(id);

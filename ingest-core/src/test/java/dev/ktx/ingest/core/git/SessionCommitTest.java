@@ -1,5 +1,10 @@
 package dev.ktx.ingest.core.git;
 
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,18 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class SessionCommitTest {
 
     private static final SessionId SESSION = new SessionId("run-1", "warehouse");
 
     @TempDir
     Path dir;
+
     TestRepo repo;
 
     @BeforeEach
@@ -78,8 +78,13 @@ class SessionCommitTest {
         String first = repo.context.openSession(SESSION);
         String head = repo.context.commit(SESSION, writes("wiki/global/a.md", "a"), "add a");
 
-        String again = repo.context.commit(SESSION,
-                Changeset.builder().write("wiki/global/a.md", "a").delete("no/such/file.md").build(), "again");
+        String again = repo.context.commit(
+                SESSION,
+                Changeset.builder()
+                        .write("wiki/global/a.md", "a")
+                        .delete("no/such/file.md")
+                        .build(),
+                "again");
 
         assertThat(head).isNotEqualTo(first);
         assertThat(again).isEqualTo(head);
@@ -87,14 +92,25 @@ class SessionCommitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/etc/passwd", "../outside.md", "wiki/../../x.md", "wiki//a.md", "wiki/./a.md",
-            "wiki/", ".git/config", "wiki\\a.md"})
+    @ValueSource(
+            strings = {
+                "",
+                "/etc/passwd",
+                "../outside.md",
+                "wiki/../../x.md",
+                "wiki//a.md",
+                "wiki/./a.md",
+                "wiki/",
+                ".git/config",
+                "wiki\\a.md"
+            })
     void invalidPathsAreRejectedBeforeAnythingIsWritten(String path) {
         String head = repo.context.openSession(SESSION);
 
         assertThatThrownBy(() -> repo.context.commit(SESSION, writes(path, "x"), "bad"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> repo.context.commit(SESSION, Changeset.builder().delete(path).build(), "bad"))
+        assertThatThrownBy(() -> repo.context.commit(
+                        SESSION, Changeset.builder().delete(path).build(), "bad"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(repo.context.sessionHead(SESSION)).contains(head);
     }

@@ -1,20 +1,19 @@
 package dev.ktx.ingest.core.git;
 
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static dev.ktx.ingest.core.git.TestRepo.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-
-import static dev.ktx.ingest.core.git.TestRepo.writes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SquashTest {
 
@@ -31,8 +30,10 @@ class SquashTest {
             String expectedMain = repo.context.openSession(SESSION);
             String sessionHead = repo.context.commit(SESSION, writes("wiki/global/a.md", "a"), "first");
             sessionHead = repo.context.commit(SESSION, writes("wiki/global/b.md", "b"), "second");
-            repo.context.writeSentinel(SESSION, new Sentinel(Sentinel.Outcome.crash, Instant.now(), expectedMain,
-                    List.of(), "earlier attempt crashed"));
+            repo.context.writeSentinel(
+                    SESSION,
+                    new Sentinel(
+                            Sentinel.Outcome.crash, Instant.now(), expectedMain, List.of(), "earlier attempt crashed"));
 
             SquashResult result = repo.context.squash(SESSION, expectedMain, METADATA);
 
@@ -63,8 +64,10 @@ class SquashTest {
             String main = repo.context.openSession(SESSION);
             repo.context.commit(SESSION, writes("a.md", "a"), "a");
 
-            String squash = repo.context.squash(SESSION, main, new SquashMetadata("subject", OptionalLong.empty()))
-                    .commitId().orElseThrow();
+            String squash = repo.context
+                    .squash(SESSION, main, new SquashMetadata("subject", OptionalLong.empty()))
+                    .commitId()
+                    .orElseThrow();
 
             assertThat(repo.commit(squash).getFullMessage())
                     .isEqualTo("subject\n\nKtx-Run: run-7\nKtx-Session: run-7/notion\nKtx-Target: notion\n");
@@ -89,7 +92,8 @@ class SquashTest {
 
             assertThat(won.status()).isEqualTo(SquashResult.Status.MERGED);
             assertThat(repo.commit(won.commitId().orElseThrow()).getParents())
-                    .extracting(RevCommit::name).containsExactly(otherMain);
+                    .extracting(RevCommit::name)
+                    .containsExactly(otherMain);
             assertThat(repo.context.tree(repo.mainHead()).listFilesRecursive(""))
                     .containsExactly("ktx.yaml", "wiki/global/mine.md", "wiki/global/theirs.md");
         }
@@ -100,7 +104,10 @@ class SquashTest {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
             String expectedMain = repo.context.openSession(SESSION);
             repo.context.commit(SESSION, writes("a.md", "a"), "a");
-            String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
+            String squash = repo.context
+                    .squash(SESSION, expectedMain, METADATA)
+                    .commitId()
+                    .orElseThrow();
             repo.advanceMain(writes("later.md", "another session's work"));
             String mainBefore = repo.mainHead();
 
@@ -116,7 +123,10 @@ class SquashTest {
         try (TestRepo repo = TestRepo.create(dir, TestRepo.Layout.BARE)) {
             String expectedMain = repo.context.openSession(SESSION);
             String sessionHead = repo.context.commit(SESSION, writes("a.md", "a"), "a");
-            String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
+            String squash = repo.context
+                    .squash(SESSION, expectedMain, METADATA)
+                    .commitId()
+                    .orElseThrow();
             repo.setRef(SESSION.sessionRef(), sessionHead);
 
             SquashResult again = repo.context.squash(SESSION, squash, METADATA);
@@ -134,7 +144,10 @@ class SquashTest {
         try (TestRepo repo = TestRepo.create(dir, layout)) {
             String expectedMain = repo.context.openSession(SESSION);
             String sessionHead = repo.context.commit(SESSION, writes("a.md", "a"), "a");
-            String squash = repo.context.squash(SESSION, expectedMain, METADATA).commitId().orElseThrow();
+            String squash = repo.context
+                    .squash(SESSION, expectedMain, METADATA)
+                    .commitId()
+                    .orElseThrow();
             repo.setRef(SESSION.sessionRef(), sessionHead);
             String latestMain = repo.advanceMain(writes("b.md", "another session's work"));
 
@@ -184,7 +197,8 @@ class SquashTest {
                     .isInstanceOf(StaleLockFileException.class)
                     .hasMessageContaining(lock.toString())
                     .hasMessageContaining("delete")
-                    .satisfies(e -> assertThat(((StaleLockFileException) e).lockFile()).isEqualTo(lock));
+                    .satisfies(e ->
+                            assertThat(((StaleLockFileException) e).lockFile()).isEqualTo(lock));
             assertThat(lock).exists();
             assertThat(repo.mainHead()).isEqualTo(expectedMain);
             assertThat(repo.context.sessionHead(SESSION)).contains(sessionHead);

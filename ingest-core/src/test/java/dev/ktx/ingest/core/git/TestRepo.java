@@ -1,6 +1,15 @@
 package dev.ktx.ingest.core.git;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.messaging.RepoUrl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -15,16 +24,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A real repository in a temp dir with {@code main} seeded, plus a second, independent writer that moves
  * {@code main} the way another process would (own {@link Repository}, compare-and-swap on the ref only).
@@ -32,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TestRepo implements AutoCloseable {
 
     /** REMOTE: a bare repository reached over {@code file://} through a mirror in a cache directory beside it. */
-    enum Layout { BARE, NON_BARE, REMOTE }
+    enum Layout {
+        BARE,
+        NON_BARE,
+        REMOTE
+    }
 
     private static final String MAIN = Constants.R_HEADS + "main";
 
@@ -52,8 +55,8 @@ final class TestRepo implements AutoCloseable {
 
     /** The repository at {@code gitDir} as a service sees it that mirrors it into {@code cache}. */
     static ContextRepository remote(Path gitDir, Path cache) {
-        GitRemote remote = new GitRemote(RepoUrl.parse("test", gitDir.toUri().toString()), Optional.empty(),
-                Duration.ofSeconds(30));
+        GitRemote remote = new GitRemote(
+                RepoUrl.parse("test", gitDir.toUri().toString()), Optional.empty(), Duration.ofSeconds(30));
         return RemoteContextRepository.open(remote, "main", cache);
     }
 
@@ -61,20 +64,30 @@ final class TestRepo implements AutoCloseable {
     static TestRepo create(Path dir, Layout layout) throws IOException, GitAPIException {
         boolean bare = layout != Layout.NON_BARE;
         Path root = layout == Layout.REMOTE ? dir.resolve("remote.git") : dir;
-        try (Git git = Git.init().setDirectory(root.toFile()).setBare(bare).setInitialBranch("main").call()) {
+        try (Git git = Git.init()
+                .setDirectory(root.toFile())
+                .setBare(bare)
+                .setInitialBranch("main")
+                .call()) {
             Path gitDir = git.getRepository().getDirectory().toPath();
             advanceMain(gitDir, writes("ktx.yaml", "project: demo\n"));
             if (!bare) {
                 git.reset().setMode(ResetCommand.ResetType.HARD).setRef(MAIN).call();
             }
-            return layout == Layout.REMOTE ? new TestRepo(root, gitDir, remote(gitDir, dir.resolve("cache")))
+            return layout == Layout.REMOTE
+                    ? new TestRepo(root, gitDir, remote(gitDir, dir.resolve("cache")))
                     : new TestRepo(root, gitDir);
         }
     }
 
     /** An empty repository (no commit on main). */
     static TestRepo createEmpty(Path dir) throws GitAPIException {
-        Git.init().setDirectory(dir.toFile()).setBare(true).setInitialBranch("main").call().close();
+        Git.init()
+                .setDirectory(dir.toFile())
+                .setBare(true)
+                .setInitialBranch("main")
+                .call()
+                .close();
         return new TestRepo(dir, dir);
     }
 
@@ -97,9 +110,12 @@ final class TestRepo implements AutoCloseable {
     }
 
     private static String advanceMain(Path gitDir, Changeset changes) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-             RevWalk walk = new RevWalk(repo);
-             ObjectInserter inserter = repo.newObjectInserter()) {
+        try (Repository repo = new FileRepositoryBuilder()
+                        .setGitDir(gitDir.toFile())
+                        .setMustExist(true)
+                        .build();
+                RevWalk walk = new RevWalk(repo);
+                ObjectInserter inserter = repo.newObjectInserter()) {
             Ref main = repo.exactRef(MAIN);
             ObjectId baseTree;
             ObjectId[] parents;
@@ -113,8 +129,8 @@ final class TestRepo implements AutoCloseable {
                 parents = new ObjectId[] {head};
             }
             ObjectId tree = ChangesetTreeWriter.write(walk.getObjectReader(), inserter, baseTree, changes);
-            ObjectId commit = new CommitWriter("other writer", "other@localhost")
-                    .insert(inserter, tree, "other writer", parents);
+            ObjectId commit =
+                    new CommitWriter("other writer", "other@localhost").insert(inserter, tree, "other writer", parents);
             inserter.flush();
             RefUpdate update = repo.updateRef(MAIN);
             update.setExpectedOldObjectId(main == null ? ObjectId.zeroId() : main.getObjectId());
@@ -126,7 +142,8 @@ final class TestRepo implements AutoCloseable {
 
     /** Points {@code ref} at {@code id} behind the adapter's back, e.g. to recreate what a crash left. */
     void setRef(String ref, String id) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
+        try (Repository repo =
+                new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
             RefUpdate update = repo.updateRef(ref);
             update.setNewObjectId(ObjectId.fromString(id));
             update.setForceUpdate(true);
@@ -136,10 +153,13 @@ final class TestRepo implements AutoCloseable {
 
     /** All refs with their targets, to show that an operation moved nothing. */
     Map<String, String> refs() throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
+        try (Repository repo =
+                new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
             Map<String, String> refs = new TreeMap<>();
             for (Ref ref : repo.getRefDatabase().getRefs()) {
-                refs.put(ref.getName(), ref.getObjectId() == null ? null : ref.getObjectId().name());
+                refs.put(
+                        ref.getName(),
+                        ref.getObjectId() == null ? null : ref.getObjectId().name());
             }
             return refs;
         }
@@ -147,8 +167,9 @@ final class TestRepo implements AutoCloseable {
 
     /** Reads a commit in a fresh repository instance, as another process would see it. */
     RevCommit commit(String id) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build();
-             RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo =
+                        new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build();
+                RevWalk walk = new RevWalk(repo)) {
             return walk.parseCommit(ObjectId.fromString(id));
         }
     }

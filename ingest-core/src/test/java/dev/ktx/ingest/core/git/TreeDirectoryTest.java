@@ -1,14 +1,13 @@
 package dev.ktx.ingest.core.git;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TreeDirectoryTest {
 
@@ -45,8 +44,7 @@ class TreeDirectoryTest {
 
     @Test
     void namesAreListedInPlainStringOrder() {
-        assertThat(gitOrdered().names(mode -> mode != FileMode.TREE))
-                .containsExactly("a", "a-b", "a.md", "a0", "é.md");
+        assertThat(gitOrdered().names(mode -> mode != FileMode.TREE)).containsExactly("a", "a-b", "a.md", "a0", "é.md");
         assertThat(gitOrdered().names(mode -> mode == FileMode.TREE)).containsExactly("a", "b");
         assertThat(TreeDirectory.EMPTY.names(mode -> true)).isEmpty();
         assertThat(TreeDirectory.EMPTY.find("a")).isEmpty();

@@ -1,5 +1,12 @@
 package dev.ktx.ingest.core.git;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -13,14 +20,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TreeEditorTest {
 
@@ -38,10 +37,13 @@ class TreeEditorTest {
     @Test
     void keepsUntouchedSubTreesAndRewritesOnlyTheEditedPath() throws IOException {
         ObjectId base = tree("wiki/global/a.md", "a", "wiki/global/b.md", "b", "semantic-layer/wh/orders.yaml", "o");
-        ObjectId edited = new TreeEditor(reader, inserter).put("wiki/global/c.md", FileMode.REGULAR_FILE, blob("c")).write(base);
+        ObjectId edited = new TreeEditor(reader, inserter)
+                .put("wiki/global/c.md", FileMode.REGULAR_FILE, blob("c"))
+                .write(base);
 
-        assertThat(files(edited)).containsExactly("semantic-layer/wh/orders.yaml", "wiki/global/a.md", "wiki/global/b.md",
-                "wiki/global/c.md");
+        assertThat(files(edited))
+                .containsExactly(
+                        "semantic-layer/wh/orders.yaml", "wiki/global/a.md", "wiki/global/b.md", "wiki/global/c.md");
         assertThat(TreeWalk.forPath(reader, "semantic-layer", edited).getObjectId(0))
                 .isEqualTo(TreeWalk.forPath(reader, "semantic-layer", base).getObjectId(0));
     }
@@ -57,7 +59,11 @@ class TreeEditorTest {
                 .write(base);
 
         assertThat(files(edited)).containsExactly("a", "b/inner.md", "keep.md");
-        ObjectId emptied = new TreeEditor(reader, inserter).delete("a").delete("b/inner.md").delete("keep.md").write(edited);
+        ObjectId emptied = new TreeEditor(reader, inserter)
+                .delete("a")
+                .delete("b/inner.md")
+                .delete("keep.md")
+                .write(edited);
         assertThat(files(emptied)).isEmpty();
     }
 
@@ -97,7 +103,8 @@ class TreeEditorTest {
             if (nameClash(puts)) {
                 continue; // a file and a directory of one name in one edit: the two writers order them differently
             }
-            assertThat(editor.write(base)).as("round %d: %s + %s - %s", round, basePaths, puts, deletes)
+            assertThat(editor.write(base))
+                    .as("round %d: %s + %s - %s", round, basePaths, puts, deletes)
                     .isEqualTo(dirCache(base, puts, deletes));
         }
     }

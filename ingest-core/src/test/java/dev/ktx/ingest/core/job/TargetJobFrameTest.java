@@ -1,5 +1,8 @@
 package dev.ktx.ingest.core.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
 import dev.ktx.ingest.core.git.Changeset;
@@ -23,11 +26,6 @@ import dev.ktx.ingest.core.retry.RetryPolicy;
 import dev.ktx.ingest.core.trace.Heartbeats;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,9 +40,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job frame on a real repository, with no finalizer running: what a redelivered or retried job publishes. */
 class TargetJobFrameTest {
@@ -55,6 +54,7 @@ class TargetJobFrameTest {
 
     @TempDir
     Path dir;
+
     private LocalContextRepository repo;
     private ProjectRef project;
     private String configCommit;
@@ -70,8 +70,12 @@ class TargetJobFrameTest {
     @BeforeEach
     void setUp() {
         Path repoDir = dir.resolve("acme.git");
-        repo = LocalContextRepository.initBare(repoDir, Changeset.builder()
-                .write("ktx.yaml", "connections:\n  docs: { driver: notion, snapshot_dir: ./notion }\n").build(), "init");
+        repo = LocalContextRepository.initBare(
+                repoDir,
+                Changeset.builder()
+                        .write("ktx.yaml", "connections:\n  docs: { driver: notion, snapshot_dir: ./notion }\n")
+                        .build(),
+                "init");
         configCommit = repo.mainHead().orElseThrow();
         project = new ProjectRef("acme", repoDir.toString());
         scheduler.setRemoveOnCancelPolicy(true);
@@ -83,7 +87,8 @@ class TargetJobFrameTest {
 
             @Override
             public KtxConfig config(ProjectRef ref, String commit) {
-                return new KtxConfigLoader().parse(repo.tree(commit).readText("ktx.yaml").orElseThrow(), dir);
+                return new KtxConfigLoader()
+                        .parse(repo.tree(commit).readText("ktx.yaml").orElseThrow(), dir);
             }
 
             @Override
@@ -104,10 +109,15 @@ class TargetJobFrameTest {
                 results.add(result);
             }
         };
-        frame = new TargetJobFrame(projects, new InProcessLocks(), publisher, trace::add,
+        frame = new TargetJobFrame(
+                projects,
+                new InProcessLocks(),
+                publisher,
+                trace::add,
                 new Heartbeats(scheduler, Duration.ofMillis(20)),
                 new Retrier(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10)), pauses::add, () -> 0.5),
-                Duration.ofMinutes(1), Clock.systemUTC());
+                Duration.ofMinutes(1),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -126,15 +136,26 @@ class TargetJobFrameTest {
     private JobOutcome writePage(TargetJob job) {
         bodyRuns.incrementAndGet();
         TargetResult done = result(StepStatus.DONE, null);
-        if (job.repo().tree(job.baseCommit()).readText(PAGE).filter(PAGE_TEXT::equals).isPresent()) {
+        if (job.repo()
+                .tree(job.baseCommit())
+                .readText(PAGE)
+                .filter(PAGE_TEXT::equals)
+                .isPresent()) {
             return new JobOutcome.Unchanged(done);
         }
-        job.repo().commit(job.session(), Changeset.builder().write(PAGE, PAGE_TEXT).build(), "ktx: docs sync");
+        job.repo()
+                .commit(
+                        job.session(),
+                        Changeset.builder().write(PAGE, PAGE_TEXT).build(),
+                        "ktx: docs sync");
         return new JobOutcome.ReadyToFinalize(done, List.of());
     }
 
     private static TargetResult result(StepStatus status, String detail) {
-        return new TargetResult("docs", dev.ktx.ingest.core.config.Driver.NOTION, Operation.SOURCE_INGEST,
+        return new TargetResult(
+                "docs",
+                dev.ktx.ingest.core.config.Driver.NOTION,
+                Operation.SOURCE_INGEST,
                 List.of(new StepResult(Step.SOURCE_INGEST, status, detail)));
     }
 
@@ -169,8 +190,14 @@ class TargetJobFrameTest {
 
         run(this::writePage);
 
-        assertThat(finalizeRequests).hasSize(1).first().satisfies(r ->
-                assertThat(r.result().step(Step.SOURCE_INGEST).orElseThrow().status()).isEqualTo(StepStatus.DONE));
+        assertThat(finalizeRequests)
+                .hasSize(1)
+                .first()
+                .satisfies(r -> assertThat(r.result()
+                                .step(Step.SOURCE_INGEST)
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo(StepStatus.DONE));
         assertThat(results).as("not reported unchanged").isEmpty();
         String head = repo.sessionHead(SESSION).orElseThrow();
         assertThat(repo.tree(head).readText(PAGE)).contains(PAGE_TEXT);
@@ -202,7 +229,9 @@ class TargetJobFrameTest {
         CompletableFuture.allOf(first, second).get(1, TimeUnit.MINUTES);
 
         assertThat(overlaps).hasValue(0);
-        assertThat(bodyRuns).as("the second copy found the first one's hand-off").hasValue(1);
+        assertThat(bodyRuns)
+                .as("the second copy found the first one's hand-off")
+                .hasValue(1);
         assertThat(finalizeRequests).hasSize(2).allSatisfy(r -> assertThat(r).isEqualTo(finalizeRequests.get(0)));
     }
 
@@ -217,13 +246,20 @@ class TargetJobFrameTest {
     @Test
     void anUnchangedSourceDropsItsSessionAndReportsDone() throws Exception {
         repo.openSession(new SessionId("seed", "docs"));
-        repo.commit(new SessionId("seed", "docs"), Changeset.builder().write(PAGE, PAGE_TEXT).build(), "seed");
-        repo.squash(new SessionId("seed", "docs"), configCommit,
+        repo.commit(
+                new SessionId("seed", "docs"),
+                Changeset.builder().write(PAGE, PAGE_TEXT).build(),
+                "seed");
+        repo.squash(
+                new SessionId("seed", "docs"),
+                configCommit,
                 new dev.ktx.ingest.core.git.SquashMetadata("seed", java.util.OptionalLong.empty()));
 
         run(this::writePage);
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.result()).isEqualTo(result(StepStatus.DONE, null)));
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.result()).isEqualTo(result(StepStatus.DONE, null)));
         assertThat(repo.sessions()).isEmpty();
         assertThat(repo.handoff(SESSION)).isEmpty();
     }
@@ -234,7 +270,9 @@ class TargetJobFrameTest {
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.result().connectionId()).isEqualTo("gone");
-            assertThat(r.result().failure()).get().extracting(StepResult::detail)
+            assertThat(r.result().failure())
+                    .get()
+                    .extracting(StepResult::detail)
                     .isEqualTo("connection gone is not in ktx.yaml at " + configCommit);
         });
         assertThat(bodyRuns).hasValue(0);
@@ -255,8 +293,11 @@ class TargetJobFrameTest {
 
         assertThat(pauses).hasSize(1);
         assertThat(finalizeRequests).hasSize(1);
-        assertThat(repo.diff(configCommit, repo.sessionHead(SESSION).orElseThrow())).hasSize(1);
-        assertThat(trace).filteredOn(e -> e.event().equals(TraceEvents.TARGET_RETRY)).singleElement()
+        assertThat(repo.diff(configCommit, repo.sessionHead(SESSION).orElseThrow()))
+                .hasSize(1);
+        assertThat(trace)
+                .filteredOn(e -> e.event().equals(TraceEvents.TARGET_RETRY))
+                .singleElement()
                 .satisfies(e -> assertThat(e.error()).isEqualTo("cannot update " + SESSION.sessionRef()));
     }
 
@@ -268,8 +309,12 @@ class TargetJobFrameTest {
 
         String error = "source-ingest failed after 3 attempts: disk unavailable";
         assertThat(pauses).hasSize(2);
-        assertThat(results).singleElement().satisfies(r ->
-                assertThat(r.result().failure()).get().extracting(StepResult::detail).isEqualTo(error));
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.result().failure())
+                        .get()
+                        .extracting(StepResult::detail)
+                        .isEqualTo(error));
         assertThat(repo.sentinel(SESSION)).get().extracting(Sentinel::error).isEqualTo(error);
         assertThat(finalizeRequests).isEmpty();
     }
@@ -279,7 +324,8 @@ class TargetJobFrameTest {
         run(job -> {
             job.tracer().info("fetch", "fetch_started", java.util.Map.of());
             long deadline = System.currentTimeMillis() + 30_000;
-            while (heartbeatPhases().stream().filter("fetch"::equals).count() < 2 && System.currentTimeMillis() < deadline) {
+            while (heartbeatPhases().stream().filter("fetch"::equals).count() < 2
+                    && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
             return writePage(job);
@@ -292,8 +338,11 @@ class TargetJobFrameTest {
     }
 
     private List<String> heartbeatPhases() {
-        return new ArrayList<>(trace).stream().filter(e -> e.event().equals(TraceEvents.TARGET_HEARTBEAT))
-                .map(TraceEvent::phase).toList();
+        return new ArrayList<>(trace)
+                .stream()
+                        .filter(e -> e.event().equals(TraceEvents.TARGET_HEARTBEAT))
+                        .map(TraceEvent::phase)
+                        .toList();
     }
 
     @Test
@@ -303,7 +352,8 @@ class TargetJobFrameTest {
         assertThat(finalizeRequests).hasSize(1);
 
         publishFailures.set(3);
-        assertThatThrownBy(() -> run(this::writePage)).isInstanceOf(RetriesExhaustedException.class)
+        assertThatThrownBy(() -> run(this::writePage))
+                .isInstanceOf(RetriesExhaustedException.class)
                 .hasMessageEndingWith("failed after 3 attempts: broker unavailable");
     }
 }

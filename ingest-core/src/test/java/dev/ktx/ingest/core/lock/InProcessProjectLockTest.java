@@ -1,12 +1,11 @@
 package dev.ktx.ingest.core.lock;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InProcessProjectLockTest {
 
@@ -16,16 +15,18 @@ class InProcessProjectLockTest {
     void secondHolderWaitsUntilTheFirstReleasesAndGetsAHigherToken() throws Exception {
         LockLease first = lock.tryAcquire("acme", Duration.ZERO).orElseThrow();
 
-        Optional<LockLease> contended = CompletableFuture
-                .supplyAsync(() -> acquire("acme", Duration.ofMillis(50))).get();
+        Optional<LockLease> contended = CompletableFuture.supplyAsync(() -> acquire("acme", Duration.ofMillis(50)))
+                .get();
         assertThat(contended).isEmpty();
 
         first.close();
         long secondToken = CompletableFuture.supplyAsync(() -> {
-            try (LockLease second = acquire("acme", Duration.ofSeconds(5)).orElseThrow()) {
-                return second.token();
-            }
-        }).get();
+                    try (LockLease second =
+                            acquire("acme", Duration.ofSeconds(5)).orElseThrow()) {
+                        return second.token();
+                    }
+                })
+                .get();
         assertThat(secondToken).isGreaterThan(first.token());
     }
 
@@ -43,10 +44,11 @@ class InProcessProjectLockTest {
     void projectsDoNotBlockEachOther() throws Exception {
         try (LockLease acme = lock.tryAcquire("acme", Duration.ZERO).orElseThrow()) {
             boolean otherAcquired = CompletableFuture.supplyAsync(() -> {
-                Optional<LockLease> other = acquire("globex", Duration.ZERO);
-                other.ifPresent(LockLease::close);
-                return other.isPresent();
-            }).get();
+                        Optional<LockLease> other = acquire("globex", Duration.ZERO);
+                        other.ifPresent(LockLease::close);
+                        return other.isPresent();
+                    })
+                    .get();
             assertThat(otherAcquired).isTrue();
             assertThat(acme.token()).isPositive();
         }

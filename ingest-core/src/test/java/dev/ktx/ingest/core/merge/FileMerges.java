@@ -1,16 +1,15 @@
 package dev.ktx.ingest.core.merge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Test helpers: file versions as text, and what a {@link FileMerge} came to. */
 final class FileMerges {
 
-    private FileMerges() {
-    }
+    private FileMerges() {}
 
     /** {@code null} = the file is not in the merge base. */
     static Optional<byte[]> base(String text) {
@@ -28,6 +27,7 @@ final class FileMerges {
 
     static List<String> conflicts(FileMerge merge) {
         assertThat(merge).isInstanceOf(FileMerge.Conflicted.class);
-        return ((FileMerge.Conflicted) merge).conflicts().stream().map(MergeConflict::description).toList();
+        return ((FileMerge.Conflicted) merge)
+                .conflicts().stream().map(MergeConflict::description).toList();
     }
 }

@@ -1,12 +1,12 @@
 package dev.ktx.ingest.core.merge;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.ktx.ingest.core.merge.FileMerges.base;
 import static dev.ktx.ingest.core.merge.FileMerges.conflicts;
 import static dev.ktx.ingest.core.merge.FileMerges.mergedText;
 import static dev.ktx.ingest.core.merge.FileMerges.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SlSourceMergeTest {
 
@@ -83,8 +83,8 @@ class SlSourceMergeTest {
     void removingTheLastDescriptionWhileTheOtherSideAddsOneIsNoConflict() {
         String base = "descriptions:\n  dbt: Orders.\n";
 
-        assertThat(mergedText(merge(base, "measures:\n  - name: n\n    agg: count\n",
-                base + "  metabase: Orders in Metabase.\n")))
+        assertThat(mergedText(merge(
+                        base, "measures:\n  - name: n\n    agg: count\n", base + "  metabase: Orders in Metabase.\n")))
                 .isEqualTo("descriptions:\n  metabase: Orders in Metabase.\nmeasures:\n  - name: n\n    agg: count\n");
     }
 
@@ -215,10 +215,11 @@ class SlSourceMergeTest {
                     relationship: one_to_one
                 """;
 
-        assertThat(conflicts(merge(base, ours, theirs))).containsExactly(
-                PATH + ": column_overrides.status.type changed on both sides",
-                PATH + ": descriptions.dbt changed on both sides",
-                PATH + ": joins[customers] deleted on one side and changed on the other");
+        assertThat(conflicts(merge(base, ours, theirs)))
+                .containsExactly(
+                        PATH + ": column_overrides.status.type changed on both sides",
+                        PATH + ": descriptions.dbt changed on both sides",
+                        PATH + ": joins[customers] deleted on one side and changed on the other");
     }
 
     @Test
@@ -239,9 +240,13 @@ class SlSourceMergeTest {
     void malformedYamlOnEitherSideIsAConflictNamingTheFile() {
         String malformed = "measures:\n  - name: [unclosed\n";
 
-        assertThat(conflicts(merge(null, malformed, DBT_OVERLAY))).singleElement().asString()
+        assertThat(conflicts(merge(null, malformed, DBT_OVERLAY)))
+                .singleElement()
+                .asString()
                 .startsWith(PATH + ": unreadable in the session: malformed YAML");
-        assertThat(conflicts(merge(null, DBT_OVERLAY, malformed))).singleElement().asString()
+        assertThat(conflicts(merge(null, DBT_OVERLAY, malformed)))
+                .singleElement()
+                .asString()
                 .startsWith(PATH + ": unreadable in main: malformed YAML");
         assertThat(conflicts(merge(null, DBT_OVERLAY, "measures:\n  - agg: count\n")))
                 .containsExactly(PATH + ": unreadable in main: measures[0].name is required");

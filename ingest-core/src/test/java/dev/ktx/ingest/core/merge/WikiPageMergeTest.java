@@ -1,13 +1,13 @@
 package dev.ktx.ingest.core.merge;
 
-import dev.ktx.ingest.core.repo.RepoPath;
-import org.junit.jupiter.api.Test;
-
 import static dev.ktx.ingest.core.merge.FileMerges.base;
 import static dev.ktx.ingest.core.merge.FileMerges.conflicts;
 import static dev.ktx.ingest.core.merge.FileMerges.mergedText;
 import static dev.ktx.ingest.core.merge.FileMerges.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ktx.ingest.core.repo.RepoPath;
+import org.junit.jupiter.api.Test;
 
 class WikiPageMergeTest {
 
@@ -110,7 +110,8 @@ class WikiPageMergeTest {
 
         assertThat(conflicts(merge(BASE, ours, theirs))).containsExactly(PATH + ": summary changed on both sides");
         assertThat(mergedText(merge(BASE, ours, BASE.replace("# Orders", "# Orders and refunds"))))
-                .doesNotContain("refs:").contains("summary: Orders explained", "# Orders and refunds");
+                .doesNotContain("refs:")
+                .contains("summary: Orders explained", "# Orders and refunds");
     }
 
     @Test
@@ -123,10 +124,13 @@ class WikiPageMergeTest {
     void malformedFrontmatterIsAConflictNamingTheFile() {
         String malformed = BASE.replace("summary: How orders work", "summary: [How orders work");
 
-        assertThat(conflicts(merge(BASE, malformed, BASE.replace("Refunds", "Returns")))).singleElement().asString()
+        assertThat(conflicts(merge(BASE, malformed, BASE.replace("Refunds", "Returns"))))
+                .singleElement()
+                .asString()
                 .startsWith(PATH + ": unreadable in the session: orders-faq: invalid frontmatter: malformed YAML");
         assertThat(conflicts(merge(BASE, BASE.replace("Refunds", "Returns"), "no frontmatter\n")))
-                .containsExactly(PATH + ": unreadable in main: orders-faq: invalid frontmatter: file must start with ---");
+                .containsExactly(
+                        PATH + ": unreadable in main: orders-faq: invalid frontmatter: file must start with ---");
     }
 
     @Test
@@ -134,8 +138,8 @@ class WikiPageMergeTest {
         String ours = BASE.replace("  - orders\n", "  - orders\n  - sales\n  - dbt\n");
         String theirs = BASE.replace("  - orders\n", "  - orders\n  - finance\n");
 
-        assertThat(conflicts(merge(BASE, ours, theirs))).containsExactly(
-                PATH + ": merged frontmatter is invalid: at most 3 tags allowed, got 4");
+        assertThat(conflicts(merge(BASE, ours, theirs)))
+                .containsExactly(PATH + ": merged frontmatter is invalid: at most 3 tags allowed, got 4");
     }
 
     private static FileMerge merge(String base, String ours, String theirs) {

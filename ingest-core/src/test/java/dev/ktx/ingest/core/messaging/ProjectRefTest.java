@@ -1,19 +1,19 @@
 package dev.ktx.ingest.core.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProjectRefTest {
 
     @ParameterizedTest
     @CsvSource({
-            "HTTPS://Git.Example.com/Data/acme.git/, https://git.example.com/Data/acme.git",
-            "http://git.example.com:3000/ktx/acme.git, http://git.example.com:3000/ktx/acme.git",
-            "file:///srv/git/acme.git, file:///srv/git/acme.git",
+        "HTTPS://Git.Example.com/Data/acme.git/, https://git.example.com/Data/acme.git",
+        "http://git.example.com:3000/ktx/acme.git, http://git.example.com:3000/ktx/acme.git",
+        "file:///srv/git/acme.git, file:///srv/git/acme.git",
     })
     void aRemoteIsNamedByItsNormalisedUrl(String given, String normalised) {
         ProjectRef project = ProjectRef.remote(null, given, null);
@@ -26,15 +26,18 @@ class ProjectRefTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "https://ktx:t0ken@git.example.com/acme.git | project.repoUrl: must not embed credentials (services read KTX_GIT_TOKEN)",
-            "ssh://git@git.example.com/acme.git | project.repoUrl: the scheme must be file, http or https",
-            "https://git.example.com/acme.git?x=1 | project.repoUrl: must not have a query or fragment",
-            "https:///acme.git | project.repoUrl: has no host",
-            "https://git.example.com/ | project.repoUrl: has no repository path",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://ktx:t0ken@git.example.com/acme.git | project.repoUrl: must not embed credentials (services read KTX_GIT_TOKEN)",
+                "ssh://git@git.example.com/acme.git | project.repoUrl: the scheme must be file, http or https",
+                "https://git.example.com/acme.git?x=1 | project.repoUrl: must not have a query or fragment",
+                "https:///acme.git | project.repoUrl: has no host",
+                "https://git.example.com/ | project.repoUrl: has no repository path",
+            })
     void aBadRemoteIsRefusedNamingTheFieldWithoutEchoingIt(String url, String error) {
-        assertThatThrownBy(() -> ProjectRef.remote("acme", url, null)).hasMessage(error)
+        assertThatThrownBy(() -> ProjectRef.remote("acme", url, null))
+                .hasMessage(error)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("t0ken"));
     }
 
@@ -52,9 +55,14 @@ class ProjectRefTest {
     void aPrefixMatchesWholePathSegments() {
         RepoUrl prefix = RepoUrl.parse("prefix", "https://git.example.com/data/");
 
-        assertThat(RepoUrl.parse("u", "https://GIT.example.com/data/acme.git").startsWith(prefix)).isTrue();
-        assertThat(RepoUrl.parse("u", "https://git.example.com/data-other/acme.git").startsWith(prefix)).isFalse();
-        assertThat(RepoUrl.parse("u", "https://git.example.com:8443/data/acme.git").startsWith(prefix)).isFalse();
+        assertThat(RepoUrl.parse("u", "https://GIT.example.com/data/acme.git").startsWith(prefix))
+                .isTrue();
+        assertThat(RepoUrl.parse("u", "https://git.example.com/data-other/acme.git")
+                        .startsWith(prefix))
+                .isFalse();
+        assertThat(RepoUrl.parse("u", "https://git.example.com:8443/data/acme.git")
+                        .startsWith(prefix))
+                .isFalse();
     }
 
     @Test
@@ -63,8 +71,12 @@ class ProjectRefTest {
         ProjectRef remote = ProjectRef.remote("acme", "https://git.example.com/acme.git", "trunk");
         IngestRequestMessage request = IngestRequestMessage.of(local, null, true);
 
-        assertThat(MessageCodec.write(request)).contains("\"project\":{\"projectId\":\"acme\",\"projectDir\":\"/srv/acme\"}");
-        assertThat(MessageCodec.read(MessageCodec.write(IngestRequestMessage.of(remote, null, true)),
-                IngestRequestMessage.class).project()).isEqualTo(remote);
+        assertThat(MessageCodec.write(request))
+                .contains("\"project\":{\"projectId\":\"acme\",\"projectDir\":\"/srv/acme\"}");
+        assertThat(MessageCodec.read(
+                                MessageCodec.write(IngestRequestMessage.of(remote, null, true)),
+                                IngestRequestMessage.class)
+                        .project())
+                .isEqualTo(remote);
     }
 }

@@ -3,7 +3,6 @@ package dev.ktx.ingest.core.plan;
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.config.KtxConfigLoader;
-
 import java.nio.file.Path;
 
 final class PlanFixtures {
@@ -18,8 +17,7 @@ final class PlanFixtures {
               metabase: { driver: metabase, api_url: https://mb.example.com, snapshot_dir: ./metabase }
             """;
 
-    private PlanFixtures() {
-    }
+    private PlanFixtures() {}
 
     static KtxConfig config(String yaml) {
         return new KtxConfigLoader().parse(yaml, Path.of("/projects/acme"));
@@ -27,7 +25,11 @@ final class PlanFixtures {
 
     /** A target with every step of its operation enabled. */
     static PlanTarget target(String id, Driver driver, Operation operation) {
-        return new PlanTarget(id, driver, operation, operation.steps().stream().map(s -> new PlannedStep(s, true)).toList());
+        return new PlanTarget(
+                id,
+                driver,
+                operation,
+                operation.steps().stream().map(s -> new PlannedStep(s, true)).toList());
     }
 
     /** archive (query history on), warehouse (query history off), analytics_dbt, metabase, zendesk_notion. */

@@ -1,10 +1,5 @@
 package dev.ktx.ingest.core.plan;
 
-import dev.ktx.ingest.core.config.KtxConfig;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.ktx.ingest.core.config.Driver.DBT;
 import static dev.ktx.ingest.core.config.Driver.METABASE;
 import static dev.ktx.ingest.core.config.Driver.NOTION;
@@ -14,20 +9,47 @@ import static dev.ktx.ingest.core.plan.Operation.SOURCE_INGEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ktx.ingest.core.config.KtxConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class PlannerTest {
 
     @Test
     void plansDatabasesFirstThenSourcesEachSortedById() {
         Plan plan = PlanFixtures.fullPlan();
 
-        assertThat(plan.targets()).containsExactly(
-                new PlanTarget("archive", POSTGRES, DATABASE_INGEST,
-                        List.of(new PlannedStep(Step.DATABASE_SCHEMA, true), new PlannedStep(Step.QUERY_HISTORY, true))),
-                new PlanTarget("warehouse", POSTGRES, DATABASE_INGEST,
-                        List.of(new PlannedStep(Step.DATABASE_SCHEMA, true), new PlannedStep(Step.QUERY_HISTORY, false))),
-                new PlanTarget("analytics_dbt", DBT, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
-                new PlanTarget("metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
-                new PlanTarget("zendesk_notion", NOTION, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
+        assertThat(plan.targets())
+                .containsExactly(
+                        new PlanTarget(
+                                "archive",
+                                POSTGRES,
+                                DATABASE_INGEST,
+                                List.of(
+                                        new PlannedStep(Step.DATABASE_SCHEMA, true),
+                                        new PlannedStep(Step.QUERY_HISTORY, true))),
+                        new PlanTarget(
+                                "warehouse",
+                                POSTGRES,
+                                DATABASE_INGEST,
+                                List.of(
+                                        new PlannedStep(Step.DATABASE_SCHEMA, true),
+                                        new PlannedStep(Step.QUERY_HISTORY, false))),
+                        new PlanTarget(
+                                "analytics_dbt",
+                                DBT,
+                                SOURCE_INGEST,
+                                List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
+                        new PlanTarget(
+                                "metabase",
+                                METABASE,
+                                SOURCE_INGEST,
+                                List.of(new PlannedStep(Step.SOURCE_INGEST, true))),
+                        new PlanTarget(
+                                "zendesk_notion",
+                                NOTION,
+                                SOURCE_INGEST,
+                                List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
     }
 
     @Test
@@ -42,32 +64,41 @@ class PlannerTest {
 
     @Test
     void plansASingleConnection() {
-        Plan plan = Planner.plan(PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("metabase"));
+        Plan plan =
+                Planner.plan(PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("metabase"));
 
-        assertThat(plan.targets()).containsExactly(
-                new PlanTarget("metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
+        assertThat(plan.targets())
+                .containsExactly(new PlanTarget(
+                        "metabase", METABASE, SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true))));
     }
 
     @Test
     void plansASetOfConnectionsWithTheDatabaseTargetsFirstWhenAsked() {
         KtxConfig config = PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML);
 
-        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), true)).targets())
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), true))
+                        .targets())
                 .extracting(PlanTarget::connectionId)
                 .containsExactly("archive", "warehouse", "metabase", "zendesk_notion");
-        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), false)).targets())
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("zendesk_notion", "metabase"), false))
+                        .targets())
                 .as("databaseFirst: false with only sources skips the database stage")
-                .extracting(PlanTarget::connectionId).containsExactly("metabase", "zendesk_notion");
-        assertThat(Planner.plan(config, PlanRequest.connections(List.of("metabase", "warehouse"), false)).targets())
-                .as("named database targets still run first").extracting(PlanTarget::connectionId)
+                .extracting(PlanTarget::connectionId)
+                .containsExactly("metabase", "zendesk_notion");
+        assertThat(Planner.plan(config, PlanRequest.connections(List.of("metabase", "warehouse"), false))
+                        .targets())
+                .as("named database targets still run first")
+                .extracting(PlanTarget::connectionId)
                 .containsExactly("warehouse", "metabase");
     }
 
     @Test
     void rejectsAnUnknownConnection() {
-        assertThatThrownBy(() -> Planner.plan(PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("foo")))
+        assertThatThrownBy(() -> Planner.plan(
+                        PlanFixtures.config(PlanFixtures.SHUFFLED_KTX_YAML), PlanRequest.connection("foo")))
                 .isInstanceOf(PlanException.class)
-                .hasMessage("Unknown connection: foo (known: analytics_dbt, archive, metabase, warehouse, zendesk_notion)");
+                .hasMessage(
+                        "Unknown connection: foo (known: analytics_dbt, archive, metabase, warehouse, zendesk_notion)");
     }
 
     @Test
@@ -79,9 +110,11 @@ class PlannerTest {
 
     @Test
     void needsExactlyOneOfAConnectionIdAndAll() {
-        assertThatThrownBy(() -> PlanRequest.of(null, false)).isInstanceOf(PlanException.class)
+        assertThatThrownBy(() -> PlanRequest.of(null, false))
+                .isInstanceOf(PlanException.class)
                 .hasMessage("Nothing to ingest: give a connection id or --all");
-        assertThatThrownBy(() -> PlanRequest.of("warehouse", true)).isInstanceOf(PlanException.class)
+        assertThatThrownBy(() -> PlanRequest.of("warehouse", true))
+                .isInstanceOf(PlanException.class)
                 .hasMessage("Give either a connection id or --all, not both");
         assertThat(PlanRequest.of("warehouse", false)).isEqualTo(PlanRequest.connection("warehouse"));
         assertThat(PlanRequest.of(null, true)).isEqualTo(PlanRequest.all());

@@ -1,11 +1,5 @@
 package dev.ktx.ingest.core.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ktx.ingest.core.config.Driver;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.ktx.ingest.core.config.Driver.DBT;
 import static dev.ktx.ingest.core.config.Driver.METABASE;
 import static dev.ktx.ingest.core.config.Driver.NOTION;
@@ -19,6 +13,11 @@ import static dev.ktx.ingest.core.plan.StepStatus.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktx.ingest.core.config.Driver;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class RunResultsTest {
 
     private final Plan plan = PlanFixtures.fullPlan();
@@ -31,16 +30,28 @@ class RunResultsTest {
     void reportsInPlanOrderWhateverTheCompletionOrder() {
         TargetResult notion = source("zendesk_notion", NOTION, DONE);
         TargetResult dbt = source("analytics_dbt", DBT, DONE);
-        TargetResult warehouse = new TargetResult("warehouse", POSTGRES, DATABASE_INGEST, List.of(
-                new StepResult(Step.DATABASE_SCHEMA, DONE, null), new StepResult(Step.QUERY_HISTORY, SKIPPED, "disabled")));
-        TargetResult archive = new TargetResult("archive", POSTGRES, DATABASE_INGEST, List.of(
-                new StepResult(Step.QUERY_HISTORY, DONE, null), new StepResult(Step.DATABASE_SCHEMA, DONE, null)));
+        TargetResult warehouse = new TargetResult(
+                "warehouse",
+                POSTGRES,
+                DATABASE_INGEST,
+                List.of(
+                        new StepResult(Step.DATABASE_SCHEMA, DONE, null),
+                        new StepResult(Step.QUERY_HISTORY, SKIPPED, "disabled")));
+        TargetResult archive = new TargetResult(
+                "archive",
+                POSTGRES,
+                DATABASE_INGEST,
+                List.of(
+                        new StepResult(Step.QUERY_HISTORY, DONE, null),
+                        new StepResult(Step.DATABASE_SCHEMA, DONE, null)));
 
         RunResults results = RunResults.inPlanOrder(plan, List.of(notion, dbt, warehouse, archive));
 
-        assertThat(results.targets()).extracting(TargetResult::connectionId)
+        assertThat(results.targets())
+                .extracting(TargetResult::connectionId)
                 .containsExactly("archive", "warehouse", "analytics_dbt", "metabase", "zendesk_notion");
-        assertThat(results.targets().get(0).steps()).extracting(StepResult::step)
+        assertThat(results.targets().get(0).steps())
+                .extracting(StepResult::step)
                 .containsExactly(Step.DATABASE_SCHEMA, Step.QUERY_HISTORY);
         assertThat(results.targets().get(1)).isEqualTo(warehouse);
         assertThat(results.targets().get(3)).isEqualTo(source("metabase", METABASE, NOT_RUN));
@@ -51,24 +62,38 @@ class RunResultsTest {
     void aTargetWithoutResultsIsNotRun() {
         RunResults results = RunResults.inPlanOrder(plan, List.of());
 
-        assertThat(results.targets()).allSatisfy(t -> assertThat(t.steps()).extracting(StepResult::status).containsOnly(NOT_RUN));
-        assertThat(results.targets().get(0)).isEqualTo(new TargetResult("archive", POSTGRES, DATABASE_INGEST,
-                List.of(StepResult.notRun(Step.DATABASE_SCHEMA), StepResult.notRun(Step.QUERY_HISTORY))));
+        assertThat(results.targets())
+                .allSatisfy(t ->
+                        assertThat(t.steps()).extracting(StepResult::status).containsOnly(NOT_RUN));
+        assertThat(results.targets().get(0))
+                .isEqualTo(new TargetResult(
+                        "archive",
+                        POSTGRES,
+                        DATABASE_INGEST,
+                        List.of(StepResult.notRun(Step.DATABASE_SCHEMA), StepResult.notRun(Step.QUERY_HISTORY))));
     }
 
     @Test
     void fillsStepsAWorkerDidNotReportAsNotRun() {
-        TargetResult schemaFailed = new TargetResult("archive", POSTGRES, DATABASE_INGEST,
+        TargetResult schemaFailed = new TargetResult(
+                "archive",
+                POSTGRES,
+                DATABASE_INGEST,
                 List.of(new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused")));
 
-        assertThat(RunResults.inPlanOrder(plan, List.of(schemaFailed)).targets().get(0).steps()).containsExactly(
-                new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused"), StepResult.notRun(Step.QUERY_HISTORY));
+        assertThat(RunResults.inPlanOrder(plan, List.of(schemaFailed))
+                        .targets()
+                        .get(0)
+                        .steps())
+                .containsExactly(
+                        new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused"),
+                        StepResult.notRun(Step.QUERY_HISTORY));
     }
 
     @Test
     void theLastReportOfARedeliveredResultCounts() {
-        RunResults results = RunResults.inPlanOrder(plan,
-                List.of(source("metabase", METABASE, FAILED), source("metabase", METABASE, DONE)));
+        RunResults results = RunResults.inPlanOrder(
+                plan, List.of(source("metabase", METABASE, FAILED), source("metabase", METABASE, DONE)));
 
         assertThat(results.targets().get(3)).isEqualTo(source("metabase", METABASE, DONE));
     }
@@ -78,8 +103,13 @@ class RunResultsTest {
         assertThatThrownBy(() -> RunResults.inPlanOrder(plan, List.of(source("looker", DBT, DONE))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("result for a connection that is not in the plan: looker");
-        assertThatThrownBy(() -> RunResults.inPlanOrder(plan, List.of(new TargetResult("metabase", METABASE, SOURCE_INGEST,
-                List.of(new StepResult(Step.QUERY_HISTORY, DONE, null))))))
+        assertThatThrownBy(() -> RunResults.inPlanOrder(
+                        plan,
+                        List.of(new TargetResult(
+                                "metabase",
+                                METABASE,
+                                SOURCE_INGEST,
+                                List.of(new StepResult(Step.QUERY_HISTORY, DONE, null))))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("result of metabase has a step that is not planned: query-history");
     }
@@ -87,18 +117,29 @@ class RunResultsTest {
     @Test
     void exitsWithOneWhenAnyStepFailed() {
         assertThat(RunResults.inPlanOrder(plan, List.of()).exitCode()).isZero();
-        assertThat(RunResults.inPlanOrder(plan, List.of(source("metabase", METABASE, DONE), source("analytics_dbt", DBT, SKIPPED)))
-                .exitCode()).isZero();
-        assertThat(RunResults.inPlanOrder(plan, List.of(source("metabase", METABASE, DONE), source("analytics_dbt", DBT, FAILED)))
-                .exitCode()).isEqualTo(1);
+        assertThat(RunResults.inPlanOrder(
+                                plan,
+                                List.of(source("metabase", METABASE, DONE), source("analytics_dbt", DBT, SKIPPED)))
+                        .exitCode())
+                .isZero();
+        assertThat(RunResults.inPlanOrder(
+                                plan, List.of(source("metabase", METABASE, DONE), source("analytics_dbt", DBT, FAILED)))
+                        .exitCode())
+                .isEqualTo(1);
     }
 
     @Test
     void targetResultsRoundTripThroughJson() throws Exception {
-        TargetResult result = new TargetResult("warehouse", POSTGRES, DATABASE_INGEST, List.of(
-                new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused"), StepResult.notRun(Step.QUERY_HISTORY)));
+        TargetResult result = new TargetResult(
+                "warehouse",
+                POSTGRES,
+                DATABASE_INGEST,
+                List.of(
+                        new StepResult(Step.DATABASE_SCHEMA, FAILED, "connection refused"),
+                        StepResult.notRun(Step.QUERY_HISTORY)));
         ObjectMapper json = new ObjectMapper();
 
-        assertThat(json.readValue(json.writeValueAsString(result), TargetResult.class)).isEqualTo(result);
+        assertThat(json.readValue(json.writeValueAsString(result), TargetResult.class))
+                .isEqualTo(result);
     }
 }

@@ -56,7 +56,9 @@ public final class InMemoryRepoTree implements RepoTree {
     @Override
     public Optional<byte[]> read(String path) {
         Entry entry = entries.get(path);
-        return entry != null && entry.kind().isRegularFile() ? Optional.of(entry.content().clone()) : Optional.empty();
+        return entry != null && entry.kind().isRegularFile()
+                ? Optional.of(entry.content().clone())
+                : Optional.empty();
     }
 
     @Override
@@ -71,7 +73,9 @@ public final class InMemoryRepoTree implements RepoTree {
     @Override
     public List<String> listFiles(String dir) {
         String prefix = prefix(dir);
-        return regularFiles(dir).stream().filter(path -> path.indexOf('/', prefix.length()) < 0).toList();
+        return regularFiles(dir).stream()
+                .filter(path -> path.indexOf('/', prefix.length()) < 0)
+                .toList();
     }
 
     @Override

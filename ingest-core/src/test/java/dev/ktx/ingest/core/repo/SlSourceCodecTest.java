@@ -1,28 +1,42 @@
 package dev.ktx.ingest.core.repo;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SlSourceCodecTest {
 
-    static final SlSource OVERLAY = new SlSource(null, null, List.of(), new TreeMap<>(Map.of("dbt", "All orders")),
+    static final SlSource OVERLAY = new SlSource(
+            null,
+            null,
+            List.of(),
+            new TreeMap<>(Map.of("dbt", "All orders")),
             List.of(new SlColumn("net", "numeric", "amount - refund", new TreeMap<>())),
-            new TreeMap<>(Map.of("status", new ColumnOverride("category", new TreeMap<>(Map.of("dbt", "Order status"))))),
+            new TreeMap<>(
+                    Map.of("status", new ColumnOverride("category", new TreeMap<>(Map.of("dbt", "Order status"))))),
             List.of("internal_note"),
-            List.of(new Measure("revenue", Aggregation.SUM, "amount", null, new TreeMap<>(Map.of("metabase", "Card 12")))),
+            List.of(new Measure(
+                    "revenue", Aggregation.SUM, "amount", null, new TreeMap<>(Map.of("metabase", "Card 12")))),
             List.of(new Segment("paid", "status = 'paid'", List.of("status"), new TreeMap<>())),
             List.of(new Join("customers", "orders.customer_id = customers.id", Join.Relationship.MANY_TO_ONE, "dbt")));
 
-    static final SlSource STANDALONE = new SlSource(null, "select id, day from events\nwhere ok", List.of("id"),
-            new TreeMap<>(), List.of(new SlColumn("id", "bigint", null, new TreeMap<>()), new SlColumn("day", "date", null, new TreeMap<>())),
-            new TreeMap<>(), List.of(), List.of(new Measure("events", Aggregation.COUNT, null, null, new TreeMap<>())),
-            List.of(), List.of());
+    static final SlSource STANDALONE = new SlSource(
+            null,
+            "select id, day from events\nwhere ok",
+            List.of("id"),
+            new TreeMap<>(),
+            List.of(
+                    new SlColumn("id", "bigint", null, new TreeMap<>()),
+                    new SlColumn("day", "date", null, new TreeMap<>())),
+            new TreeMap<>(),
+            List.of(),
+            List.of(new Measure("events", Aggregation.COUNT, null, null, new TreeMap<>())),
+            List.of(),
+            List.of());
 
     @Test
     void writesOverlayFieldsInFixedOrder() {
@@ -92,7 +106,9 @@ class SlSourceCodecTest {
     @Test
     void namesTheFieldPathOfEachProblem() {
         assertInvalid("measures: [{name: m}]\n", "measures[0].agg is required");
-        assertInvalid("measures: [{name: m, agg: total}]\n", "unknown agg total (expected count, count_distinct, sum, avg, min or max)");
+        assertInvalid(
+                "measures: [{name: m, agg: total}]\n",
+                "unknown agg total (expected count, count_distinct, sum, avg, min or max)");
         assertInvalid("segments: [{name: s}]\n", "segments[0].sql is required");
         assertInvalid("column_overrides: {a: {label: x}}\n", "unknown field column_overrides.a.label");
         assertInvalid("grain: id\n", "grain must be a list");
@@ -103,15 +119,19 @@ class SlSourceCodecTest {
     void aMalformedDocumentLeavesTheReusedParserReadyForTheNext() {
         String written = SlSourceCodec.write(OVERLAY);
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> SlSourceCodec.parse("measures: [{name: m\n")).isInstanceOf(ArtifactFormatException.class)
+            assertThatThrownBy(() -> SlSourceCodec.parse("measures: [{name: m\n"))
+                    .isInstanceOf(ArtifactFormatException.class)
                     .hasMessageStartingWith("malformed YAML");
-            assertThatThrownBy(() -> SlSourceCodec.parse("a: 1\na: 2\n")).isInstanceOf(ArtifactFormatException.class)
+            assertThatThrownBy(() -> SlSourceCodec.parse("a: 1\na: 2\n"))
+                    .isInstanceOf(ArtifactFormatException.class)
                     .hasMessageContaining("duplicate key");
             assertThat(SlSourceCodec.parse(written)).isEqualTo(OVERLAY);
         }
     }
 
     private static void assertInvalid(String text, String message) {
-        assertThatThrownBy(() -> SlSourceCodec.parse(text)).isInstanceOf(ArtifactFormatException.class).hasMessage(message);
+        assertThatThrownBy(() -> SlSourceCodec.parse(text))
+                .isInstanceOf(ArtifactFormatException.class)
+                .hasMessage(message);
     }
 }

@@ -7,8 +7,7 @@ import java.util.TreeSet;
 /** Computes the {@link PathChange}s between two in-memory trees, sorted by path, as a git diff would. */
 public final class TreeDiff {
 
-    private TreeDiff() {
-    }
+    private TreeDiff() {}
 
     public static List<PathChange> between(InMemoryRepoTree from, InMemoryRepoTree to) {
         TreeSet<String> paths = new TreeSet<>(from.entries().keySet());

@@ -1,18 +1,26 @@
 package dev.ktx.ingest.core.repo;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class WikiPageCodecTest {
 
-    private static final WikiPage FULL = new WikiPage("orders-faq",
-            new Frontmatter("How orders work", List.of("orders", "sales"), List.of("customers"),
-                    List.of(SlRef.parse("orders.revenue").orElseThrow(), SlRef.parse("wh/orders").orElseThrow()),
-                    UsageMode.AUTO, "analytics_dbt", List.of("public.orders"), "Join to customers first.\nThen filter.",
+    private static final WikiPage FULL = new WikiPage(
+            "orders-faq",
+            new Frontmatter(
+                    "How orders work",
+                    List.of("orders", "sales"),
+                    List.of("customers"),
+                    List.of(
+                            SlRef.parse("orders.revenue").orElseThrow(),
+                            SlRef.parse("wh/orders").orElseThrow()),
+                    UsageMode.AUTO,
+                    "analytics_dbt",
+                    List.of("public.orders"),
+                    "Join to customers first.\nThen filter.",
                     "SELECT * FROM public.orders WHERE id = $1"),
             "# Orders\n\nSee [[customers]].\n");
 
@@ -83,17 +91,27 @@ class WikiPageCodecTest {
         assertInvalid("---\n---\n", "p: invalid frontmatter: summary is required");
         assertInvalid("no frontmatter", "p: invalid frontmatter: file must start with ---");
         assertInvalid("---\nsummary: S\n", "p: invalid frontmatter: no closing ---");
-        assertInvalid("---\nsummary: S\ntags: [a, b, c, d]\n---\n", "p: invalid frontmatter: at most 3 tags allowed, got 4");
-        assertInvalid("---\nsummary: S\nrefs: [Bad]\n---\n", "p: invalid frontmatter: refs entry Bad is not a valid page key");
-        assertInvalid("---\nsummary: S\nsl_refs: [a.b.c]\n---\n", "p: invalid frontmatter: invalid sl_refs entry a.b.c");
-        assertInvalid("---\nsummary: S\nusage_mode: sometimes\n---\n", "p: invalid frontmatter: usage_mode must be one of always, auto, never");
+        assertInvalid(
+                "---\nsummary: S\ntags: [a, b, c, d]\n---\n", "p: invalid frontmatter: at most 3 tags allowed, got 4");
+        assertInvalid(
+                "---\nsummary: S\nrefs: [Bad]\n---\n",
+                "p: invalid frontmatter: refs entry Bad is not a valid page key");
+        assertInvalid(
+                "---\nsummary: S\nsl_refs: [a.b.c]\n---\n", "p: invalid frontmatter: invalid sl_refs entry a.b.c");
+        assertInvalid(
+                "---\nsummary: S\nusage_mode: sometimes\n---\n",
+                "p: invalid frontmatter: usage_mode must be one of always, auto, never");
         assertInvalid("---\nsummary: S\nowner: me\n---\n", "p: invalid frontmatter: unknown field owner");
         assertInvalid("---\nsummary: [S]\n---\n", "p: invalid frontmatter: summary must be a string");
-        assertInvalid("---\nsummary: S\nsummary: T\n---\n", "p: invalid frontmatter: malformed YAML at line 2, column 1: found duplicate key summary");
+        assertInvalid(
+                "---\nsummary: S\nsummary: T\n---\n",
+                "p: invalid frontmatter: malformed YAML at line 2, column 1: found duplicate key summary");
     }
 
     private static void assertInvalid(String text, String message) {
-        assertThatThrownBy(() -> WikiPageCodec.parse("p", text)).isInstanceOf(ArtifactFormatException.class).hasMessage(message);
+        assertThatThrownBy(() -> WikiPageCodec.parse("p", text))
+                .isInstanceOf(ArtifactFormatException.class)
+                .hasMessage(message);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.ktx.ingest.core.retry;
 
-import org.junit.jupiter.api.Test;
-import org.redisson.client.RedisConnectionException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.redisson.client.RedisConnectionException;
 
 class RetrierTest {
 
@@ -27,12 +26,16 @@ class RetrierTest {
     void aTransientFailureIsRetriedAfterABackOffUntilItPasses() throws Exception {
         AtomicInteger calls = new AtomicInteger();
 
-        String result = retrier.call("fetch", () -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new UncheckedIOException(new IOException("connection reset"));
-            }
-            return "ok";
-        }, TransientFailures::isTransient, (attempt, pause, failure) -> { });
+        String result = retrier.call(
+                "fetch",
+                () -> {
+                    if (calls.incrementAndGet() < 3) {
+                        throw new UncheckedIOException(new IOException("connection reset"));
+                    }
+                    return "ok";
+                },
+                TransientFailures::isTransient,
+                (attempt, pause, failure) -> {});
 
         assertThat(result).isEqualTo("ok");
         assertThat(pauses).containsExactly(Duration.ofMillis(750), Duration.ofMillis(1500));
@@ -42,13 +45,17 @@ class RetrierTest {
     void aFailureThatAsksForAPauseGetsItUpToTheCap() throws Exception {
         AtomicInteger calls = new AtomicInteger();
 
-        String result = retrier.call("fetch", () -> {
-            Duration asked = calls.incrementAndGet() == 1 ? Duration.ofSeconds(2) : Duration.ofMinutes(10);
-            if (calls.get() < 3) {
-                throw new RetryLater(asked);
-            }
-            return "ok";
-        }, TransientFailures::isTransient, (attempt, pause, failure) -> { });
+        String result = retrier.call(
+                "fetch",
+                () -> {
+                    Duration asked = calls.incrementAndGet() == 1 ? Duration.ofSeconds(2) : Duration.ofMinutes(10);
+                    if (calls.get() < 3) {
+                        throw new RetryLater(asked);
+                    }
+                    return "ok";
+                },
+                TransientFailures::isTransient,
+                (attempt, pause, failure) -> {});
 
         assertThat(result).isEqualTo("ok");
         assertThat(pauses).containsExactly(Duration.ofSeconds(2), POLICY.maxBackoff());
@@ -69,9 +76,13 @@ class RetrierTest {
 
     @Test
     void aFailureThatOutlastsTheAttemptsNamesWhatFailedAndHowOften() {
-        assertThatThrownBy(() -> retrier.call("source-ingest", () -> {
-            throw new RedisConnectionException("Unable to connect to Redis server");
-        }, TransientFailures::isTransient, (attempt, pause, failure) -> { }))
+        assertThatThrownBy(() -> retrier.call(
+                        "source-ingest",
+                        () -> {
+                            throw new RedisConnectionException("Unable to connect to Redis server");
+                        },
+                        TransientFailures::isTransient,
+                        (attempt, pause, failure) -> {}))
                 .isInstanceOf(RetriesExhaustedException.class)
                 .hasMessage("source-ingest failed after 3 attempts: Unable to connect to Redis server");
         assertThat(pauses).hasSize(2);
@@ -81,9 +92,14 @@ class RetrierTest {
     void aPermanentFailureIsThrownAtOnce() {
         IllegalArgumentException permanent = new IllegalArgumentException("connection x is not in ktx.yaml");
 
-        assertThatThrownBy(() -> retrier.call("job", () -> {
-            throw permanent;
-        }, TransientFailures::isTransient, (attempt, pause, failure) -> { })).isSameAs(permanent);
+        assertThatThrownBy(() -> retrier.call(
+                        "job",
+                        () -> {
+                            throw permanent;
+                        },
+                        TransientFailures::isTransient,
+                        (attempt, pause, failure) -> {}))
+                .isSameAs(permanent);
         assertThat(pauses).isEmpty();
     }
 
@@ -97,10 +113,15 @@ class RetrierTest {
 
     @Test
     void classifiesByTypeAlongTheCauseChain() {
-        assertThat(TransientFailures.isTransient(new CompletionException(new IOException("broker down")))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("refused", "08001"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("bad password", "28P01"))).isFalse();
-        assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException())).isTrue();
-        assertThat(TransientFailures.isTransient(new IllegalStateException("gates failed"))).isFalse();
+        assertThat(TransientFailures.isTransient(new CompletionException(new IOException("broker down"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("refused", "08001")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("bad password", "28P01")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException()))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("gates failed")))
+                .isFalse();
     }
 }

@@ -10,7 +10,6 @@ import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SyncId;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,11 +28,13 @@ public final class AdapterHarness {
 
     public static final SyncId SYNC_ID = SyncId.parse("2026-01-26-093000-job1");
 
-    private AdapterHarness() {
-    }
+    private AdapterHarness() {}
 
-    public record Result(StagedSnapshot snapshot, List<String> unitIds, SortedMap<String, String> writes,
-                         List<ProvenanceRow> provenance) {
+    public record Result(
+            StagedSnapshot snapshot,
+            List<String> unitIds,
+            SortedMap<String, String> writes,
+            List<ProvenanceRow> provenance) {
 
         public String text(String path) {
             String text = writes.get(path);
@@ -55,7 +56,11 @@ public final class AdapterHarness {
             InMemoryRepoTree session = base.copy();
             snapshot.files().forEach((path, bytes) -> session.bytes(snapshot.rawRoot() + "/" + path, bytes));
             writes.forEach(session::file);
-            session.file(RepoPaths.provenance(snapshot.connectionId(), snapshot.sourceKey(), snapshot.syncId().toString()),
+            session.file(
+                    RepoPaths.provenance(
+                            snapshot.connectionId(),
+                            snapshot.sourceKey(),
+                            snapshot.syncId().toString()),
                     ProvenanceCodec.write(provenance));
             return session;
         }
@@ -73,8 +78,8 @@ public final class AdapterHarness {
     public static Result run(SourceAdapter adapter, SourceContext context, RepoTree base)
             throws IOException, InterruptedException {
         RawSnapshot raw = adapter.fetch(context);
-        StagedSnapshot staged = new StagedSnapshot(context.connectionId(), adapter.sourceKey(), SYNC_ID, raw.files(),
-                raw.authoritative());
+        StagedSnapshot staged = new StagedSnapshot(
+                context.connectionId(), adapter.sourceKey(), SYNC_ID, raw.files(), raw.authoritative());
         List<WorkUnit> units = new ArrayList<>(adapter.plan(staged, context, base));
         units.sort(Comparator.comparing(WorkUnit::id));
         SortedMap<String, String> writes = new TreeMap<>();

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.source;
 
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,14 +55,25 @@ final class FakeAdapter implements SourceAdapter {
 
     /** A unit writing one wiki page {@code key} produced from raw file {@code rawPath}. */
     FakeAdapter page(String unitId, String key, String rawPath) {
-        return unit(unitId, (snapshot, base) -> UnitOutput.builder()
-                .write("wiki/global/" + key + ".md", "---\nsummary: About " + key + "\n---\n\nText.\n")
-                .provenance(row(snapshot, rawPath, ProvenanceRow.ArtifactKind.WIKI, key, ProvenanceRow.Action.WIKI_WRITTEN))
-                .build());
+        return unit(
+                unitId,
+                (snapshot, base) -> UnitOutput.builder()
+                        .write("wiki/global/" + key + ".md", "---\nsummary: About " + key + "\n---\n\nText.\n")
+                        .provenance(row(
+                                snapshot,
+                                rawPath,
+                                ProvenanceRow.ArtifactKind.WIKI,
+                                key,
+                                ProvenanceRow.Action.WIKI_WRITTEN))
+                        .build());
     }
 
-    static ProvenanceRow row(StagedSnapshot snapshot, String rawPath, ProvenanceRow.ArtifactKind kind, String key,
-                             ProvenanceRow.Action action) {
+    static ProvenanceRow row(
+            StagedSnapshot snapshot,
+            String rawPath,
+            ProvenanceRow.ArtifactKind kind,
+            String key,
+            ProvenanceRow.Action action) {
         return new ProvenanceRow(rawPath, snapshot.sha256(rawPath), kind, key, action, null);
     }
 

@@ -1,10 +1,9 @@
 package dev.ktx.ingest.core.source;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PageKeysTest {
 
@@ -24,7 +23,8 @@ class PageKeysTest {
                 "b", new PageKeys.Candidate("plan", "bbbb2222"),
                 "c", new PageKeys.Candidate("other", "cccc3333")));
 
-        assertThat(keys).containsExactly(Map.entry("a", "plan-aaaa1111"), Map.entry("b", "plan-bbbb2222"),
-                Map.entry("c", "other"));
+        assertThat(keys)
+                .containsExactly(
+                        Map.entry("a", "plan-aaaa1111"), Map.entry("b", "plan-bbbb2222"), Map.entry("c", "other"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
 import dev.ktx.ingest.core.git.Changeset;
@@ -10,11 +12,6 @@ import dev.ktx.ingest.core.lock.RedissonClients;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.testinfra.RedisService;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.redisson.api.RFencedLock;
-import org.redisson.api.RedissonClient;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +20,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redisson.api.RFencedLock;
+import org.redisson.api.RedissonClient;
 
 /**
  * A window whose lock is taken by another client while its gates run (a holder stopped past the watchdog looks the
@@ -41,13 +40,17 @@ class FinalWindowLockLossIT {
         SessionId session = new SessionId("run-1", "analytics_dbt");
         RecordingTraceSink trace = new RecordingTraceSink();
         try (RedisService redis = RedisService.start();
-             LocalContextRepository repo = LocalContextRepository.open(dir.resolve("repo.git"))) {
+                LocalContextRepository repo = LocalContextRepository.open(dir.resolve("repo.git"))) {
             RedissonClient holder = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(1));
             RedissonClient other = RedissonClients.create(redis.endpoint().uri(), Duration.ofSeconds(1));
             try {
                 repo.openSession(session);
-                repo.commit(session, Changeset.builder().write("wiki/global/metrics.md",
-                        ContextRepos.pageText("metrics", List.of("home"))).build(), "metrics");
+                repo.commit(
+                        session,
+                        Changeset.builder()
+                                .write("wiki/global/metrics.md", ContextRepos.pageText("metrics", List.of("home")))
+                                .build(),
+                        "metrics");
                 String mainBefore = repo.mainHead().orElseThrow();
                 CountDownLatch gatesStarted = new CountDownLatch(1);
                 CountDownLatch takenOver = new CountDownLatch(1);
@@ -55,17 +58,26 @@ class FinalWindowLockLossIT {
                     gatesStarted.countDown();
                     await(takenOver);
                     sleep(Duration.ofSeconds(3)); // three watchdog periods: the holder's renewals must not win it back
-                    return SessionGates.of(new FinalGates(), new ProvenanceGate()).check(input);
+                    return SessionGates.of(new FinalGates(), new ProvenanceGate())
+                            .check(input);
                 };
-                FinalWindow window = new FinalWindow(repo, new RedissonProjectLock(holder), slowGates, trace,
-                        Clock.systemUTC(), new FinalWindowSettings(Duration.ofSeconds(30), 3));
-                FinalizeRequest request = new FinalizeRequest("acme", session, Set.of(), "ktx: ingest analytics_dbt", Set.of());
+                FinalWindow window = new FinalWindow(
+                        repo,
+                        new RedissonProjectLock(holder),
+                        slowGates,
+                        trace,
+                        Clock.systemUTC(),
+                        new FinalWindowSettings(Duration.ofSeconds(30), 3));
+                FinalizeRequest request =
+                        new FinalizeRequest("acme", session, Set.of(), "ktx: ingest analytics_dbt", Set.of());
 
-                CompletableFuture<FinalizeOutcome> first = CompletableFuture.supplyAsync(() -> finalize(window, request));
+                CompletableFuture<FinalizeOutcome> first =
+                        CompletableFuture.supplyAsync(() -> finalize(window, request));
                 gatesStarted.await(30, TimeUnit.SECONDS);
                 RFencedLock stolen = other.getFencedLock(ProjectLock.lockName(repo.identity()));
                 stolen.forceUnlock();
-                Long otherToken = CompletableFuture.supplyAsync(stolen::lockAndGetToken).get(30, TimeUnit.SECONDS);
+                Long otherToken =
+                        CompletableFuture.supplyAsync(stolen::lockAndGetToken).get(30, TimeUnit.SECONDS);
                 takenOver.countDown();
                 FinalizeOutcome lost = first.get(60, TimeUnit.SECONDS);
 
@@ -77,8 +89,12 @@ class FinalWindowLockLossIT {
                 assertThat(trace.names()).contains(TraceEvents.FINAL_WINDOW_LOCK_LOST);
 
                 stolen.forceUnlock();
-                FinalWindow retried = new FinalWindow(repo, new RedissonProjectLock(holder),
-                        SessionGates.of(new FinalGates(), new ProvenanceGate()), trace, Clock.systemUTC(),
+                FinalWindow retried = new FinalWindow(
+                        repo,
+                        new RedissonProjectLock(holder),
+                        SessionGates.of(new FinalGates(), new ProvenanceGate()),
+                        trace,
+                        Clock.systemUTC(),
                         new FinalWindowSettings(Duration.ofSeconds(30), 3));
                 assertThat(retried.finalizeSession(request).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
             } finally {

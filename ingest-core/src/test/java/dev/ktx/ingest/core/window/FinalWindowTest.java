@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.GateInput;
 import dev.ktx.ingest.core.gate.GateReport;
@@ -14,11 +16,6 @@ import dev.ktx.ingest.core.lock.LockLease;
 import dev.ktx.ingest.core.lock.ProjectLock;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,8 +29,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FinalWindowTest {
 
@@ -70,16 +69,20 @@ class FinalWindowTest {
 
         assertThat(window(realGates).finalizeSession(request(dbt)).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
         String staleBase = repo.sessionHead(notion).orElseThrow();
-        GateReport withoutRefresh = realGates.check(GateInput.of(repo.tree(oldMain), repo.tree(staleBase),
-                repo.diff(oldMain, staleBase), Set.of()));
-        assertThat(withoutRefresh.errors()).containsExactly(
-                "wiki references target missing page(s): onboarding -> activation-policy-change-jan-2026");
+        GateReport withoutRefresh = realGates.check(
+                GateInput.of(repo.tree(oldMain), repo.tree(staleBase), repo.diff(oldMain, staleBase), Set.of()));
+        assertThat(withoutRefresh.errors())
+                .containsExactly(
+                        "wiki references target missing page(s): onboarding -> activation-policy-change-jan-2026");
 
         FinalizeOutcome outcome = window(realGates).finalizeSession(request(notion));
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.MERGED);
-        assertThat(repo.tree(repo.mainHead().orElseThrow()).listFiles("wiki/global")).containsExactly(
-                "wiki/global/activation-policy-change-jan-2026.md", "wiki/global/home.md", "wiki/global/onboarding.md");
+        assertThat(repo.tree(repo.mainHead().orElseThrow()).listFiles("wiki/global"))
+                .containsExactly(
+                        "wiki/global/activation-policy-change-jan-2026.md",
+                        "wiki/global/home.md",
+                        "wiki/global/onboarding.md");
         assertThat(repo.sessions()).isEmpty();
         assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT))
                 .extracting(e -> e.data().get("phase") + ":" + e.data().get("result"))
@@ -110,9 +113,13 @@ class FinalWindowTest {
         assertThat(sentinel.outcome()).isEqualTo(Sentinel.Outcome.conflict);
         assertThat(sentinel.conflictPaths()).containsExactly("wiki/global/glossary.md");
         assertThat(sentinel.baseSha()).isEqualTo(mainAfterDbt);
-        assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT)).last()
-                .extracting(e -> e.data().get("result")).isEqualTo("conflict");
-        assertThat(trace.named(TraceEvents.SESSION_FAILED)).last().extracting(TraceEvent::error)
+        assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT))
+                .last()
+                .extracting(e -> e.data().get("result"))
+                .isEqualTo("conflict");
+        assertThat(trace.named(TraceEvents.SESSION_FAILED))
+                .last()
+                .extracting(TraceEvent::error)
                 .isEqualTo(outcome.failure().get().error());
     }
 
@@ -129,15 +136,18 @@ class FinalWindowTest {
         FinalizeOutcome early = window(realGates).finalizeSession(awaiting(notion, Set.of("analytics_dbt")));
 
         assertThat(early.status()).isEqualTo(FinalizeOutcome.Status.PARKED);
-        assertThat(early.missing().orElseThrow().errors()).containsExactly(
-                "wiki references target missing page(s): onboarding -> activation-policy-change-jan-2026");
+        assertThat(early.missing().orElseThrow().errors())
+                .containsExactly(
+                        "wiki references target missing page(s): onboarding -> activation-policy-change-jan-2026");
         assertThat(repo.mainHead()).contains(mainBefore);
         assertThat(repo.sentinels()).isEmpty();
-        assertThat(trace.named(TraceEvents.FINALIZE_PARKED)).singleElement()
+        assertThat(trace.named(TraceEvents.FINALIZE_PARKED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.data().get("waitingFor")).isEqualTo(Set.of("analytics_dbt")));
 
         window(realGates).finalizeSession(awaiting(dbt, Set.of("docs")));
-        assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of())).status()).isEqualTo(FinalizeOutcome.Status.MERGED);
+        assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of())).status())
+                .isEqualTo(FinalizeOutcome.Status.MERGED);
     }
 
     @Test
@@ -148,24 +158,30 @@ class FinalWindowTest {
         repo.openSession(notion);
         writePage(dbt, "revenue", List.of("onboarding"));
         writePage(notion, "onboarding", List.of("revenue"));
-        assertThat(window(realGates).finalizeSession(awaiting(notion, Set.of("analytics_dbt"))).status())
+        assertThat(window(realGates)
+                        .finalizeSession(awaiting(notion, Set.of("analytics_dbt")))
+                        .status())
                 .isEqualTo(FinalizeOutcome.Status.PARKED);
         String mainBefore = repo.mainHead().orElseThrow();
 
         List<FinalizeOutcome> outcomes = window(realGates).finalizeSessions(List.of(request(dbt), request(notion)));
 
-        assertThat(outcomes).extracting(FinalizeOutcome::status)
+        assertThat(outcomes)
+                .extracting(FinalizeOutcome::status)
                 .containsExactly(FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.MERGED);
         String dbtSquash = outcomes.get(0).commitId().orElseThrow();
         String notionSquash = outcomes.get(1).commitId().orElseThrow();
         assertThat(repo.mainHead()).contains(notionSquash);
         assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), notionSquash)).isEqualTo(dbtSquash);
         assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), dbtSquash)).isEqualTo(mainBefore);
-        assertThat(repo.tree(dbtSquash).exists("wiki/global/onboarding.md")).as("first squash holds only its session").isFalse();
-        assertThat(repo.tree(notionSquash).listFiles("wiki/global")).containsExactly(
-                "wiki/global/home.md", "wiki/global/onboarding.md", "wiki/global/revenue.md");
+        assertThat(repo.tree(dbtSquash).exists("wiki/global/onboarding.md"))
+                .as("first squash holds only its session")
+                .isFalse();
+        assertThat(repo.tree(notionSquash).listFiles("wiki/global"))
+                .containsExactly("wiki/global/home.md", "wiki/global/onboarding.md", "wiki/global/revenue.md");
         assertThat(repo.sessions()).isEmpty();
-        assertThat(trace.named(TraceEvents.FINAL_WINDOW_ENTERED)).extracting(TraceEvent::connectionId)
+        assertThat(trace.named(TraceEvents.FINAL_WINDOW_ENTERED))
+                .extracting(TraceEvent::connectionId)
                 .containsExactly("docs", "analytics_dbt", "docs");
     }
 
@@ -180,10 +196,11 @@ class FinalWindowTest {
 
         List<FinalizeOutcome> outcomes = window(realGates).finalizeSessions(List.of(request(dbt), request(notion)));
 
-        assertThat(outcomes).extracting(FinalizeOutcome::status)
+        assertThat(outcomes)
+                .extracting(FinalizeOutcome::status)
                 .containsExactly(FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.FAILED);
-        assertThat(outcomes.get(1).failure().orElseThrow().error()).isEqualTo(GateReport.HEADER
-                + "\nwiki references target missing page(s): onboarding -> nowhere");
+        assertThat(outcomes.get(1).failure().orElseThrow().error())
+                .isEqualTo(GateReport.HEADER + "\nwiki references target missing page(s): onboarding -> nowhere");
         assertThat(repo.mainHead()).contains(outcomes.get(0).commitId().orElseThrow());
         assertThat(repo.sentinel(notion).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
     }
@@ -194,7 +211,7 @@ class FinalWindowTest {
         repo.openSession(dbt);
         writePage(dbt, "metrics", List.of("home"));
         String mainBefore = repo.mainHead().orElseThrow();
-        ProjectLock expiring = (projectId, maxWait) -> Optional.of(LockLease.of(7, () -> false, () -> { }));
+        ProjectLock expiring = (projectId, maxWait) -> Optional.of(LockLease.of(7, () -> false, () -> {}));
 
         FinalizeOutcome outcome = new FinalWindow(repo, expiring, realGates, trace, Clock.systemUTC(), SETTINGS)
                 .finalizeSession(request(dbt));
@@ -212,7 +229,7 @@ class FinalWindowTest {
         SessionId notion = session("docs");
         repo.openSession(notion);
         writePage(notion, "onboarding", List.of("nowhere"));
-        ProjectLock lost = (projectId, maxWait) -> Optional.of(LockLease.of(3, () -> false, () -> { }));
+        ProjectLock lost = (projectId, maxWait) -> Optional.of(LockLease.of(3, () -> false, () -> {}));
 
         FinalizeOutcome outcome = new FinalWindow(repo, lost, realGates, trace, Clock.systemUTC(), SETTINGS)
                 .finalizeSession(request(notion));
@@ -256,9 +273,14 @@ class FinalWindowTest {
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.MERGED);
         assertThat(repo.mainHead()).isEqualTo(outcome.commitId());
-        assertThat(trace.names()).containsExactly(TraceEvents.FINAL_WINDOW_ENTERED,
-                TraceEvents.SESSION_REFRESHED_FROM_ROOT, TraceEvents.SQUASH_FINISHED, TraceEvents.FINAL_WINDOW_LEFT);
-        assertThat(trace.named(TraceEvents.FINAL_WINDOW_LEFT).get(0).durationMs()).isNotNull();
+        assertThat(trace.names())
+                .containsExactly(
+                        TraceEvents.FINAL_WINDOW_ENTERED,
+                        TraceEvents.SESSION_REFRESHED_FROM_ROOT,
+                        TraceEvents.SQUASH_FINISHED,
+                        TraceEvents.FINAL_WINDOW_LEFT);
+        assertThat(trace.named(TraceEvents.FINAL_WINDOW_LEFT).get(0).durationMs())
+                .isNotNull();
     }
 
     @Test
@@ -271,8 +293,8 @@ class FinalWindowTest {
         FinalizeOutcome outcome = window(realGates).finalizeSession(request(dbt));
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.FAILED);
-        assertThat(outcome.failure().orElseThrow().error()).isEqualTo(
-                "final artifact gates failed:\nwiki references target missing page(s): metrics -> nowhere");
+        assertThat(outcome.failure().orElseThrow().error())
+                .isEqualTo("final artifact gates failed:\nwiki references target missing page(s): metrics -> nowhere");
         assertThat(repo.mainHead()).contains(mainBefore);
         assertThat(repo.sentinel(dbt).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
         assertThat(repo.sessionHead(dbt)).isPresent();
@@ -300,8 +322,11 @@ class FinalWindowTest {
         FinalizeOutcome outcome = window(gatesWithConcurrentWriter).finalizeSession(request(dbt));
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.MERGED);
-        assertThat(trace.names()).containsSubsequence(TraceEvents.SQUASH_CAS_LOST,
-                TraceEvents.SESSION_REFRESHED_FROM_ROOT, TraceEvents.SQUASH_FINISHED);
+        assertThat(trace.names())
+                .containsSubsequence(
+                        TraceEvents.SQUASH_CAS_LOST,
+                        TraceEvents.SESSION_REFRESHED_FROM_ROOT,
+                        TraceEvents.SQUASH_FINISHED);
         assertThat(repo.tree(repo.mainHead().orElseThrow()).listFiles("wiki/global"))
                 .contains("wiki/global/elsewhere.md", "wiki/global/metrics.md");
     }
@@ -326,7 +351,8 @@ class FinalWindowTest {
         SessionId dbt = session("analytics_dbt");
         repo.openSession(dbt);
         writePage(dbt, "metrics", List.of("home"));
-        String squash = window(realGates).finalizeSession(request(dbt)).commitId().orElseThrow();
+        String squash =
+                window(realGates).finalizeSession(request(dbt)).commitId().orElseThrow();
         repo.openSession(dbt); // a replayed job opens the session again from the new main
 
         FinalizeOutcome replayed = window(realGates).finalizeSession(request(dbt));
@@ -344,7 +370,8 @@ class FinalWindowTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (LockLease ignored = lock.tryAcquire(repo.identity(), Duration.ZERO).orElseThrow()) {
+            try (LockLease ignored =
+                    lock.tryAcquire(repo.identity(), Duration.ZERO).orElseThrow()) {
                 held.countDown();
                 release.await();
             } catch (InterruptedException e) {
@@ -352,8 +379,8 @@ class FinalWindowTest {
             }
         });
         held.await();
-        FinalWindow impatient = new FinalWindow(repo, lock, realGates, trace, Clock.systemUTC(),
-                new FinalWindowSettings(Duration.ofMillis(20), 3));
+        FinalWindow impatient = new FinalWindow(
+                repo, lock, realGates, trace, Clock.systemUTC(), new FinalWindowSettings(Duration.ofMillis(20), 3));
 
         FinalizeOutcome outcome = impatient.finalizeSession(request(dbt));
         release.countDown();
@@ -373,13 +400,16 @@ class FinalWindowTest {
         repo.openSession(dbt);
         writePage(dbt, "metrics", List.of("home"));
         window(realGates).finalizeSession(request(dbt));
-        ReconciliationRefresh refresh = new ReconciliationRefresh(repo, lock, trace, Clock.systemUTC(), Duration.ofSeconds(1));
+        ReconciliationRefresh refresh =
+                new ReconciliationRefresh(repo, lock, trace, Clock.systemUTC(), Duration.ofSeconds(1));
 
         PhaseRefresh.Refreshed refreshed = refresh.refresh("acme", notion);
 
         assertThat(refreshed.failure()).isEmpty();
-        assertThat(repo.tree(repo.sessionHead(notion).orElseThrow()).exists("wiki/global/metrics.md")).isTrue();
-        assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT)).last()
+        assertThat(repo.tree(repo.sessionHead(notion).orElseThrow()).exists("wiki/global/metrics.md"))
+                .isTrue();
+        assertThat(trace.named(TraceEvents.SESSION_REFRESHED_FROM_ROOT))
+                .last()
                 .extracting(e -> e.phase() + ":" + e.data().get("result"))
                 .isEqualTo("before_reconciliation:changed");
     }
@@ -397,11 +427,16 @@ class FinalWindowTest {
     }
 
     private static FinalizeRequest awaiting(SessionId session, Set<String> peers) {
-        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), peers);
+        return new FinalizeRequest(
+                "acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), peers);
     }
 
     private void writePage(SessionId session, String key, List<String> refs) {
-        repo.commit(session, Changeset.builder().write("wiki/global/" + key + ".md", ContextRepos.pageText(key, refs)).build(),
+        repo.commit(
+                session,
+                Changeset.builder()
+                        .write("wiki/global/" + key + ".md", ContextRepos.pageText(key, refs))
+                        .build(),
                 "write " + key);
     }
 }

@@ -7,13 +7,12 @@ import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.lock.RedissonClients;
 import dev.ktx.ingest.core.lock.RedissonProjectLock;
 import dev.ktx.ingest.core.trace.JsonlTraceWriter;
-import org.redisson.api.RedissonClient;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.redisson.api.RedissonClient;
 
 /**
  * A finalizer in its own JVM for {@link TwoFinalizerProcessesIT}: finalizes the given sessions one after the
@@ -35,16 +34,22 @@ public final class FinalizerProcess {
         RedissonClient redisson = RedissonClients.create(args[1], Duration.ofSeconds(5));
         int failures = 0;
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir);
-             JsonlTraceWriter trace = new JsonlTraceWriter(Path.of(args[2]))) {
-            FinalWindow window = new FinalWindow(repo, new RedissonProjectLock(redisson), slowGates, trace,
-                    Clock.systemUTC(), new FinalWindowSettings(Duration.ofMinutes(1), 5));
+                JsonlTraceWriter trace = new JsonlTraceWriter(Path.of(args[2]))) {
+            FinalWindow window = new FinalWindow(
+                    repo,
+                    new RedissonProjectLock(redisson),
+                    slowGates,
+                    trace,
+                    Clock.systemUTC(),
+                    new FinalWindowSettings(Duration.ofMinutes(1), 5));
             awaitStartSignal(Path.of(args[2]));
             for (int i = 5; i < args.length; i++) {
                 String[] parts = args[i].split("/");
                 SessionId session = new SessionId(parts[0], parts[1]);
                 FinalizeOutcome outcome = window.finalizeSession(
                         new FinalizeRequest(projectId, session, Set.of(), "ktx: ingest " + session, Set.of()));
-                System.out.println(session + " " + outcome.status() + outcome.failure().map(f -> " " + f.error()).orElse(""));
+                System.out.println(session + " " + outcome.status()
+                        + outcome.failure().map(f -> " " + f.error()).orElse(""));
                 if (!outcome.landed()) {
                     failures++;
                 }

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceSink;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.ktx.ingest.core.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
 import dev.ktx.ingest.core.git.Changeset;
@@ -13,15 +16,6 @@ import dev.ktx.ingest.core.lock.InProcessProjectLock;
 import dev.ktx.ingest.core.messaging.RepoUrl;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.testinfra.GitHttpServer;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,9 +26,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A context repository on a git server over HTTP with a token, reached by a worker and a finalizer that each keep
@@ -106,13 +105,16 @@ class RemoteFinalWindowTest {
 
         assertThat(outcome.status()).isEqualTo(FinalizeOutcome.Status.MERGED);
         assertThat(trace.named(TraceEvents.SQUASH_CAS_LOST)).hasSize(1);
-        assertThat(trace.names()).containsSubsequence(TraceEvents.SQUASH_CAS_LOST,
-                TraceEvents.SESSION_REFRESHED_FROM_ROOT, TraceEvents.SQUASH_FINISHED);
+        assertThat(trace.names())
+                .containsSubsequence(
+                        TraceEvents.SQUASH_CAS_LOST,
+                        TraceEvents.SESSION_REFRESHED_FROM_ROOT,
+                        TraceEvents.SQUASH_FINISHED);
         try (LocalContextRepository onServer = LocalContextRepository.open(served)) {
             String main = onServer.mainHead().orElseThrow();
             assertThat(ContextRepos.parentOf(served, main)).isEqualTo(personsCommit.get());
-            assertThat(onServer.tree(main).listFiles("wiki/global")).containsExactly(
-                    "wiki/global/glossary.md", "wiki/global/home.md", "wiki/global/metrics.md");
+            assertThat(onServer.tree(main).listFiles("wiki/global"))
+                    .containsExactly("wiki/global/glossary.md", "wiki/global/home.md", "wiki/global/metrics.md");
         }
         assertThat(serverRefs()).containsExactly("HEAD", "refs/heads/main");
     }
@@ -122,12 +124,16 @@ class RemoteFinalWindowTest {
         String plannersMain = personPushesAPage("glossary");
         assertThat(finalizer.mainHead()).contains(plannersMain);
 
-        assertThat(worker.tree(plannersMain).exists("wiki/global/glossary.md")).as("main fetched").isTrue();
+        assertThat(worker.tree(plannersMain).exists("wiki/global/glossary.md"))
+                .as("main fetched")
+                .isTrue();
 
         worker.openSession(DBT);
         writePage(worker, DBT, "metrics", List.of("home"));
         String workersSession = worker.sessionHead(DBT).orElseThrow();
-        assertThat(finalizer.tree(workersSession).exists("wiki/global/metrics.md")).as("every ref fetched").isTrue();
+        assertThat(finalizer.tree(workersSession).exists("wiki/global/metrics.md"))
+                .as("every ref fetched")
+                .isTrue();
         assertThat(finalizer.diff(plannersMain, workersSession)).isNotEmpty();
     }
 
@@ -146,14 +152,21 @@ class RemoteFinalWindowTest {
     }
 
     private ContextRepository open(String token, String cache) {
-        GitRemote remote = new GitRemote(RepoUrl.parse("repoUrl", server.url("acme.git").toString()),
-                Optional.of(new UsernamePasswordCredentialsProvider(USER, token)), Duration.ofSeconds(30));
+        GitRemote remote = new GitRemote(
+                RepoUrl.parse("repoUrl", server.url("acme.git").toString()),
+                Optional.of(new UsernamePasswordCredentialsProvider(USER, token)),
+                Duration.ofSeconds(30));
         return RemoteContextRepository.open(remote, "main", dir.resolve(cache));
     }
 
     private FinalWindow window() {
-        return new FinalWindow(finalizer, new InProcessProjectLock(), SessionGates.of(new FinalGates(), new ProvenanceGate()),
-                trace, Clock.systemUTC(), new FinalWindowSettings(Duration.ofSeconds(5), 3));
+        return new FinalWindow(
+                finalizer,
+                new InProcessProjectLock(),
+                SessionGates.of(new FinalGates(), new ProvenanceGate()),
+                trace,
+                Clock.systemUTC(),
+                new FinalWindowSettings(Duration.ofSeconds(5), 3));
     }
 
     /** A person commits straight to the server's {@code main}, bypassing ktx and its lock. */
@@ -164,12 +177,16 @@ class RemoteFinalWindowTest {
             onServer.openSession(person);
             writePage(onServer, person, key, List.of());
             return onServer.squash(person, main, new SquashMetadata("a page by hand", OptionalLong.empty()))
-                    .commitId().orElseThrow();
+                    .commitId()
+                    .orElseThrow();
         }
     }
 
     private List<String> serverRefs() throws Exception {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(served.toFile()).setMustExist(true).build()) {
+        try (Repository repo = new FileRepositoryBuilder()
+                .setGitDir(served.toFile())
+                .setMustExist(true)
+                .build()) {
             List<String> names = new ArrayList<>();
             for (Ref ref : repo.getRefDatabase().getRefs()) {
                 names.add(ref.getName());
@@ -180,11 +197,16 @@ class RemoteFinalWindowTest {
     }
 
     private static FinalizeRequest request(SessionId session) {
-        return new FinalizeRequest("acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), Set.of());
+        return new FinalizeRequest(
+                "acme", session, Set.of("warehouse"), "ktx: ingest " + session.connectionId(), Set.of());
     }
 
     private static void writePage(ContextRepository repo, SessionId session, String key, List<String> refs) {
-        repo.commit(session, Changeset.builder().write("wiki/global/" + key + ".md", ContextRepos.pageText(key, refs)).build(),
+        repo.commit(
+                session,
+                Changeset.builder()
+                        .write("wiki/global/" + key + ".md", ContextRepos.pageText(key, refs))
+                        .build(),
                 "write " + key);
     }
 }

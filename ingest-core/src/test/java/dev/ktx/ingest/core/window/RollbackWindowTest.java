@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.ProvenanceGate;
 import dev.ktx.ingest.core.git.Changeset;
@@ -8,11 +10,6 @@ import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.git.SquashMetadata;
 import dev.ktx.ingest.core.lock.InProcessProjectLock;
 import dev.ktx.ingest.core.trace.TraceEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rollback window on a real repository: it lands one revert commit, answers a redelivery, and is gated. */
 class RollbackWindowTest {
@@ -58,14 +57,18 @@ class RollbackWindowTest {
         assertThat(outcome.paths()).containsExactly("wiki/global/guide.md");
         assertThat(repo.diff(preRun, rollback)).isEmpty();
         TraceEvent event = RollbackTrace.event(new RollbackRequest("run-1", "rb-1", false), outcome, Instant.now());
-        assertThat(RollbackTrace.read(event).orElseThrow()).extracting(RollbackTrace.Reported::status,
-                RollbackTrace.Reported::commit).containsExactly("done", outcome.commit());
+        assertThat(RollbackTrace.read(event).orElseThrow())
+                .extracting(RollbackTrace.Reported::status, RollbackTrace.Reported::commit)
+                .containsExactly("done", outcome.commit());
 
-        assertThat(window().rollBack(new RollbackRequest("run-1", "rb-1", false)).commit())
-                .as("a redelivered request is answered with its commit").contains(rollback);
+        assertThat(window().rollBack(new RollbackRequest("run-1", "rb-1", false))
+                        .commit())
+                .as("a redelivered request is answered with its commit")
+                .contains(rollback);
         RollbackOutcome second = window().rollBack(new RollbackRequest("run-1", "rb-2", true));
         assertThat(second.status()).isEqualTo(RollbackOutcome.Status.REFUSED);
-        assertThat(second.message()).isEqualTo("rollback of run-1 refused: already rolled back in " + rollback.substring(0, 12));
+        assertThat(second.message())
+                .isEqualTo("rollback of run-1 refused: already rolled back in " + rollback.substring(0, 12));
         assertThat(repo.mainHead()).contains(rollback);
     }
 
@@ -78,15 +81,24 @@ class RollbackWindowTest {
         RollbackOutcome outcome = window().rollBack(new RollbackRequest("run-1", "rb-1", false));
 
         assertThat(outcome.status()).isEqualTo(RollbackOutcome.Status.REFUSED);
-        assertThat(outcome.message()).isEqualTo("rollback of run-1 refused: final artifact gates failed:\n"
-                + "wiki references target missing page(s): faq -> guide");
+        assertThat(outcome.message())
+                .isEqualTo("rollback of run-1 refused: final artifact gates failed:\n"
+                        + "wiki references target missing page(s): faq -> guide");
         assertThat(repo.mainHead()).contains(head);
-        assertThat(RollbackTrace.read(RollbackTrace.event(new RollbackRequest("run-1", "rb-1", false), outcome, Instant.now()))
-                .orElseThrow().message()).isEqualTo(outcome.message());
+        assertThat(RollbackTrace.read(RollbackTrace.event(
+                                new RollbackRequest("run-1", "rb-1", false), outcome, Instant.now()))
+                        .orElseThrow()
+                        .message())
+                .isEqualTo(outcome.message());
     }
 
     private RollbackWindow window() {
-        return new RollbackWindow(repo, new InProcessProjectLock(), GATES, new RecordingTraceSink(), Clock.systemUTC(),
+        return new RollbackWindow(
+                repo,
+                new InProcessProjectLock(),
+                GATES,
+                new RecordingTraceSink(),
+                Clock.systemUTC(),
                 new FinalWindowSettings(Duration.ofSeconds(5), 3));
     }
 

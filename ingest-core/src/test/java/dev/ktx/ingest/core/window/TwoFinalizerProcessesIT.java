@@ -1,5 +1,7 @@
 package dev.ktx.ingest.core.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.SessionId;
@@ -7,19 +9,16 @@ import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.testinfra.RedisService;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed scenario: final windows of two finalizer processes on one repo and one real Redis never overlap, although
@@ -44,8 +43,12 @@ class TwoFinalizerProcessesIT {
             for (SessionId session : concat(first, second)) {
                 repo.openSession(session);
                 String key = "page-" + session.runId() + "-" + session.connectionId();
-                repo.commit(session, Changeset.builder()
-                        .write("wiki/global/" + key + ".md", ContextRepos.pageText(key, List.of("home"))).build(), "ingest");
+                repo.commit(
+                        session,
+                        Changeset.builder()
+                                .write("wiki/global/" + key + ".md", ContextRepos.pageText(key, List.of("home")))
+                                .build(),
+                        "ingest");
             }
         }
 
@@ -61,8 +64,10 @@ class TwoFinalizerProcessesIT {
             assertThat(b.exitValue()).as(output("run-b")).isZero();
         }
 
-        List<TraceEvent> windowEvents = Files.readAllLines(traceFile).stream().map(TraceJson::fromLine)
-                .filter(e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED) || e.event().equals(TraceEvents.FINAL_WINDOW_LEFT))
+        List<TraceEvent> windowEvents = Files.readAllLines(traceFile).stream()
+                .map(TraceJson::fromLine)
+                .filter(e -> e.event().equals(TraceEvents.FINAL_WINDOW_ENTERED)
+                        || e.event().equals(TraceEvents.FINAL_WINDOW_LEFT))
                 .toList();
         assertThat(windowEvents).hasSize(4 * SESSIONS_PER_PROCESS);
         for (int i = 0; i < windowEvents.size(); i += 2) {
@@ -73,15 +78,20 @@ class TwoFinalizerProcessesIT {
             assertThat(left.runId() + left.connectionId()).isEqualTo(entered.runId() + entered.connectionId());
         }
         assertThat(windowEvents.stream().map(TraceEvent::runId).distinct()).containsExactlyInAnyOrder("run-a", "run-b");
-        assertThat(windowEvents).as("the processes contended for the lock")
-                .anySatisfy(e -> assertThat(((Number) e.data().getOrDefault("lockWaitMs", 0)).longValue()).isPositive());
+        assertThat(windowEvents)
+                .as("the processes contended for the lock")
+                .anySatisfy(e -> assertThat(((Number) e.data().getOrDefault("lockWaitMs", 0)).longValue())
+                        .isPositive());
 
         try (Git git = Git.open(repoDir.toFile())) {
             List<String> trailers = new ArrayList<>();
             for (RevCommit commit : git.log().call()) {
                 trailers.addAll(commit.getFooterLines("Ktx-Session"));
             }
-            assertThat(trailers).containsExactlyInAnyOrderElementsOf(concat(first, second).stream().map(SessionId::toString).toList());
+            assertThat(trailers)
+                    .containsExactlyInAnyOrderElementsOf(concat(first, second).stream()
+                            .map(SessionId::toString)
+                            .toList());
         }
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
             assertThat(repo.sessions()).isEmpty();
@@ -91,7 +101,9 @@ class TwoFinalizerProcessesIT {
     private void awaitBothReady(Process a, Process b) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (readyCount() < 2) {
-            assertThat(a.isAlive() && b.isAlive()).as("finalizer processes alive while starting").isTrue();
+            assertThat(a.isAlive() && b.isAlive())
+                    .as("finalizer processes alive while starting")
+                    .isTrue();
             assertThat(System.currentTimeMillis()).as("both finalizers ready").isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -99,12 +111,15 @@ class TwoFinalizerProcessesIT {
 
     private long readyCount() throws Exception {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("trace.jsonl.ready-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("trace.jsonl.ready-"))
+                    .count();
         }
     }
 
     private static List<SessionId> sessions(String runId) {
-        return IntStream.range(0, SESSIONS_PER_PROCESS).mapToObj(i -> new SessionId(runId, "source" + i)).toList();
+        return IntStream.range(0, SESSIONS_PER_PROCESS)
+                .mapToObj(i -> new SessionId(runId, "source" + i))
+                .toList();
     }
 
     private static List<SessionId> concat(List<SessionId> a, List<SessionId> b) {
@@ -117,13 +132,20 @@ class TwoFinalizerProcessesIT {
             throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 "-Duser.home=" + dir.resolve("home"),
                 FinalizerProcess.class.getName(),
-                repoDir.toString(), redisUri, traceFile.toString(), "150", projectId));
+                repoDir.toString(),
+                redisUri,
+                traceFile.toString(),
+                "150",
+                projectId));
         sessions.forEach(s -> command.add(s.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(sessions.get(0).runId() + ".out").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(sessions.get(0).runId() + ".out").toFile())
+                .start();
     }
 
     private String output(String runId) throws Exception {

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.cli.dlq;
 
 import dev.ktx.ingest.cli.ingest.PlannerClient;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,21 +12,16 @@ import java.util.List;
 final class DeadLetterApi {
 
     /** Times stay as the planner wrote them (ISO-8601, UTC): they are only printed. */
-    record DeadLetter(int partition, long offset, String time, String reason, String key, String preview,
-                      String replayedAt) {
-    }
+    record DeadLetter(
+            int partition, long offset, String time, String reason, String key, String preview, String replayedAt) {}
 
-    record Listing(String topic, String dlqTopic, long total, List<DeadLetter> records) {
-    }
+    record Listing(String topic, String dlqTopic, long total, List<DeadLetter> records) {}
 
-    record ReplayRequest(Long offset, Integer partition, Boolean all, boolean force) {
-    }
+    record ReplayRequest(Long offset, Integer partition, Boolean all, boolean force) {}
 
-    record Replayed(int partition, long offset, String replayedAt) {
-    }
+    record Replayed(int partition, long offset, String replayedAt) {}
 
-    record Replay(String topic, String dlqTopic, List<Replayed> replayed, List<Replayed> skipped) {
-    }
+    record Replay(String topic, String dlqTopic, List<Replayed> replayed, List<Replayed> skipped) {}
 
     private final PlannerClient planner;
 

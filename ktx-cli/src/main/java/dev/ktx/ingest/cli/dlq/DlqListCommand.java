@@ -6,6 +6,10 @@ import dev.ktx.ingest.cli.dlq.DeadLetterApi.DeadLetter;
 import dev.ktx.ingest.cli.dlq.DeadLetterApi.Listing;
 import dev.ktx.ingest.cli.ingest.PlannerOptions;
 import dev.ktx.ingest.core.text.TextTable;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,17 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.Callable;
-
 /** {@code ktx dlq list <topic>}: a topic's newest dead letters as a table. */
-@Command(name = "list",
+@Command(
+        name = "list",
         description = "Prints the newest dead letters of a topic: where they sit, when, why, key and value.")
 public final class DlqListCommand implements Callable<Integer> {
 
-    private static final List<String> HEADER = List.of("Partition", "Offset", "Time", "Key", "Replayed", "Reason", "Value");
+    private static final List<String> HEADER =
+            List.of("Partition", "Offset", "Time", "Key", "Replayed", "Reason", "Value");
     private static final String NONE = "-";
 
     private final CliEnvironment environment;
@@ -31,10 +32,15 @@ public final class DlqListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "<topic>", description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
+    @Parameters(
+            paramLabel = "<topic>",
+            description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
     private String topic;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "At most N records, the newest (default: ${DEFAULT-VALUE}).")
     private int limit;
 
@@ -51,7 +57,8 @@ public final class DlqListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(summary(listing));
         if (!listing.records().isEmpty()) {
-            out.print(TextTable.render(HEADER, listing.records().stream().map(DlqListCommand::row).toList()));
+            out.print(TextTable.render(
+                    HEADER, listing.records().stream().map(DlqListCommand::row).toList()));
         }
         return ExitCodes.OK;
     }
@@ -61,17 +68,27 @@ public final class DlqListCommand implements Callable<Integer> {
             return listing.dlqTopic() + ": no dead letters";
         }
         String count = listing.total() == 1 ? "1 dead letter" : listing.total() + " dead letters";
-        return listing.dlqTopic() + ": " + count + (listing.records().size() < listing.total()
-                ? ", the newest " + listing.records().size() + " below (--limit)" : "");
+        return listing.dlqTopic() + ": " + count
+                + (listing.records().size() < listing.total()
+                        ? ", the newest " + listing.records().size() + " below (--limit)"
+                        : "");
     }
 
     private static List<String> row(DeadLetter record) {
-        return List.of(String.valueOf(record.partition()), String.valueOf(record.offset()), text(record.time()),
-                text(record.key()), text(record.replayedAt()), text(record.reason()), text(record.preview()));
+        return List.of(
+                String.valueOf(record.partition()),
+                String.valueOf(record.offset()),
+                text(record.time()),
+                text(record.key()),
+                text(record.replayedAt()),
+                text(record.reason()),
+                text(record.preview()));
     }
 
     /** One line per cell, whatever the message held. */
     private static String text(Object value) {
-        return value == null ? NONE : Objects.toString(value).replaceAll("\\s+", " ").strip();
+        return value == null
+                ? NONE
+                : Objects.toString(value).replaceAll("\\s+", " ").strip();
     }
 }

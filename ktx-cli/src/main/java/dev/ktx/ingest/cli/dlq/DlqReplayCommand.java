@@ -5,6 +5,8 @@ import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.dlq.DeadLetterApi.Replay;
 import dev.ktx.ingest.cli.dlq.DeadLetterApi.ReplayRequest;
 import dev.ktx.ingest.cli.ingest.PlannerOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,16 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /**
  * {@code ktx dlq replay <topic> (--offset N [--partition P] | --all) [--force]}: publishes dead letters again to their
  * source topic. A record replayed before is refused (exit code 2), or passed over with {@code --all}, unless
  * {@code --force}.
  */
-@Command(name = "replay", description = {"Publishes dead letters again to the topic they came from, once each.",
-        "Exit code 0 when done, 2 when refused (a record replayed before, without --force) or on bad input."})
+@Command(
+        name = "replay",
+        description = {
+            "Publishes dead letters again to the topic they came from, once each.",
+            "Exit code 0 when done, 2 when refused (a record replayed before, without --force) or on bad input."
+        })
 public final class DlqReplayCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
@@ -30,7 +33,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "<topic>", description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
+    @Parameters(
+            paramLabel = "<topic>",
+            description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
     private String topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -59,23 +64,30 @@ public final class DlqReplayCommand implements Callable<Integer> {
         @Option(names = "--offset", paramLabel = "N", required = true, description = "The dead letter at offset N.")
         Long offset;
 
-        @Option(names = "--partition", paramLabel = "P",
+        @Option(
+                names = "--partition",
+                paramLabel = "P",
                 description = "Its partition; needed only when the dead-letter topic has several.")
         Integer partition;
     }
 
     @Override
     public Integer call() {
-        ReplayRequest request = selection.all ? new ReplayRequest(null, null, true, force)
+        ReplayRequest request = selection.all
+                ? new ReplayRequest(null, null, true, force)
                 : new ReplayRequest(selection.one.offset, selection.one.partition, null, force);
         Replay replay = new DeadLetterApi(planner.client(environment)).replay(topic, request);
         PrintWriter out = spec.commandLine().getOut();
-        replay.replayed().forEach(record -> out.println("replayed " + replay.dlqTopic() + " partition "
-                + record.partition() + " offset " + record.offset() + " to " + replay.topic()));
-        replay.skipped().forEach(record -> out.println("skipped " + replay.dlqTopic() + " partition "
-                + record.partition() + " offset " + record.offset() + ": already replayed at " + record.replayedAt()
-                + " (--force replays it again)"));
-        out.println("replayed " + replay.replayed().size() + ", skipped " + replay.skipped().size());
+        replay.replayed()
+                .forEach(record -> out.println("replayed " + replay.dlqTopic() + " partition " + record.partition()
+                        + " offset " + record.offset() + " to " + replay.topic()));
+        replay.skipped()
+                .forEach(record -> out.println("skipped " + replay.dlqTopic() + " partition "
+                        + record.partition() + " offset " + record.offset() + ": already replayed at "
+                        + record.replayedAt()
+                        + " (--force replays it again)"));
+        out.println("replayed " + replay.replayed().size() + ", skipped "
+                + replay.skipped().size());
         return ExitCodes.OK;
     }
 }

@@ -16,6 +16,12 @@ import dev.ktx.ingest.core.plan.PlanRequest;
 import dev.ktx.ingest.core.plan.Planner;
 import dev.ktx.ingest.core.plan.RunReport;
 import dev.ktx.ingest.core.plan.RunResults;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,20 +29,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 /** {@code ktx ingest [<connectionId>] [--all]}: starts a run on the planner and waits for its results. */
-@Command(name = "ingest", sortOptions = false,
-        description = {"Ingests one connection or all of them through the planner and prints the results.",
-                "Exit code: 0 when no step failed, 1 when one did, when --timeout passed or when the planner lost the run,",
-                "2 on a usage or configuration error."},
-        subcommands = {IngestStatusCommand.class, IngestTraceCommand.class, IngestListCommand.class,
-                IngestRollbackCommand.class})
+@Command(
+        name = "ingest",
+        sortOptions = false,
+        description = {
+            "Ingests one connection or all of them through the planner and prints the results.",
+            "Exit code: 0 when no step failed, 1 when one did, when --timeout passed or when the planner lost the run,",
+            "2 on a usage or configuration error."
+        },
+        subcommands = {
+            IngestStatusCommand.class,
+            IngestTraceCommand.class,
+            IngestListCommand.class,
+            IngestRollbackCommand.class
+        })
 public final class IngestCommand implements Callable<Integer> {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -55,22 +62,29 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     private ProjectOptions project;
 
-    @Option(names = "--project-id", paramLabel = "ID",
+    @Option(
+            names = "--project-id",
+            paramLabel = "ID",
             description = "The project's id (default: the directory's or the repository's name).")
     private String projectId;
 
     @Option(names = "--json", description = "Print {runId, plan, results} as JSON instead of the table.")
     private boolean json;
 
-    @Option(names = "--dry-run",
+    @Option(
+            names = "--dry-run",
             description = "Only plan, from <project-dir>/ktx.yaml; no services needed (not with --repo-url).")
     private boolean dryRun;
 
     @Mixin
     private PlannerOptions planner;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up waiting after this long, e.g. 30m, and exit with 1; the run goes on (default: wait until it finishes).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "Give up waiting after this long, e.g. 30m, and exit with 1; the run goes on (default: wait until it finishes).")
     private Duration timeout;
 
     public IngestCommand(CliEnvironment environment) {
@@ -85,8 +99,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** From the project directory only: a remote project's ktx.yaml would need a fetch with git credentials. */
     private int dryRun(PlanRequest request) {
-        Path dir = project.directory().orElseThrow(() -> new CliException(
-                "--dry-run reads ktx.yaml from --project-dir; it does not work with --repo-url"));
+        Path dir = project.directory()
+                .orElseThrow(() -> new CliException(
+                        "--dry-run reads ktx.yaml from --project-dir; it does not work with --repo-url"));
         Plan plan = Planner.plan(new KtxConfigLoader().load(dir), request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -100,8 +115,13 @@ public final class IngestCommand implements Callable<Integer> {
     private int run() {
         PlannerClient client = planner.client(environment);
         ProjectLocation location = project.location();
-        String runId = client.start(new IngestRequestBody(projectId, location.projectDir(), location.repoUrl(),
-                location.branch(), connectionId, all ? Boolean.TRUE : null));
+        String runId = client.start(new IngestRequestBody(
+                projectId,
+                location.projectDir(),
+                location.repoUrl(),
+                location.branch(),
+                connectionId,
+                all ? Boolean.TRUE : null));
         ProgressLog progress = new ProgressLog(spec.commandLine().getErr(), System::nanoTime);
         progress.started(runId);
         Optional<RunView> finished = awaitFinished(client, runId, location, progress);
@@ -115,8 +135,8 @@ public final class IngestCommand implements Callable<Integer> {
      * report. While the planner is unreachable or failing (a restart, a Redis outage) the wait goes on; it says so
      * once, and again when the planner is back.
      */
-    private Optional<RunView> awaitFinished(PlannerClient client, String runId, ProjectLocation location,
-                                             ProgressLog progress) {
+    private Optional<RunView> awaitFinished(
+            PlannerClient client, String runId, ProjectLocation location, ProgressLog progress) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         PrintWriter err = spec.commandLine().getErr();
         boolean unavailable = false;

@@ -8,15 +8,14 @@ import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.core.text.TextTable;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code ktx ingest list}: the planner's recent runs, newest first. */
 @Command(name = "list", description = "Prints the recent runs, newest first: status, what started them, start and end.")
@@ -53,22 +52,29 @@ public final class IngestListCommand implements Callable<Integer> {
         if (runs.isEmpty()) {
             out.println("no runs");
         } else {
-            out.print(TextTable.render(HEADER, runs.stream().map(IngestListCommand::row).toList()));
+            out.print(TextTable.render(
+                    HEADER, runs.stream().map(IngestListCommand::row).toList()));
         }
         return ExitCodes.OK;
     }
 
     private static List<RecentRun> read(String answer) {
         try {
-            return JSON.readValue(answer, new TypeReference<>() { });
+            return JSON.readValue(answer, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
-            throw new CliException("unexpected answer from the planner to GET /api/ingests: " + e.getOriginalMessage(), e);
+            throw new CliException(
+                    "unexpected answer from the planner to GET /api/ingests: " + e.getOriginalMessage(), e);
         }
     }
 
     private static List<String> row(RecentRun run) {
-        return List.of(run.runId(), run.project() == null ? NONE : run.project().projectId(), text(run.status()),
-                trigger(run.trigger()), text(run.startedAt()), text(run.finishedAt()));
+        return List.of(
+                run.runId(),
+                run.project() == null ? NONE : run.project().projectId(),
+                text(run.status()),
+                trigger(run.trigger()),
+                text(run.startedAt()),
+                text(run.finishedAt()));
     }
 
     /** {@code event (id-1, id-2)} for coalesced events, else the kind. */
@@ -76,7 +82,8 @@ public final class IngestListCommand implements Callable<Integer> {
         if (trigger == null) {
             return NONE;
         }
-        return trigger.eventIds() == null || trigger.eventIds().isEmpty() ? trigger.kind()
+        return trigger.eventIds() == null || trigger.eventIds().isEmpty()
+                ? trigger.kind()
                 : trigger.kind() + " (" + String.join(", ", trigger.eventIds()) + ")";
     }
 
@@ -85,15 +92,12 @@ public final class IngestListCommand implements Callable<Integer> {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record RecentRun(String runId, Project project, String status, Trigger trigger, String startedAt,
-                             String finishedAt) {
-    }
+    private record RecentRun(
+            String runId, Project project, String status, Trigger trigger, String startedAt, String finishedAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Project(String projectId, String projectDir) {
-    }
+    private record Project(String projectId, String projectDir) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Trigger(String kind, List<String> eventIds) {
-    }
+    private record Trigger(String kind, List<String> eventIds) {}
 }

@@ -8,6 +8,12 @@ import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.api.RollbackRequestBody;
 import dev.ktx.ingest.core.config.Durations;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,22 +21,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /**
  * {@code ktx ingest rollback <runId>}: asks the planner to roll a run back (the finalizer adds one revert commit under
  * the project lock) and waits for the outcome (docs/cli.md).
  */
-@Command(name = "rollback", description = {"Rolls a run back: one commit on main restores every path its squash commits "
-        + "touched to its content before the run.",
-        "Refused when a later commit changed one of those paths (unless --force), when the run has no squash on main,",
-        "when it was rolled back already, or when the result fails the final gates.",
-        "Exit code: 0 rolled back, 1 refused or failed (or --timeout passed), 2 on a usage error."})
+@Command(
+        name = "rollback",
+        description = {
+            "Rolls a run back: one commit on main restores every path its squash commits "
+                    + "touched to its content before the run.",
+            "Refused when a later commit changed one of those paths (unless --force), when the run has no squash on main,",
+            "when it was rolled back already, or when the result fails the final gates.",
+            "Exit code: 0 rolled back, 1 refused or failed (or --timeout passed), 2 on a usage error."
+        })
 public final class IngestRollbackCommand implements Callable<Integer> {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -38,8 +41,8 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     private static final String DONE = "done";
 
     /** The planner's view of a rollback request. */
-    record Rollback(String rollbackId, String runId, String status, String commit, String message, List<String> paths) {
-    }
+    record Rollback(
+            String rollbackId, String runId, String status, String commit, String message, List<String> paths) {}
 
     private final CliEnvironment environment;
 
@@ -55,12 +58,18 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     @Mixin
     private ProjectOptions project;
 
-    @Option(names = "--project-id", paramLabel = "ID",
+    @Option(
+            names = "--project-id",
+            paramLabel = "ID",
             description = "The project's id (default: the directory's or the repository's name).")
     private String projectId;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up waiting after this long and exit with 1; the rollback goes on (default: wait for its outcome).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "Give up waiting after this long and exit with 1; the rollback goes on (default: wait for its outcome).")
     private Duration timeout;
 
     @Mixin
@@ -75,8 +84,10 @@ public final class IngestRollbackCommand implements Callable<Integer> {
         PlannerClient client = planner.client(environment);
         String path = "api/ingests/" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + "/rollback";
         ProjectLocation location = project.location();
-        Rollback requested = client.postAccepted(path, new RollbackRequestBody(projectId, location.projectDir(),
-                location.repoUrl(), location.branch(), force), Rollback.class);
+        Rollback requested = client.postAccepted(
+                path,
+                new RollbackRequestBody(projectId, location.projectDir(), location.repoUrl(), location.branch(), force),
+                Rollback.class);
         PrintWriter err = spec.commandLine().getErr();
         err.println("rollback " + requested.rollbackId() + " of run " + runId + " requested");
         Rollback outcome = awaitOutcome(client, path + "/" + requested.rollbackId(), requested);

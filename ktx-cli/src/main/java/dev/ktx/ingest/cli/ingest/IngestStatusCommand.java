@@ -3,6 +3,8 @@ package dev.ktx.ingest.cli.ingest;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.core.api.RunView;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,12 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code ktx ingest status <runId>}: a run's results so far, without waiting. */
-@Command(name = "status", description = {"Prints a run's results so far and whether it has finished.",
-        "Exit code: the run's once finished (0 or 1), else 0."})
+@Command(
+        name = "status",
+        description = {
+            "Prints a run's results so far and whether it has finished.",
+            "Exit code: the run's once finished (0 or 1), else 0."
+        })
 public final class IngestStatusCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

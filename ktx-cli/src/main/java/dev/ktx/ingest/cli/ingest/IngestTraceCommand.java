@@ -2,13 +2,12 @@ package dev.ktx.ingest.cli.ingest;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code ktx ingest trace <runId>}: the run's trace events as JSONL in time order, as the planner sends them. */
 @Command(name = "trace", description = "Prints a run's trace events as JSONL, in time order.")

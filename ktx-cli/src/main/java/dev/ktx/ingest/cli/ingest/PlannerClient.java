@@ -5,7 +5,6 @@ import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.core.api.IngestRequestBody;
 import dev.ktx.ingest.core.api.RunView;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -31,6 +30,7 @@ public final class PlannerClient {
     private final URI base;
     /** The URL as the user gave it, for messages. */
     private final String shown;
+
     private final Optional<String> token;
     private final HttpClient http;
 
@@ -64,7 +64,8 @@ public final class PlannerClient {
     Optional<RunView> find(String runId, ProjectLocation project, String projectId) {
         String query = "?" + project.query()
                 + (projectId == null ? "" : "&projectId=" + URLEncoder.encode(projectId, StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(request(INGESTS + "/" + runId + query).GET().build());
+        HttpResponse<String> response =
+                send(request(INGESTS + "/" + runId + query).GET().build());
         if (response.statusCode() >= 500) {
             throw new Unavailable(problem(response).lines(), null);
         }
@@ -120,13 +121,16 @@ public final class PlannerClient {
     }
 
     private HttpRequest postJson(String path, Object body) {
-        return request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(PlannerJson.write(body), StandardCharsets.UTF_8)).build();
+        return request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PlannerJson.write(body), StandardCharsets.UTF_8))
+                .build();
     }
 
     private HttpRequest.Builder request(String path) {
         // the planner records runs this client starts as started by the CLI
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Ktx-Client", "cli");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
@@ -147,8 +151,10 @@ public final class PlannerClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new Unavailable(List.of("cannot reach the planner at " + shown + ": " + describe(e)
-                    + " (is the stack up? ktx stack up)"), e);
+            throw new Unavailable(
+                    List.of("cannot reach the planner at " + shown + ": " + describe(e)
+                            + " (is the stack up? ktx stack up)"),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while talking to the planner at " + shown, e);
@@ -165,9 +171,12 @@ public final class PlannerClient {
         } catch (JsonProcessingException notAProblem) {
             // fall through: described by its status below
         }
-        return new Problem("the planner at " + shown + " answered " + response.statusCode() + " to "
-                + response.request().method() + " " + response.uri().getPath(), response.statusCode(),
-                response.body().isBlank() ? null : response.body().strip(), null);
+        return new Problem(
+                "the planner at " + shown + " answered " + response.statusCode() + " to "
+                        + response.request().method() + " " + response.uri().getPath(),
+                response.statusCode(),
+                response.body().isBlank() ? null : response.body().strip(),
+                null);
     }
 
     private CliException unreadable(Exception e) {
@@ -190,6 +199,5 @@ public final class PlannerClient {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private record StartedRun(String runId) {
-    }
+    private record StartedRun(String runId) {}
 }

@@ -9,11 +9,10 @@ import dev.ktx.ingest.core.plan.RunResults;
 /** Reads and writes the planner's JSON. */
 final class PlannerJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private PlannerJson() {
-    }
+    private PlannerJson() {}
 
     static String write(Object value) {
         try {
@@ -30,7 +29,11 @@ final class PlannerJson {
     /** The body of {@code GET /api/ingests/{runId}}; results are put in plan order (they already are). */
     static RunView runView(String json) throws JsonProcessingException {
         RunView run = read(json, RunView.class);
-        return new RunView(run.runId(), run.status(), run.exitCode(), run.plan(),
+        return new RunView(
+                run.runId(),
+                run.status(),
+                run.exitCode(),
+                run.plan(),
                 RunResults.inPlanOrder(run.plan(), run.results().targets()));
     }
 }

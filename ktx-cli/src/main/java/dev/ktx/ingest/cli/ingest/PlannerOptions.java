@@ -4,11 +4,10 @@ import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.stack.StackEnv;
 import dev.ktx.ingest.cli.stack.StackLayout;
-import picocli.CommandLine.Option;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /** {@code --planner} and {@code --token}, shared by the commands that talk to the planner. */
 public final class PlannerOptions {
@@ -17,11 +16,16 @@ public final class PlannerOptions {
     static final String TOKEN_VARIABLE = StackEnv.API_TOKEN;
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
-    @Option(names = "--planner", paramLabel = "URL",
-            description = "The planner's base URL (default: $KTX_PLANNER_URL, else the local stack's, else " + DEFAULT_URL + ").")
+    @Option(
+            names = "--planner",
+            paramLabel = "URL",
+            description = "The planner's base URL (default: $KTX_PLANNER_URL, else the local stack's, else "
+                    + DEFAULT_URL + ").")
     private String url;
 
-    @Option(names = "--token", paramLabel = "T",
+    @Option(
+            names = "--token",
+            paramLabel = "T",
             description = "Bearer token for the planner (default: $KTX_API_TOKEN, else the local stack's).")
     private String token;
 
@@ -43,7 +47,8 @@ public final class PlannerOptions {
 
     /** The option, else the environment, else the token of a stack started with {@code ktx stack up}. */
     private Optional<String> token(CliEnvironment environment) {
-        return Optional.ofNullable(token).or(() -> environment.variable(TOKEN_VARIABLE))
+        return Optional.ofNullable(token)
+                .or(() -> environment.variable(TOKEN_VARIABLE))
                 .or(() -> StackEnv.read(StackLayout.of(environment).envFile()).get(StackEnv.API_TOKEN));
     }
 

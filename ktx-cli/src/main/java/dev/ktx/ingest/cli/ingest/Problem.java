@@ -1,7 +1,6 @@
 package dev.ktx.ingest.cli.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /** The planner's {@code application/problem+json} answer (RFC 9457 with {@code errors}). */

@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.api.RunView;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
-
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,10 +34,11 @@ final class ProgressLog {
     void update(RunView state) {
         for (TargetResult target : state.results().targets()) {
             for (StepResult step : target.steps()) {
-                StepStatus previous = seen.put(target.connectionId() + "/" + step.step().wireName(), step.status());
+                StepStatus previous =
+                        seen.put(target.connectionId() + "/" + step.step().wireName(), step.status());
                 if (step.status() != StepStatus.NOT_RUN && step.status() != previous) {
-                    line(target.connectionId() + ": " + step.step().wireName() + " " + step.status().wireName()
-                            + (step.detail() != null ? ": " + step.detail() : ""));
+                    line(target.connectionId() + ": " + step.step().wireName() + " "
+                            + step.status().wireName() + (step.detail() != null ? ": " + step.detail() : ""));
                 }
             }
         }

@@ -8,13 +8,12 @@ import dev.ktx.ingest.core.git.GitCredentials;
 import dev.ktx.ingest.core.git.GitRemote;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.RemoteContextRepository;
-import org.eclipse.jgit.transport.CredentialsProvider;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * Opens the project's context repo, on its directory or through a mirror of its git remote (credentials from
@@ -26,8 +25,7 @@ final class ContextRepos {
     static final String CACHE_VARIABLE = "KTX_REPOS_CACHE";
     private static final Duration GIT_TIMEOUT = Duration.ofSeconds(60);
 
-    private ContextRepos() {
-    }
+    private ContextRepos() {}
 
     /** Runs {@code body} on the open repository and closes it. */
     static <T> T with(ProjectOptions project, CliEnvironment environment, Function<ContextRepository, T> body) {
@@ -39,27 +37,34 @@ final class ContextRepos {
     }
 
     private static ContextRepository open(ProjectOptions project, CliEnvironment environment) {
-        return project.remote().map(remote -> {
-            Optional<CredentialsProvider> credentials = GitCredentials.isSentTo(remote.url())
-                    ? GitCredentials.fromEnvironment(environment.variables()) : Optional.empty();
-            GitRemote git = new GitRemote(remote.url(), credentials, GIT_TIMEOUT);
-            String branch = remote.branch() != null ? remote.branch() : LocalContextRepository.DEFAULT_MAIN_BRANCH;
-            return RemoteContextRepository.open(git, branch, cache(environment).resolve("mirrors"));
-        }).orElseGet(() -> local(project.directory().orElseThrow()));
+        return project.remote()
+                .map(remote -> {
+                    Optional<CredentialsProvider> credentials = GitCredentials.isSentTo(remote.url())
+                            ? GitCredentials.fromEnvironment(environment.variables())
+                            : Optional.empty();
+                    GitRemote git = new GitRemote(remote.url(), credentials, GIT_TIMEOUT);
+                    String branch =
+                            remote.branch() != null ? remote.branch() : LocalContextRepository.DEFAULT_MAIN_BRANCH;
+                    return RemoteContextRepository.open(
+                            git, branch, cache(environment).resolve("mirrors"));
+                })
+                .orElseGet(() -> local(project.directory().orElseThrow()));
     }
 
     private static ContextRepository local(Path dir) {
         try {
             return LocalContextRepository.open(dir);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage()
-                    + " (give the project's context repo with --project-dir or --repo-url)");
+            throw new CliException(
+                    e.getMessage() + " (give the project's context repo with --project-dir or --repo-url)");
         }
     }
 
     /** {@code $KTX_REPOS_CACHE}, else {@code ~/.cache/ktx/repos}. */
     private static Path cache(CliEnvironment environment) {
-        return environment.variable(CACHE_VARIABLE).map(Path::of)
+        return environment
+                .variable(CACHE_VARIABLE)
+                .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "ktx", "repos"));
     }
 }

@@ -1,10 +1,9 @@
 package dev.ktx.ingest.cli.sessions;
 
 import dev.ktx.ingest.cli.DurationConverter;
-import picocli.CommandLine.Option;
-
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --orphans-older-than}: a session without a sentinel whose run started longer ago than this is orphaned
@@ -13,7 +12,10 @@ import java.time.Instant;
  */
 public final class OrphanAgeOption {
 
-    @Option(names = "--orphans-older-than", paramLabel = "DURATION", defaultValue = "3h",
+    @Option(
+            names = "--orphans-older-than",
+            paramLabel = "DURATION",
+            defaultValue = "3h",
             converter = DurationConverter.class,
             description = "Age (since its run started) from which a session without a sentinel is orphaned "
                     + "(default: ${DEFAULT-VALUE}).")

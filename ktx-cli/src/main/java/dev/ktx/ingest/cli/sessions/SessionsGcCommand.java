@@ -5,23 +5,24 @@ import dev.ktx.ingest.cli.DurationConverter;
 import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.git.SessionId;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Callable;
-
 /**
  * {@code ktx sessions gc --older-than <duration> [--orphans-older-than <duration>]}: removes old sentinels and
  * their session branches, and orphaned sessions (docs/cli.md).
  */
-@Command(name = "gc", description = "Removes sentinels older than the given age with their session branches, "
-        + "and orphaned sessions (no sentinel, run started longer ago than --orphans-older-than).")
+@Command(
+        name = "gc",
+        description = "Removes sentinels older than the given age with their session branches, "
+                + "and orphaned sessions (no sentinel, run started longer ago than --orphans-older-than).")
 public final class SessionsGcCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
@@ -29,7 +30,11 @@ public final class SessionsGcCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--older-than", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--older-than",
+            required = true,
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Age of the sentinels to remove, e.g. 7d, 12h, 30m.")
     private Duration olderThan;
 

@@ -6,17 +6,16 @@ import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ktx sessions list}: one line per session branch or sentinel, {@code <runId>/<connectionId>  <state>  <at>  <error>}.
@@ -50,7 +49,8 @@ public final class SessionsListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return ContextRepos.with(project, environment, repo -> {
-            Set<SessionId> orphans = Set.copyOf(repo.orphans(orphanAge.cutoff(environment.clock().instant())));
+            Set<SessionId> orphans =
+                    Set.copyOf(repo.orphans(orphanAge.cutoff(environment.clock().instant())));
             SortedSet<String> ids = new TreeSet<>();
             repo.sessions().forEach(id -> ids.add(id.toString()));
             repo.sentinels().forEach(id -> ids.add(id.toString()));
@@ -75,6 +75,8 @@ public final class SessionsListCommand implements Callable<Integer> {
 
     /** Gate failures span several lines; a listing keeps one line per session. */
     private static String oneLine(String error) {
-        return error == null || error.isBlank() ? NONE : String.join("; ", error.strip().lines().toList());
+        return error == null || error.isBlank()
+                ? NONE
+                : String.join("; ", error.strip().lines().toList());
     }
 }

@@ -9,6 +9,7 @@ package dev.ktx.ingest.cli.stack;
 record ComponentStatus(String name, String process, boolean ready, String endpoint) {
 
     String line(int nameWidth) {
-        return String.format("%-" + nameWidth + "s  %-12s  %-9s  %s", name, process, ready ? "ready" : "not ready", endpoint);
+        return String.format(
+                "%-" + nameWidth + "s  %-12s  %-9s  %s", name, process, ready ? "ready" : "not ready", endpoint);
     }
 }

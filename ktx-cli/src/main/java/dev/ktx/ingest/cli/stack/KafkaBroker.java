@@ -3,7 +3,6 @@ package dev.ktx.ingest.cli.stack;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.localstack.KafkaBrokerMain;
-
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ final class KafkaBroker extends ProcessComponent {
 
     /** The services' {@code ktx.topic-prefix}, which they read from this variable too. */
     static final String TOPIC_PREFIX_VARIABLE = "KTX_TOPIC_PREFIX";
+
     private static final String HOST = "127.0.0.1";
 
     KafkaBroker(CliEnvironment environment, StackLayout layout) {
@@ -30,10 +30,17 @@ final class KafkaBroker extends ProcessComponent {
     @Override
     Launch launch(StackEnv endpoints) {
         int port = Ports.free();
-        return new Launch(JavaCommand.of(environment, "-cp", System.getProperty("java.class.path"),
-                KafkaBrokerMain.class.getName(), layout.kafkaData().toString(), Integer.toString(port),
-                Integer.toString(Ports.free())),
-                Map.of(), HOST + ":" + port);
+        return new Launch(
+                JavaCommand.of(
+                        environment,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KafkaBrokerMain.class.getName(),
+                        layout.kafkaData().toString(),
+                        Integer.toString(port),
+                        Integer.toString(Ports.free())),
+                Map.of(),
+                HOST + ":" + port);
     }
 
     @Override

@@ -11,13 +11,14 @@ final class LogTail {
 
     private static final int LINES = 30;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static String of(Path log) {
         try {
             // decoded leniently: a server's log is not guaranteed to be valid UTF-8
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LINES), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";

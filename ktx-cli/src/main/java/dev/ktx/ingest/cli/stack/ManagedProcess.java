@@ -3,7 +3,6 @@ package dev.ktx.ingest.cli.stack;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.localstack.Executables;
 import dev.ktx.ingest.localstack.ProcessTrees;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +71,8 @@ final class ManagedProcess {
             pidFile.write(process);
             return process;
         } catch (IOException e) {
-            throw new CliException("cannot start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
+            throw new CliException(
+                    "cannot start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
         }
     }
 
@@ -116,7 +116,9 @@ final class ManagedProcess {
     }
 
     private CliException notReady(String what) {
-        return new CliException(List.of(name + " " + what + "; last lines of " + log + ":", LogTail.of(log),
+        return new CliException(List.of(
+                name + " " + what + "; last lines of " + log + ":",
+                LogTail.of(log),
                 "(what did start keeps running: ktx stack status, ktx stack down)"));
     }
 }

@@ -15,7 +15,10 @@ import java.util.Optional;
 record PidFile(Path file) {
 
     void write(ProcessHandle process) {
-        String start = process.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("-");
+        String start = process.info()
+                .startInstant()
+                .map(i -> Long.toString(i.toEpochMilli()))
+                .orElse("-");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, process.pid() + " " + start + "\n");
@@ -26,9 +29,10 @@ record PidFile(Path file) {
 
     /** The process the file names, if it is still alive and still the one that was started. */
     Optional<ProcessHandle> alive() {
-        return content().flatMap(fields -> ProcessHandle.of(Long.parseLong(fields[0]))
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> sameStart(process, fields[1])));
+        return content()
+                .flatMap(fields -> ProcessHandle.of(Long.parseLong(fields[0]))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(process -> sameStart(process, fields[1])));
     }
 
     void delete() {

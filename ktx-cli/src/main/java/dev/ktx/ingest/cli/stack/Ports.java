@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Loopback ports for the stack's servers (another process may still take one before the server binds it). */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** {@code preferred} when nobody listens on it, else a free one. */
     static int preferring(int preferred) {

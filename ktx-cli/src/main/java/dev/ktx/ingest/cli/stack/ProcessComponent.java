@@ -2,7 +2,6 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,8 +16,7 @@ import java.util.Optional;
 abstract class ProcessComponent implements StackComponent {
 
     /** What to run, and the address it will serve at. */
-    record Launch(List<String> command, Map<String, String> environment, String endpoint) {
-    }
+    record Launch(List<String> command, Map<String, String> environment, String endpoint) {}
 
     protected final CliEnvironment environment;
     protected final StackLayout layout;
@@ -58,8 +56,7 @@ abstract class ProcessComponent implements StackComponent {
     }
 
     /** What to do once it is ready, whether started now or not (e.g. make sure the topics exist). */
-    void afterReady(String endpoint, PrintWriter out) {
-    }
+    void afterReady(String endpoint, PrintWriter out) {}
 
     @Override
     public StackEnv up(StackEnv endpoints, Duration timeout, PrintWriter out) {
@@ -70,9 +67,11 @@ abstract class ProcessComponent implements StackComponent {
             endpoint = external.get();
             out.println(name() + ": using " + redacted(endpoint) + " (given by " + endpointKey + ")");
         } else if (running.isPresent()) {
-            endpoint = endpoints.get(endpointKey).orElseThrow(() -> new CliException(name() + " runs (pid "
-                    + running.get().pid() + ") but " + layout.envFile() + " has no " + endpointKey
-                    + "; restart the stack: ktx stack down && ktx stack up"));
+            endpoint = endpoints
+                    .get(endpointKey)
+                    .orElseThrow(() -> new CliException(name() + " runs (pid "
+                            + running.get().pid() + ") but " + layout.envFile() + " has no " + endpointKey
+                            + "; restart the stack: ktx stack down && ktx stack up"));
             out.println(name() + ": already running, pid " + running.get().pid() + ", " + endpoint);
         } else {
             Launch launch = launch(endpoints);
@@ -91,10 +90,12 @@ abstract class ProcessComponent implements StackComponent {
         Optional<String> external = external();
         Optional<ProcessHandle> running = process.running();
         Optional<String> endpoint = external.or(() -> running.flatMap(p -> endpoints.get(endpointKey)));
-        String state = external.isPresent() ? "external"
+        String state = external.isPresent()
+                ? "external"
                 : running.map(p -> "pid " + p.pid()).orElse("not running");
         boolean ready = endpoint.isPresent() && ManagedProcess.answers(() -> isReady(endpoint.get()));
-        return new ComponentStatus(name(), state, ready, endpoint.map(ProcessComponent::redacted).orElse("-"));
+        return new ComponentStatus(
+                name(), state, ready, endpoint.map(ProcessComponent::redacted).orElse("-"));
     }
 
     /** An address given from outside may carry credentials ({@code redis://:password@host}); they are not shown. */

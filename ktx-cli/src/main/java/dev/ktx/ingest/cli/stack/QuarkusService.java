@@ -2,7 +2,6 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,16 +21,17 @@ final class QuarkusService extends ProcessComponent {
      * @param portVariable what its {@code quarkus.http.port} reads
      * @param endpointKey its base URL in {@code stack.env}
      */
-    record Definition(String module, String portVariable, int defaultPort, String endpointKey) {
-    }
+    record Definition(String module, String portVariable, int defaultPort, String endpointKey) {}
 
     static final String BUILD_HINT = "./mvnw -B -q install -DskipTests";
     /** The planner's {@code ktx.planner.api-token}. */
     private static final String PLANNER_API_TOKEN = "KTX_PLANNER_API_TOKEN";
     /** {@code ktx.repos.cache}: each service its own. */
     private static final String REPOS_CACHE = "KTX_REPOS_CACHE";
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     private final Definition definition;
 
@@ -54,13 +54,20 @@ final class QuarkusService extends ProcessComponent {
         if (!isBuilt()) {
             throw new CliException(jar() + " does not exist; build the services first: " + BUILD_HINT);
         }
-        int preferred = environment.variable(definition.portVariable()).map(Integer::parseInt).orElse(definition.defaultPort());
+        int preferred = environment
+                .variable(definition.portVariable())
+                .map(Integer::parseInt)
+                .orElse(definition.defaultPort());
         int port = Ports.preferring(preferred);
         Map<String, String> variables = new HashMap<>(Map.of(
-                definition.portVariable(), Integer.toString(port),
-                StackEnv.KAFKA_BOOTSTRAP_SERVERS, endpoints.require(StackEnv.KAFKA_BOOTSTRAP_SERVERS),
-                StackEnv.REDIS_URL, endpoints.require(StackEnv.REDIS_URL),
-                REPOS_CACHE, layout.reposCache(definition.module()).toString()));
+                definition.portVariable(),
+                Integer.toString(port),
+                StackEnv.KAFKA_BOOTSTRAP_SERVERS,
+                endpoints.require(StackEnv.KAFKA_BOOTSTRAP_SERVERS),
+                StackEnv.REDIS_URL,
+                endpoints.require(StackEnv.REDIS_URL),
+                REPOS_CACHE,
+                layout.reposCache(definition.module()).toString()));
         // each service mirrors remote projects itself; KTX_GIT_TOKEN / KTX_GIT_USER come from the inherited environment
         endpoints.get(StackEnv.REPOS_REMOTES).ifPresent(remotes -> variables.put(StackEnv.REPOS_REMOTES, remotes));
         if (definition.endpointKey().equals(StackEnv.PLANNER_URL)) {
@@ -73,7 +80,10 @@ final class QuarkusService extends ProcessComponent {
     /** {@code /q/health/ready} answers 200 (UP: Kafka, Redis and git reachable) rather than 503. */
     @Override
     boolean isReady(String baseUrl) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(PROBE_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(PROBE_TIMEOUT)
+                .GET()
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 }

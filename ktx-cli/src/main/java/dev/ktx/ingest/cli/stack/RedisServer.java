@@ -3,7 +3,6 @@ package dev.ktx.ingest.cli.stack;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.localstack.Executables;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -26,11 +25,26 @@ final class RedisServer extends ProcessComponent {
 
     @Override
     Launch launch(StackEnv endpoints) {
-        String server = Executables.onPath("redis-server").orElseThrow(() -> new CliException(
-                "redis-server not found on PATH: install Redis, or point the stack at one with KTX_REDIS_URL")).toString();
+        String server = Executables.onPath("redis-server")
+                .orElseThrow(() -> new CliException(
+                        "redis-server not found on PATH: install Redis, or point the stack at one with KTX_REDIS_URL"))
+                .toString();
         int port = Ports.free();
-        return new Launch(List.of(server, "--port", Integer.toString(port), "--bind", HOST, "--save", "",
-                "--appendonly", "no", "--dir", layout.dir().toString()), Map.of(), "redis://" + HOST + ":" + port);
+        return new Launch(
+                List.of(
+                        server,
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        HOST,
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        layout.dir().toString()),
+                Map.of(),
+                "redis://" + HOST + ":" + port);
     }
 
     @Override

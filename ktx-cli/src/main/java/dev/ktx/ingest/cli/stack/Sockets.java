@@ -12,8 +12,7 @@ final class Sockets {
 
     private static final int TIMEOUT_MILLIS = 1000;
 
-    private Sockets() {
-    }
+    private Sockets() {}
 
     static boolean accepts(String host, int port) {
         try (Socket socket = new Socket()) {

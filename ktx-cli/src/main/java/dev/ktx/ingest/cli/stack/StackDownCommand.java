@@ -2,10 +2,6 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +11,9 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ktx stack down}: stops what {@code up} started (services first), removes the pid files, {@code stack.env} and
@@ -38,7 +37,8 @@ public final class StackDownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (StackComponent component : stack.componentsInStopOrder()) {
             Optional<Long> stopped = component.down();
-            out.println(component.name() + ": " + stopped.map(pid -> "stopped pid " + pid).orElse("not running"));
+            out.println(component.name() + ": "
+                    + stopped.map(pid -> "stopped pid " + pid).orElse("not running"));
             out.flush();
         }
         deleteRecursively(stack.layout().kafkaData());

@@ -47,7 +47,9 @@ public record StackEnv(SortedMap<String, String> values) {
             for (String line : Files.readAllLines(file)) {
                 int equals = line.indexOf('=');
                 if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
-                    values.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+                    values.put(
+                            line.substring(0, equals).trim(),
+                            line.substring(equals + 1).trim());
                 }
             }
             return new StackEnv(values);
@@ -61,10 +63,14 @@ public record StackEnv(SortedMap<String, String> values) {
     /** Replaces the file in one move, so a concurrent reader never sees half of it. */
     public void write(Path file) {
         StringBuilder text = new StringBuilder(HEADER);
-        values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        values.forEach(
+                (key, value) -> text.append(key).append('=').append(value).append('\n'));
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "stack.env", ".tmp",
+            Path temp = Files.createTempFile(
+                    file.getParent(),
+                    "stack.env",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, text);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -79,7 +85,8 @@ public record StackEnv(SortedMap<String, String> values) {
 
     /** An endpoint a component needs from one started before it. */
     public String require(String key) {
-        return get(key).orElseThrow(() -> new IllegalStateException(key + " is not known yet; components start in order"));
+        return get(key).orElseThrow(
+                        () -> new IllegalStateException(key + " is not known yet; components start in order"));
     }
 
     public StackEnv with(String key, String value) {

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
-
 import java.nio.file.Path;
 
 /**
@@ -13,8 +12,11 @@ public record StackLayout(Path dir) {
     public static final String DIR_VARIABLE = "KTX_STACK_DIR";
 
     public static StackLayout of(CliEnvironment environment) {
-        return new StackLayout(environment.variable(DIR_VARIABLE).map(Path::of)
-                .orElse(environment.home().resolve(".ktx-stack")).toAbsolutePath());
+        return new StackLayout(environment
+                .variable(DIR_VARIABLE)
+                .map(Path::of)
+                .orElse(environment.home().resolve(".ktx-stack"))
+                .toAbsolutePath());
     }
 
     public Path envFile() {

@@ -2,17 +2,20 @@ package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code ktx stack status}: each component, its process and whether it is ready. Exit code 0 when all are ready, else 1. */
-@Command(name = "status", description = {"Shows each component, its pid and whether it is ready.",
-        "Exit code: 0 when every component is ready, else 1."})
+@Command(
+        name = "status",
+        description = {
+            "Shows each component, its pid and whether it is ready.",
+            "Exit code: 0 when every component is ready, else 1."
+        })
 public final class StackStatusCommand implements Callable<Integer> {
 
     private static final int NOT_ALL_READY = 1;
@@ -30,7 +33,8 @@ public final class StackStatusCommand implements Callable<Integer> {
     public Integer call() {
         Stack stack = new Stack(environment);
         StackEnv endpoints = StackEnv.read(stack.layout().envFile());
-        List<ComponentStatus> statuses = stack.components().stream().map(c -> c.status(endpoints)).toList();
+        List<ComponentStatus> statuses =
+                stack.components().stream().map(c -> c.status(endpoints)).toList();
         int nameWidth = statuses.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         PrintWriter out = spec.commandLine().getOut();
         statuses.forEach(status -> out.println(status.line(nameWidth)));

@@ -1,11 +1,10 @@
 package dev.ktx.ingest.cli.stack;
 
 import dev.ktx.ingest.core.messaging.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The topics the services need (docs/cli.md), created before they start: a consumer group cannot use more consumers
@@ -18,12 +17,12 @@ final class TopicPlan {
     /** Source ingest scales out (consumers and replicas); the finalizer serves several projects at once. */
     private static final Map<String, Integer> PARTITIONS = Map.of(Topics.JOBS_SOURCE, 8, Topics.FINALIZE_REQUESTS, 4);
 
-    private TopicPlan() {
-    }
+    private TopicPlan() {}
 
     /** Every topic and its dead-letter topic (every topic is consumed by some service), with {@code prefix}. */
     static List<NewTopic> of(String prefix) {
-        return Topics.ALL.stream().flatMap(topic -> Stream.of(
+        return Topics.ALL.stream()
+                .flatMap(topic -> Stream.of(
                         new NewTopic(prefix + topic, PARTITIONS.getOrDefault(topic, DEFAULT_PARTITIONS), REPLICATION),
                         new NewTopic(prefix + Topics.dlq(topic), DEFAULT_PARTITIONS, REPLICATION)))
                 .toList();

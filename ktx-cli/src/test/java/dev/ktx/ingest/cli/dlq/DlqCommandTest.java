@@ -1,15 +1,14 @@
 package dev.ktx.ingest.cli.dlq;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliRun;
 import dev.ktx.ingest.cli.ingest.FakePlanner;
 import dev.ktx.ingest.cli.ingest.FakePlanner.Answer;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ktx dlq list|replay}: what goes to the planner, what is printed, exit codes (docs/cli.md). */
 class DlqCommandTest {
@@ -48,8 +47,12 @@ class DlqCommandTest {
 
     @Test
     void anEmptyTopicSaysSo() {
-        planner.on("GET", "/api/dlq/ktx.jobs.source.dlq", Answer.json(200,
-                "{\"topic\":\"ktx.jobs.source\",\"dlqTopic\":\"ktx.jobs.source.dlq\",\"total\":0,\"records\":[]}"));
+        planner.on(
+                "GET",
+                "/api/dlq/ktx.jobs.source.dlq",
+                Answer.json(
+                        200,
+                        "{\"topic\":\"ktx.jobs.source\",\"dlqTopic\":\"ktx.jobs.source.dlq\",\"total\":0,\"records\":[]}"));
 
         CliRun run = CliRun.of("dlq", "list", "ktx.jobs.source.dlq", "--planner", planner.url());
 
@@ -64,8 +67,18 @@ class DlqCommandTest {
                  "replayed":[{"partition":1,"offset":6,"replayedAt":"2026-12-02T06:12:00Z"}],"skipped":[]}
                 """));
 
-        CliRun run = CliRun.of("dlq", "replay", "ingest.results", "--offset", "6", "--partition", "1", "--token", "t",
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "dlq",
+                "replay",
+                "ingest.results",
+                "--offset",
+                "6",
+                "--partition",
+                "1",
+                "--token",
+                "t",
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("""
@@ -93,15 +106,22 @@ class DlqCommandTest {
                 skipped ktx.jobs.source.dlq partition 0 offset 1: already replayed at 2026-12-01T10:00:00Z (--force replays it again)
                 replayed 1, skipped 1
                 """);
-        assertThat(planner.received().get(0).body()).isEqualTo("{\"offset\":null,\"partition\":null,\"all\":true,\"force\":false}");
+        assertThat(planner.received().get(0).body())
+                .isEqualTo("{\"offset\":null,\"partition\":null,\"all\":true,\"force\":false}");
     }
 
     @Test
     void aRefusedReplayPrintsTheProblemAndExits2() {
         String refused = "ktx.ingest.results.dlq partition 0 offset 6 was already replayed at 2026-12-02T06:12:00Z;"
                 + " replay it again with force (ktx dlq replay --force)";
-        planner.on("POST", "/api/dlq/ingest.results/replay", new Answer(409, "application/problem+json",
-                "{\"title\":\"already replayed\",\"status\":409,\"detail\":\"" + refused + "\",\"errors\":[\"" + refused + "\"]}"));
+        planner.on(
+                "POST",
+                "/api/dlq/ingest.results/replay",
+                new Answer(
+                        409,
+                        "application/problem+json",
+                        "{\"title\":\"already replayed\",\"status\":409,\"detail\":\"" + refused + "\",\"errors\":[\""
+                                + refused + "\"]}"));
 
         CliRun run = CliRun.of("dlq", "replay", "ingest.results", "--offset", "6", "--planner", planner.url());
 
@@ -112,8 +132,13 @@ class DlqCommandTest {
 
     @Test
     void anUnknownTopicIsTheProblemThePlannerNames() {
-        planner.on("GET", "/api/dlq/nope", new Answer(400, "application/problem+json",
-                "{\"title\":\"invalid request\",\"status\":400,\"errors\":[\"topic: unknown topic nope; one of ingest.requests\"]}"));
+        planner.on(
+                "GET",
+                "/api/dlq/nope",
+                new Answer(
+                        400,
+                        "application/problem+json",
+                        "{\"title\":\"invalid request\",\"status\":400,\"errors\":[\"topic: unknown topic nope; one of ingest.requests\"]}"));
 
         CliRun run = CliRun.of("dlq", "list", "nope", "--planner", planner.url());
 
@@ -123,11 +148,15 @@ class DlqCommandTest {
 
     @Test
     void replayNeedsExactlyOneOfOffsetAndAll() {
-        assertThat(CliRun.of("dlq", "replay", "ingest.results", "--planner", planner.url()).exitCode()).isEqualTo(2);
-        CliRun both = CliRun.of("dlq", "replay", "ingest.results", "--all", "--offset", "1", "--planner", planner.url());
+        assertThat(CliRun.of("dlq", "replay", "ingest.results", "--planner", planner.url())
+                        .exitCode())
+                .isEqualTo(2);
+        CliRun both =
+                CliRun.of("dlq", "replay", "ingest.results", "--all", "--offset", "1", "--planner", planner.url());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
-        assertThat(CliRun.of("dlq", "replay", "ingest.results", "--partition", "1", "--planner", planner.url()).exitCode())
+        assertThat(CliRun.of("dlq", "replay", "ingest.results", "--partition", "1", "--planner", planner.url())
+                        .exitCode())
                 .isEqualTo(2);
         assertThat(planner.received()).isEmpty();
     }

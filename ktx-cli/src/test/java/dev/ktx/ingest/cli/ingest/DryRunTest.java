@@ -1,16 +1,15 @@
 package dev.ktx.ingest.cli.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.cli.CliRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DryRunTest {
 
@@ -41,8 +40,8 @@ class DryRunTest {
     void printsThePlanWithoutAnyService() throws IOException {
         Files.writeString(project.resolve("ktx.yaml"), KTX_YAML);
 
-        CliRun run = CliRun.of("ingest", "--all", "--dry-run", "--project-dir", project.toString(),
-                "--planner", "http://127.0.0.1:9");
+        CliRun run = CliRun.of(
+                "ingest", "--all", "--dry-run", "--project-dir", project.toString(), "--planner", "http://127.0.0.1:9");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("""
@@ -62,10 +61,11 @@ class DryRunTest {
         CliRun run = CliRun.of("ingest", "docs", "--dry-run", "--json", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("{\"runId\":null,"
-                + "\"plan\":[{\"connectionId\":\"docs\",\"driver\":\"notion\",\"operation\":\"source-ingest\",\"steps\":[\"source-ingest\"]}],"
-                + "\"results\":[{\"connectionId\":\"docs\",\"driver\":\"notion\",\"operation\":\"source-ingest\","
-                + "\"steps\":[{\"step\":\"source-ingest\",\"status\":\"not-run\"}]}]}\n");
+        assertThat(run.out())
+                .isEqualTo("{\"runId\":null,"
+                        + "\"plan\":[{\"connectionId\":\"docs\",\"driver\":\"notion\",\"operation\":\"source-ingest\",\"steps\":[\"source-ingest\"]}],"
+                        + "\"results\":[{\"connectionId\":\"docs\",\"driver\":\"notion\",\"operation\":\"source-ingest\","
+                        + "\"steps\":[{\"step\":\"source-ingest\",\"status\":\"not-run\"}]}]}\n");
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.fieldNames()).toIterable().containsExactly("runId", "plan", "results");
     }
@@ -93,8 +93,9 @@ class DryRunTest {
         CliRun run = CliRun.of("ingest", "--all", "--dry-run", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Missing " + project.toAbsolutePath().resolve("ktx.yaml")
-                + ": the project directory has no ktx.yaml\n");
+        assertThat(run.err())
+                .isEqualTo("Missing " + project.toAbsolutePath().resolve("ktx.yaml")
+                        + ": the project directory has no ktx.yaml\n");
     }
 
     @Test

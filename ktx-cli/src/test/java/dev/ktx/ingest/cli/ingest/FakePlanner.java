@@ -2,7 +2,6 @@ package dev.ktx.ingest.cli.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +22,7 @@ public final class FakePlanner implements AutoCloseable {
         }
     }
 
-    public record Received(String method, String path, String query, String authorization, String body) {
-    }
+    public record Received(String method, String path, String query, String authorization, String body) {}
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
@@ -51,14 +49,19 @@ public final class FakePlanner implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        String key =
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         synchronized (this) {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
         Deque<Answer> queue = answers.get(key);
-        Answer answer = queue == null ? Answer.json(404, "{\"title\":\"Not Found\",\"status\":404}")
+        Answer answer = queue == null
+                ? Answer.json(404, "{\"title\":\"Not Found\",\"status\":404}")
                 : queue.size() > 1 ? queue.poll() : queue.peek();
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());

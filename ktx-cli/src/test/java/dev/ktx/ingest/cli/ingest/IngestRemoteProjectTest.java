@@ -1,18 +1,17 @@
 package dev.ktx.ingest.cli.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.cli.CliRun;
 import dev.ktx.ingest.cli.ingest.FakePlanner.Answer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --repo-url URL [--branch B]} instead of {@code --project-dir}: parsing, and how the planner is told. */
 class IngestRemoteProjectTest {
@@ -29,7 +28,10 @@ class IngestRemoteProjectTest {
     void startPlanner() throws IOException {
         planner = new FakePlanner()
                 .on("POST", "/api/ingests", Answer.json(202, "{\"runId\":\"r1\"}"))
-                .on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1")),
+                .on(
+                        "GET",
+                        "/api/ingests/r1",
+                        Answer.json(200, Runs.running("r1")),
                         Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE)));
     }
 
@@ -40,33 +42,52 @@ class IngestRemoteProjectTest {
 
     @Test
     void sendsTheRemoteInTheBodyAndNamesItOnEveryPoll() throws IOException {
-        CliRun run = CliRun.of("ingest", "--all", "--repo-url", REPO_URL, "--branch", "ctx/main",
-                "--project-id", "acme", "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "--all",
+                "--repo-url",
+                REPO_URL,
+                "--branch",
+                "ctx/main",
+                "--project-id",
+                "acme",
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         FakePlanner.Received post = planner.received().get(0);
-        assertThat(json.readTree(post.body())).isEqualTo(json.readTree(json.writeValueAsString(
-                Map.of("projectId", "acme", "repoUrl", REPO_URL, "branch", "ctx/main", "all", true))));
-        assertThat(planner.received()).filteredOn(received -> received.method().equals("GET")).hasSize(2)
-                .allSatisfy(get -> assertThat(get.query())
-                        .isEqualTo("repoUrl=" + REPO_URL + "&branch=ctx/main&projectId=acme"));
+        assertThat(json.readTree(post.body()))
+                .isEqualTo(json.readTree(json.writeValueAsString(
+                        Map.of("projectId", "acme", "repoUrl", REPO_URL, "branch", "ctx/main", "all", true))));
+        assertThat(planner.received())
+                .filteredOn(received -> received.method().equals("GET"))
+                .hasSize(2)
+                .allSatisfy(get ->
+                        assertThat(get.query()).isEqualTo("repoUrl=" + REPO_URL + "&branch=ctx/main&projectId=acme"));
     }
 
     @Test
     void withoutABranchSendsOnlyTheNormalisedUrl() throws IOException {
-        CliRun run = CliRun.of("ingest", "--all", "--repo-url", "HTTPS://Git.Example.com/ctx/acme.git/",
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest", "--all", "--repo-url", "HTTPS://Git.Example.com/ctx/acme.git/", "--planner", planner.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(json.readTree(planner.received().get(0).body())).isEqualTo(json.readTree(
-                json.writeValueAsString(Map.of("repoUrl", REPO_URL, "all", true))));
+        assertThat(json.readTree(planner.received().get(0).body()))
+                .isEqualTo(json.readTree(json.writeValueAsString(Map.of("repoUrl", REPO_URL, "all", true))));
         assertThat(planner.received().get(1).query()).isEqualTo("repoUrl=" + REPO_URL);
     }
 
     @Test
     void aProjectDirAndARepoUrlTogetherAreAUsageErrorNamingBoth() {
-        CliRun run = CliRun.of("ingest", "--all", "--project-dir", project.toString(), "--repo-url", REPO_URL,
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "--all",
+                "--project-dir",
+                project.toString(),
+                "--repo-url",
+                REPO_URL,
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--project-dir").contains("--repo-url").contains("mutually exclusive");
@@ -84,11 +105,18 @@ class IngestRemoteProjectTest {
 
     @Test
     void aUrlWithCredentialsIsRefusedWithoutEchoingThem() {
-        CliRun run = CliRun.of("ingest", "--all", "--repo-url", "https://bob:s3cret@git.example.com/ctx/acme.git",
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "--all",
+                "--repo-url",
+                "https://bob:s3cret@git.example.com/ctx/acme.git",
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--repo-url: must not embed credentials").doesNotContain("s3cret");
+        assertThat(run.err())
+                .startsWith("--repo-url: must not embed credentials")
+                .doesNotContain("s3cret");
         assertThat(planner.received()).isEmpty();
     }
 
@@ -103,14 +131,19 @@ class IngestRemoteProjectTest {
 
     @Test
     void rollbackSendsTheRemote() throws IOException {
-        planner.on("POST", "/api/ingests/r1/rollback", Answer.json(202,
-                "{\"rollbackId\":\"rb-1\",\"runId\":\"r1\",\"status\":\"done\",\"message\":\"run r1 rolled back\"}"));
+        planner.on(
+                "POST",
+                "/api/ingests/r1/rollback",
+                Answer.json(
+                        202,
+                        "{\"rollbackId\":\"rb-1\",\"runId\":\"r1\",\"status\":\"done\",\"message\":\"run r1 rolled back\"}"));
 
-        CliRun run = CliRun.of("ingest", "rollback", "r1", "--repo-url", REPO_URL, "--branch", "ctx/main",
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest", "rollback", "r1", "--repo-url", REPO_URL, "--branch", "ctx/main", "--planner", planner.url());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(json.readTree(planner.received().get(0).body())).isEqualTo(json.readTree(json.writeValueAsString(
-                Map.of("repoUrl", REPO_URL, "branch", "ctx/main", "force", false))));
+        assertThat(json.readTree(planner.received().get(0).body()))
+                .isEqualTo(json.readTree(
+                        json.writeValueAsString(Map.of("repoUrl", REPO_URL, "branch", "ctx/main", "force", false))));
     }
 }

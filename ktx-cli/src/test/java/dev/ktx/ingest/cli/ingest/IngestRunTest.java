@@ -1,16 +1,13 @@
 package dev.ktx.ingest.cli.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.cli.CliRun;
 import dev.ktx.ingest.cli.ingest.FakePlanner.Answer;
 import dev.ktx.ingest.core.plan.RunReport;
 import dev.ktx.ingest.core.plan.RunResults;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IngestRunTest {
 
@@ -41,7 +40,9 @@ class IngestRunTest {
     void startPlanner() throws IOException {
         planner = new FakePlanner()
                 .on("POST", "/api/ingests", Answer.json(202, "{\"runId\":\"r1\"}"))
-                .on("GET", "/api/ingests/r1",
+                .on(
+                        "GET",
+                        "/api/ingests/r1",
                         Answer.json(200, Runs.running("r1")),
                         Answer.json(200, Runs.running("r1", Runs.WAREHOUSE_SCHEMA_DONE)),
                         Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
@@ -58,34 +59,53 @@ class IngestRunTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(FAILED_TABLE);
-        assertThat(run.err().lines().map(line -> line.replaceFirst("^\\[\\d+\\.\\ds] ", "")).toList()).containsExactly(
-                "run r1 started",
-                "warehouse: database-schema done",
-                "warehouse: query-history skipped: disabled",
-                "analytics_dbt: source-ingest failed: source refresh conflict before before_reconciliation: wiki/global/a.md",
-                "run r1 finished (exit code 1)");
+        assertThat(run.err()
+                        .lines()
+                        .map(line -> line.replaceFirst("^\\[\\d+\\.\\ds] ", ""))
+                        .toList())
+                .containsExactly(
+                        "run r1 started",
+                        "warehouse: database-schema done",
+                        "warehouse: query-history skipped: disabled",
+                        "analytics_dbt: source-ingest failed: source refresh conflict before before_reconciliation: wiki/global/a.md",
+                        "run r1 finished (exit code 1)");
 
         FakePlanner.Received post = planner.received().get(0);
         assertThat(post.method()).isEqualTo("POST");
-        assertThat(json.readTree(post.body())).isEqualTo(json.readTree(
-                json.writeValueAsString(Map.of("projectDir", project.toAbsolutePath().toString(), "all", true))));
+        assertThat(json.readTree(post.body()))
+                .isEqualTo(json.readTree(json.writeValueAsString(
+                        Map.of("projectDir", project.toAbsolutePath().toString(), "all", true))));
         assertThat(planner.received()).hasSize(4);
     }
 
     @Test
     void withJsonPrintsExactlyRunIdPlanAndResults() throws IOException {
-        CliRun run = CliRun.of("ingest", "analytics_dbt", "--json", "--project-id", "acme",
-                "--project-dir", project.toString(), "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "analytics_dbt",
+                "--json",
+                "--project-id",
+                "acme",
+                "--project-dir",
+                project.toString(),
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        RunReport expected = new RunReport("r1", Runs.PLAN,
-                RunResults.inPlanOrder(Runs.PLAN, List.of(Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
+        RunReport expected = new RunReport(
+                "r1", Runs.PLAN, RunResults.inPlanOrder(Runs.PLAN, List.of(Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
         assertThat(run.out()).isEqualTo(expected.toJson() + "\n");
         JsonNode printed = json.readTree(run.out());
         assertThat(printed.fieldNames()).toIterable().containsExactly("runId", "plan", "results");
         assertThat(run.err()).contains("analytics_dbt: source-ingest failed").doesNotContain("{");
-        assertThat(json.readTree(planner.received().get(0).body())).isEqualTo(json.readTree(json.writeValueAsString(
-                Map.of("projectId", "acme", "projectDir", project.toAbsolutePath().toString(), "connectionId", "analytics_dbt"))));
+        assertThat(json.readTree(planner.received().get(0).body()))
+                .isEqualTo(json.readTree(json.writeValueAsString(Map.of(
+                        "projectId",
+                        "acme",
+                        "projectDir",
+                        project.toAbsolutePath().toString(),
+                        "connectionId",
+                        "analytics_dbt"))));
     }
 
     @Test
@@ -95,35 +115,53 @@ class IngestRunTest {
         CliRun run = CliRun.of("ingest", "--all", "--project-dir", project.toString(), "--planner", planner.url());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).doesNotContain("Failed sources:").contains("analytics_dbt  -                -              not-run");
+        assertThat(run.out())
+                .doesNotContain("Failed sources:")
+                .contains("analytics_dbt  -                -              not-run");
     }
 
     @Test
     void sendsTheTokenFromTheEnvironment() {
-        CliRun.with(Map.of("KTX_API_TOKEN", "s3cret"),
-                "ingest", "--all", "--project-dir", project.toString(), "--planner", planner.url());
+        CliRun.with(
+                Map.of("KTX_API_TOKEN", "s3cret"),
+                "ingest",
+                "--all",
+                "--project-dir",
+                project.toString(),
+                "--planner",
+                planner.url());
 
         assertThat(planner.received().get(0).authorization()).isEqualTo("Bearer s3cret");
     }
 
     @Test
     void theTokenOptionWinsOverTheEnvironment() {
-        CliRun.with(Map.of("KTX_API_TOKEN", "s3cret"),
-                "ingest", "--all", "--token", "other", "--project-dir", project.toString(), "--planner", planner.url());
+        CliRun.with(
+                Map.of("KTX_API_TOKEN", "s3cret"),
+                "ingest",
+                "--all",
+                "--token",
+                "other",
+                "--project-dir",
+                project.toString(),
+                "--planner",
+                planner.url());
 
         assertThat(planner.received().get(0).authorization()).isEqualTo("Bearer other");
     }
 
     @Test
     void findsThePlannerOfTheLocalStackAndItsToken(@TempDir Path stackDir) throws IOException {
-        Files.writeString(stackDir.resolve("stack.env"), "KTX_PLANNER_URL=" + planner.url() + "\nKTX_API_TOKEN=stack-t0ken\n");
+        Files.writeString(
+                stackDir.resolve("stack.env"), "KTX_PLANNER_URL=" + planner.url() + "\nKTX_API_TOKEN=stack-t0ken\n");
 
-        CliRun run = CliRun.with(Map.of("KTX_STACK_DIR", stackDir.toString()),
-                "ingest", "--all", "--project-dir", project.toString());
+        CliRun run = CliRun.with(
+                Map.of("KTX_STACK_DIR", stackDir.toString()), "ingest", "--all", "--project-dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(planner.received()).isNotEmpty().allSatisfy(request ->
-                assertThat(request.authorization()).isEqualTo("Bearer stack-t0ken"));
+        assertThat(planner.received())
+                .isNotEmpty()
+                .allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer stack-t0ken"));
     }
 
     @Test
@@ -152,16 +190,25 @@ class IngestRunTest {
         CliRun run = CliRun.of("ingest", "--all", "--project-dir", project.toString(), "--planner", closed);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("cannot reach the planner at " + closed
-                + ": connection refused (is the stack up? ktx stack up)\n");
+        assertThat(run.err())
+                .isEqualTo("cannot reach the planner at " + closed
+                        + ": connection refused (is the stack up? ktx stack up)\n");
     }
 
     @Test
     void givesUpAfterTheTimeoutWithExitCodeOneAndSaysHowToFollowTheRun() {
         planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1")));
 
-        CliRun run = CliRun.of("ingest", "--all", "--json", "--timeout", "1ms", "--project-dir", project.toString(),
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "--all",
+                "--json",
+                "--timeout",
+                "1ms",
+                "--project-dir",
+                project.toString(),
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).endsWith("run r1 has not finished within 1ms; it goes on: ktx ingest status r1\n");
@@ -170,7 +217,10 @@ class IngestRunTest {
 
     @Test
     void aRunThePlannerNoLongerKnowsIsReportedAsLostWithExitCodeOne() {
-        planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1", Runs.WAREHOUSE_SCHEMA_DONE)),
+        planner.on(
+                "GET",
+                "/api/ingests/r1",
+                Answer.json(200, Runs.running("r1", Runs.WAREHOUSE_SCHEMA_DONE)),
                 Answer.json(404, "{\"title\":\"Not Found\",\"status\":404}"));
 
         CliRun run = CliRun.of("ingest", "--all", "--project-dir", project.toString(), "--planner", planner.url());
@@ -182,20 +232,33 @@ class IngestRunTest {
 
     @Test
     void keepsWaitingWhileThePlannerFailsAndNamesTheProjectSoALostRunCanBeRestored() {
-        planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.running("r1")),
+        planner.on(
+                "GET",
+                "/api/ingests/r1",
+                Answer.json(200, Runs.running("r1")),
                 Answer.json(503, "{\"title\":\"Redis is unavailable\",\"status\":503}"),
                 Answer.json(503, "{\"title\":\"Redis is unavailable\",\"status\":503}"),
                 Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
 
-        CliRun run = CliRun.of("ingest", "--all", "--project-id", "acme", "--project-dir", project.toString(),
-                "--planner", planner.url());
+        CliRun run = CliRun.of(
+                "ingest",
+                "--all",
+                "--project-id",
+                "acme",
+                "--project-dir",
+                project.toString(),
+                "--planner",
+                planner.url());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(FAILED_TABLE);
-        assertThat(run.err()).containsOnlyOnce("Redis is unavailable; still waiting for run r1\n")
+        assertThat(run.err())
+                .containsOnlyOnce("Redis is unavailable; still waiting for run r1\n")
                 .containsOnlyOnce("the planner answers again; still waiting for run r1\n");
-        assertThat(planner.received()).filteredOn(received -> received.method().equals("GET")).allSatisfy(get ->
-                assertThat(get.query()).isEqualTo("projectDir=" + project.toAbsolutePath() + "&projectId=acme"));
+        assertThat(planner.received())
+                .filteredOn(received -> received.method().equals("GET"))
+                .allSatisfy(get -> assertThat(get.query())
+                        .isEqualTo("projectDir=" + project.toAbsolutePath() + "&projectId=acme"));
     }
 
     @Test
@@ -215,7 +278,8 @@ class IngestRunTest {
 
     @Test
     void statusOfAFinishedRunExitsWithItsCode() {
-        planner.on("GET", "/api/ingests/r1", Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
+        planner.on(
+                "GET", "/api/ingests/r1", Answer.json(200, Runs.finished("r1", Runs.WAREHOUSE_DONE, Runs.DBT_FAILED)));
 
         CliRun run = CliRun.of("ingest", "status", "r1", "--planner", planner.url());
 

@@ -1,5 +1,8 @@
 package dev.ktx.ingest.cli.ingest;
 
+import static dev.ktx.ingest.core.config.Driver.DBT;
+import static dev.ktx.ingest.core.config.Driver.POSTGRES;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.core.plan.Operation;
@@ -11,35 +14,50 @@ import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
-
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.ktx.ingest.core.config.Driver.DBT;
-import static dev.ktx.ingest.core.config.Driver.POSTGRES;
-
 /** A two-target run (warehouse, analytics_dbt) and the planner's {@code GET /api/ingests/{runId}} body for it. */
 final class Runs {
 
     static final Plan PLAN = new Plan(List.of(
-            new PlanTarget("warehouse", POSTGRES, Operation.DATABASE_INGEST,
+            new PlanTarget(
+                    "warehouse",
+                    POSTGRES,
+                    Operation.DATABASE_INGEST,
                     List.of(new PlannedStep(Step.DATABASE_SCHEMA, true), new PlannedStep(Step.QUERY_HISTORY, true))),
-            new PlanTarget("analytics_dbt", DBT, Operation.SOURCE_INGEST, List.of(new PlannedStep(Step.SOURCE_INGEST, true)))));
+            new PlanTarget(
+                    "analytics_dbt",
+                    DBT,
+                    Operation.SOURCE_INGEST,
+                    List.of(new PlannedStep(Step.SOURCE_INGEST, true)))));
 
-    static final TargetResult WAREHOUSE_SCHEMA_DONE = new TargetResult("warehouse", POSTGRES, Operation.DATABASE_INGEST,
+    static final TargetResult WAREHOUSE_SCHEMA_DONE = new TargetResult(
+            "warehouse",
+            POSTGRES,
+            Operation.DATABASE_INGEST,
             List.of(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null)));
-    static final TargetResult WAREHOUSE_DONE = new TargetResult("warehouse", POSTGRES, Operation.DATABASE_INGEST,
-            List.of(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null),
+    static final TargetResult WAREHOUSE_DONE = new TargetResult(
+            "warehouse",
+            POSTGRES,
+            Operation.DATABASE_INGEST,
+            List.of(
+                    new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null),
                     new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, "disabled")));
-    static final TargetResult DBT_FAILED = new TargetResult("analytics_dbt", DBT, Operation.SOURCE_INGEST,
-            List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.FAILED, "source refresh conflict before before_reconciliation: wiki/global/a.md")));
+    static final TargetResult DBT_FAILED = new TargetResult(
+            "analytics_dbt",
+            DBT,
+            Operation.SOURCE_INGEST,
+            List.of(new StepResult(
+                    Step.SOURCE_INGEST,
+                    StepStatus.FAILED,
+                    "source refresh conflict before before_reconciliation: wiki/global/a.md")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Runs() {
-    }
+    private Runs() {}
 
     static String running(String runId, TargetResult... reported) {
         return body(runId, "running", null, RunResults.inPlanOrder(PLAN, List.of(reported)));

@@ -1,15 +1,13 @@
 package dev.ktx.ingest.cli.sessions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliRun;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +15,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionsCommandTest {
 
@@ -28,22 +27,40 @@ class SessionsCommandTest {
     private static final SessionId OPEN = new SessionId("run-new", "analytics_dbt");
     /** Sessions without a sentinel of planner runs (timestamped run ids) started 4 h and 1 h before NOW. */
     private static final SessionId ORPHAN = new SessionId("20260310080000-ab12cd34", "metabase");
+
     private static final SessionId RUNNING = new SessionId("20260310110000-ef56ab78", "metabase");
 
     @TempDir
     Path dir;
+
     private Path repoDir;
     private CliEnvironment environment;
 
     @BeforeEach
     void repoWithSentinels() {
         repoDir = dir.resolve("repo.git");
-        try (LocalContextRepository repo = LocalContextRepository.initBare(repoDir,
-                Changeset.builder().write("ktx.yaml", "connections: {}\n").build(), "init")) {
-            sentinel(repo, OLD, new Sentinel(Sentinel.Outcome.conflict, NOW.minus(Duration.ofDays(10)), "abc",
-                    List.of("wiki/global/a.md"), "source refresh conflict before before_final_squash: wiki/global/a.md"));
-            sentinel(repo, RECENT, new Sentinel(Sentinel.Outcome.gate_failed, NOW.minus(Duration.ofHours(1)), "abc",
-                    List.of(), "final artifact gates failed:\nhome: unknown sl_refs entry x\npath not allowed: ../y"));
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                repoDir,
+                Changeset.builder().write("ktx.yaml", "connections: {}\n").build(),
+                "init")) {
+            sentinel(
+                    repo,
+                    OLD,
+                    new Sentinel(
+                            Sentinel.Outcome.conflict,
+                            NOW.minus(Duration.ofDays(10)),
+                            "abc",
+                            List.of("wiki/global/a.md"),
+                            "source refresh conflict before before_final_squash: wiki/global/a.md"));
+            sentinel(
+                    repo,
+                    RECENT,
+                    new Sentinel(
+                            Sentinel.Outcome.gate_failed,
+                            NOW.minus(Duration.ofHours(1)),
+                            "abc",
+                            List.of(),
+                            "final artifact gates failed:\nhome: unknown sl_refs entry x\npath not allowed: ../y"));
             repo.openSession(OPEN);
             repo.openSession(ORPHAN);
             repo.openSession(RUNNING);
@@ -58,10 +75,12 @@ class SessionsCommandTest {
 
     @Test
     void gcRemovesSentinelsOlderThanTheDurationWithTheirSessions() {
-        CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "7d", "--project-dir", repoDir.toString());
+        CliRun run =
+                CliRun.with(environment, "sessions", "gc", "--older-than", "7d", "--project-dir", repoDir.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("removed run-old/warehouse\nremoved 20260310080000-ab12cd34/metabase (orphaned)\n");
+        assertThat(run.out())
+                .isEqualTo("removed run-old/warehouse\nremoved 20260310080000-ab12cd34/metabase (orphaned)\n");
         try (LocalContextRepository repo = LocalContextRepository.open(repoDir)) {
             assertThat(repo.sentinels()).containsExactly(RECENT);
             assertThat(repo.sessions()).containsExactlyInAnyOrder(RECENT, OPEN, RUNNING);
@@ -70,19 +89,33 @@ class SessionsCommandTest {
 
     @Test
     void gcRemovesOrphansOlderThanTheGivenAge() {
-        CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "30d", "--orphans-older-than", "30m",
-                "--project-dir", repoDir.toString());
+        CliRun run = CliRun.with(
+                environment,
+                "sessions",
+                "gc",
+                "--older-than",
+                "30d",
+                "--orphans-older-than",
+                "30m",
+                "--project-dir",
+                repoDir.toString());
 
-        assertThat(run.out().lines().toList()).containsExactlyInAnyOrder(
-                "removed 20260310080000-ab12cd34/metabase (orphaned)", "removed 20260310110000-ef56ab78/metabase (orphaned)");
+        assertThat(run.out().lines().toList())
+                .containsExactlyInAnyOrder(
+                        "removed 20260310080000-ab12cd34/metabase (orphaned)",
+                        "removed 20260310110000-ef56ab78/metabase (orphaned)");
     }
 
     @Test
     void gcWithAShortDurationRemovesTheRecentOneToo() {
-        CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "30m", "--project-dir", repoDir.toString());
+        CliRun run =
+                CliRun.with(environment, "sessions", "gc", "--older-than", "30m", "--project-dir", repoDir.toString());
 
-        assertThat(run.out().lines().toList()).containsExactlyInAnyOrder("removed run-old/warehouse", "removed run-new/docs",
-                "removed 20260310080000-ab12cd34/metabase (orphaned)");
+        assertThat(run.out().lines().toList())
+                .containsExactlyInAnyOrder(
+                        "removed run-old/warehouse",
+                        "removed run-new/docs",
+                        "removed 20260310080000-ab12cd34/metabase (orphaned)");
     }
 
     @Test
@@ -101,10 +134,18 @@ class SessionsCommandTest {
 
     @Test
     void aDirectoryThatIsNotARepositoryIsAnError() {
-        CliRun run = CliRun.with(environment, "sessions", "gc", "--older-than", "7d", "--project-dir", dir.resolve("none").toString());
+        CliRun run = CliRun.with(
+                environment,
+                "sessions",
+                "gc",
+                "--older-than",
+                "7d",
+                "--project-dir",
+                dir.resolve("none").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("not a git repository: ")
+        assertThat(run.err())
+                .startsWith("not a git repository: ")
                 .endsWith("(give the project's context repo with --project-dir or --repo-url)\n");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.cli.sessions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliRun;
 import dev.ktx.ingest.core.git.Changeset;
@@ -7,11 +9,6 @@ import dev.ktx.ingest.core.git.LocalContextRepository;
 import dev.ktx.ingest.core.git.Sentinel;
 import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.testinfra.GitHttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ktx sessions list|gc --repo-url}: the CLI mirrors the remote with KTX_GIT_TOKEN and changes its refs. */
 class SessionsRemoteTest {
@@ -34,6 +33,7 @@ class SessionsRemoteTest {
 
     @TempDir
     Path dir;
+
     private Path bare;
     private GitHttpServer server;
     private String url;
@@ -42,8 +42,8 @@ class SessionsRemoteTest {
     void serveARepoWithSessions() throws IOException {
         Path root = Files.createDirectories(dir.resolve("server"));
         bare = root.resolve("acme.git");
-        try (LocalContextRepository repo = LocalContextRepository.initBare(bare,
-                Changeset.builder().write("ktx.yaml", "connections: {}\n").build(), "init")) {
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                bare, Changeset.builder().write("ktx.yaml", "connections: {}\n").build(), "init")) {
             sentinel(repo, OLD, NOW.minus(Duration.ofDays(10)), "source refresh conflict: wiki/global/a.md");
             sentinel(repo, RECENT, NOW.minus(Duration.ofHours(1)), "final artifact gates failed");
         }
@@ -62,8 +62,14 @@ class SessionsRemoteTest {
     }
 
     private CliEnvironment environment(String token) {
-        return new CliEnvironment(Map.of("KTX_GIT_TOKEN", token, "KTX_REPOS_CACHE", dir.resolve("cache").toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), dir);
+        return new CliEnvironment(
+                Map.of(
+                        "KTX_GIT_TOKEN",
+                        token,
+                        "KTX_REPOS_CACHE",
+                        dir.resolve("cache").toString()),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                dir);
     }
 
     @Test
@@ -79,8 +85,8 @@ class SessionsRemoteTest {
 
     @Test
     void gcRemovesTheOldSentinelAndItsSessionOnTheRemote() {
-        CliRun run = CliRun.with(environment(TOKEN), "sessions", "gc", "--older-than", "7d", "--repo-url", url,
-                "--branch", "main");
+        CliRun run = CliRun.with(
+                environment(TOKEN), "sessions", "gc", "--older-than", "7d", "--repo-url", url, "--branch", "main");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("removed run-old/warehouse\n");
@@ -102,8 +108,12 @@ class SessionsRemoteTest {
 
     @Test
     void aFileRemoteIsGivenNoCredentials() {
-        CliRun run = CliRun.with(environment("file:" + dir.resolve("no-such-token-file")), "sessions", "list",
-                "--repo-url", bare.toUri().toString());
+        CliRun run = CliRun.with(
+                environment("file:" + dir.resolve("no-such-token-file")),
+                "sessions",
+                "list",
+                "--repo-url",
+                bare.toUri().toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("run-old/warehouse");

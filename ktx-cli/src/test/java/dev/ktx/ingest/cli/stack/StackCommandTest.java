@@ -1,17 +1,16 @@
 package dev.ktx.ingest.cli.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackCommandTest {
 
@@ -27,7 +26,8 @@ class StackCommandTest {
         CliRun run = CliRun.with(environment(Map.of()), "stack", "up");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("missing " + home.resolve("planner-service/target/quarkus-app/quarkus-run.jar"))
+        assertThat(run.err())
+                .contains("missing " + home.resolve("planner-service/target/quarkus-app/quarkus-run.jar"))
                 .contains("missing " + home.resolve("finalizer-service/target/quarkus-app/quarkus-run.jar"))
                 .endsWith("build the services first: ./mvnw -B -q install -DskipTests\n");
         assertThat(home.resolve(".ktx-stack")).doesNotExist();
@@ -38,7 +38,9 @@ class StackCommandTest {
         CliRun run = CliRun.with(environment(Map.of()), "stack", "status");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines().toList()).hasSize(6).allMatch(line -> line.matches("[a-z-]+ +not running +not ready +-"));
+        assertThat(run.out().lines().toList())
+                .hasSize(6)
+                .allMatch(line -> line.matches("[a-z-]+ +not running +not ready +-"));
         assertThat(run.out()).startsWith("kafka ");
     }
 
@@ -46,8 +48,8 @@ class StackCommandTest {
     void statusShowsExternalComponentsFromTheEnvironment() {
         CliRun run = CliRun.with(environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9")), "stack", "status");
 
-        assertThat(run.out().lines().findFirst()).hasValueSatisfying(line ->
-                assertThat(line).matches("kafka +external +not ready +127\\.0\\.0\\.1:9"));
+        assertThat(run.out().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line).matches("kafka +external +not ready +127\\.0\\.0\\.1:9"));
     }
 
     @Test
@@ -70,7 +72,8 @@ class StackCommandTest {
 
     @Test
     void statusDoesNotShowCredentialsOfAnExternalRedis() {
-        CliRun run = CliRun.with(environment(Map.of("KTX_REDIS_URL", "redis://user:s3cret@127.0.0.1:9/0")), "stack", "status");
+        CliRun run = CliRun.with(
+                environment(Map.of("KTX_REDIS_URL", "redis://user:s3cret@127.0.0.1:9/0")), "stack", "status");
 
         assertThat(run.out()).contains("redis://***@127.0.0.1:9/0").doesNotContain("s3cret");
     }

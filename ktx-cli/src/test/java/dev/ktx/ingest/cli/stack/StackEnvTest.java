@@ -1,15 +1,14 @@
 package dev.ktx.ingest.cli.stack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackEnvTest {
 
@@ -34,7 +33,8 @@ class StackEnvTest {
                 """);
         assertThat(dir.resolve("state")).isDirectoryNotContaining("glob:**.tmp");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .as("it holds the API token: its owner's only").isEqualTo("rw-------");
+                .as("it holds the API token: its owner's only")
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -22,8 +22,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Every run ends: every {@code ktx.planner.deadline-check-interval} the planner looks at its active runs and fails
@@ -64,15 +63,23 @@ public class DeadlineCheck {
     private final AtomicLong overdue = new AtomicLong();
     /** Nothing was seen before this process started; silence counts from here at the earliest. */
     private final Instant watchingSince = clock.instant();
+
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "ktx-deadline-check");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DeadlineCheck(ActiveRuns activeRuns, RunStore store, RunPlans plans, TargetSightings sightings,
-                         RunLedger ledger, PlannerPublisher publisher, KafkaTraceSink traces, RunSettings settings,
-                         MeterRegistry meters) {
+    public DeadlineCheck(
+            ActiveRuns activeRuns,
+            RunStore store,
+            RunPlans plans,
+            TargetSightings sightings,
+            RunLedger ledger,
+            PlannerPublisher publisher,
+            KafkaTraceSink traces,
+            RunSettings settings,
+            MeterRegistry meters) {
         this.activeRuns = activeRuns;
         this.store = store;
         this.plans = plans;
@@ -106,14 +113,18 @@ public class DeadlineCheck {
                     runs += run.isPresent() ? 1 : 0;
                     late += run.filter(this::overdue).isPresent() ? 1 : 0;
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "deadline check of run %s failed; trying again in %s", runId,
+                    LOG.warnf(
+                            e,
+                            "deadline check of run %s failed; trying again in %s",
+                            runId,
                             Durations.format(settings.deadlineCheckInterval()));
                 }
             }
             running.set(runs);
             overdue.set(late);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "deadline check failed; trying again in %s", Durations.format(settings.deadlineCheckInterval()));
+            LOG.warnf(
+                    e, "deadline check failed; trying again in %s", Durations.format(settings.deadlineCheckInterval()));
         }
     }
 
@@ -129,15 +140,23 @@ public class DeadlineCheck {
             return Optional.empty();
         }
         RunRecord run = found.get();
-        Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
-        TargetStates states = new TargetStates(finished, store.released(runId), ledger.parkedTargets(runId), sightings.all(runId));
-        List<TimedOut> timedOut = run.deadlines().timedOut(plans.of(run), run.startedAt(), watchingSince, clock.instant(), states);
+        Set<String> finished =
+                store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
+        TargetStates states =
+                new TargetStates(finished, store.released(runId), ledger.parkedTargets(runId), sightings.all(runId));
+        List<TimedOut> timedOut =
+                run.deadlines().timedOut(plans.of(run), run.startedAt(), watchingSince, clock.instant(), states);
         for (TimedOut target : timedOut) {
             String connectionId = target.target().connectionId();
             if (store.claimTimeout(runId, connectionId)) {
-                new TargetTracer(traces, clock, runId, connectionId).warn(PHASE, TraceEvents.TARGET_TIMED_OUT,
-                        Map.of("limit", Durations.format(target.limit()), "lastSeen", target.lastPhase()), target.detail());
-                publisher.await("the timed-out result of " + connectionId,
+                new TargetTracer(traces, clock, runId, connectionId)
+                        .warn(
+                                PHASE,
+                                TraceEvents.TARGET_TIMED_OUT,
+                                Map.of("limit", Durations.format(target.limit()), "lastSeen", target.lastPhase()),
+                                target.detail());
+                publisher.await(
+                        "the timed-out result of " + connectionId,
                         List.of(publisher.result(TargetResultMessage.of(runId, run.project(), target.result()))));
                 LOG.infof("run %s: %s %s", runId, connectionId, target.detail());
             }

@@ -3,13 +3,6 @@ package dev.ktx.ingest.planner.dlq;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,6 +13,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes dead letters again to their source topic: the same key, value and headers as bytes, less the headers the
@@ -33,16 +32,17 @@ public class DeadLetterReplayer {
     private static final String DEAD_LETTER_HEADERS = "dead-letter-";
 
     /** What a replay did: the records published, and those passed over; each with the time of its (last) replay. */
-    public record Outcome(Map<DeadLetterId, Instant> replayed, Map<DeadLetterId, Instant> skipped) {
-    }
+    public record Outcome(Map<DeadLetterId, Instant> replayed, Map<DeadLetterId, Instant> skipped) {}
 
     private final Map<String, Object> kafka;
     private final ReplayLedger ledger;
     private final PlannerPublisher publisher;
     private final Clock clock = Clock.systemUTC();
 
-    public DeadLetterReplayer(@Identifier("default-kafka-broker") Map<String, Object> kafka, ReplayLedger ledger,
-                              PlannerPublisher publisher) {
+    public DeadLetterReplayer(
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            ReplayLedger ledger,
+            PlannerPublisher publisher) {
         this.kafka = kafka;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -62,8 +62,8 @@ public class DeadLetterReplayer {
         Map<DeadLetterId, Instant> replayed = new LinkedHashMap<>();
         Map<DeadLetterId, Instant> skipped = new LinkedHashMap<>();
         // replays are rare operator actions: a producer of their own keeps raw bytes and needs no channel per topic
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 DeadLetterId id = DeadLetterId.of(record);
                 Instant now = clock.instant();
@@ -83,12 +83,18 @@ public class DeadLetterReplayer {
     }
 
     /** A claim is given back when the broker did not take the record, so that it can be replayed later. */
-    private void publish(KafkaProducer<byte[], byte[]> producer, DeadLetterTopic topic,
-                         ConsumerRecord<byte[], byte[]> record, DeadLetterId id, boolean force) {
+    private void publish(
+            KafkaProducer<byte[], byte[]> producer,
+            DeadLetterTopic topic,
+            ConsumerRecord<byte[], byte[]> record,
+            DeadLetterId id,
+            boolean force) {
         List<Header> headers = StreamSupport.stream(record.headers().spliterator(), false)
-                .filter(header -> !header.key().startsWith(DEAD_LETTER_HEADERS)).toList();
+                .filter(header -> !header.key().startsWith(DEAD_LETTER_HEADERS))
+                .toList();
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic.source(), null, record.key(), record.value(), headers),
+        producer.send(
+                new ProducerRecord<>(topic.source(), null, record.key(), record.value(), headers),
                 (metadata, failure) -> {
                     if (failure == null) {
                         sent.complete(null);

@@ -20,8 +20,9 @@ public record DeadLetterTopic(String source, String dlq) {
         name = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
         name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
         if (!Topics.ALL.contains(name)) {
-            throw new IllegalArgumentException("topic: unknown topic " + given + "; one of " + String.join(", ", Topics.ALL)
-                    + " (with or without the " + prefix + " prefix and " + SUFFIX + ")");
+            throw new IllegalArgumentException(
+                    "topic: unknown topic " + given + "; one of " + String.join(", ", Topics.ALL)
+                            + " (with or without the " + prefix + " prefix and " + SUFFIX + ")");
         }
         return new DeadLetterTopic(prefix + name, prefix + Topics.dlq(name));
     }

@@ -1,27 +1,32 @@
 package dev.ktx.ingest.planner.dlq;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * One dead letter as {@code GET /api/dlq/{topic}} shows it: where it sits, when it was dead-lettered, why, its key,
  * the start of its value (on one line) and, when it was replayed, when.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeadLetterView(int partition, long offset, Instant time, String reason, String key, String preview,
-                             Instant replayedAt) {
+public record DeadLetterView(
+        int partition, long offset, Instant time, String reason, String key, String preview, Instant replayedAt) {
 
     static final int PREVIEW_LENGTH = 120;
     static final String REASON_HEADER = "dead-letter-reason";
 
     static DeadLetterView of(ConsumerRecord<byte[], byte[]> record, Instant replayedAt) {
         Header reason = record.headers().lastHeader(REASON_HEADER);
-        return new DeadLetterView(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                text(reason == null ? null : reason.value()), text(record.key()), preview(text(record.value())), replayedAt);
+        return new DeadLetterView(
+                record.partition(),
+                record.offset(),
+                Instant.ofEpochMilli(record.timestamp()),
+                text(reason == null ? null : reason.value()),
+                text(record.key()),
+                preview(text(record.value())),
+                replayedAt);
     }
 
     private static String text(byte[] bytes) {

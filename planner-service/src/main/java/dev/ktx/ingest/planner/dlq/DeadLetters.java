@@ -3,32 +3,32 @@ package dev.ktx.ingest.planner.dlq;
 import dev.ktx.ingest.planner.outbound.TopicScan;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads the dead-letter topics. */
 @ApplicationScoped
 public class DeadLetters {
 
-    private static final Comparator<ConsumerRecord<?, ?>> BY_PLACE =
-            Comparator.<ConsumerRecord<?, ?>>comparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset);
+    private static final Comparator<ConsumerRecord<?, ?>> BY_PLACE = Comparator.<ConsumerRecord<?, ?>>comparingInt(
+                    ConsumerRecord::partition)
+            .thenComparingLong(ConsumerRecord::offset);
 
     /** The newest records of a dead-letter topic and how many it holds in all. */
-    public record Page(long total, List<ConsumerRecord<byte[], byte[]>> records) {
-    }
+    public record Page(long total, List<ConsumerRecord<byte[], byte[]>> records) {}
 
     private final Map<String, Object> kafka;
     private final String topicPrefix;
 
-    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-                      @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
+    public DeadLetters(
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
         this.kafka = kafka;
         this.topicPrefix = topicPrefix;
     }
@@ -42,15 +42,25 @@ public class DeadLetters {
     public Page newest(DeadLetterTopic topic, int limit) {
         try (TopicScan scan = new TopicScan(kafka, topic.dlq())) {
             Map<TopicPartition, Long> beginning = scan.beginning();
-            long total = scan.partitions().stream().mapToLong(p -> scan.end().get(p) - beginning.get(p)).sum();
+            long total = scan.partitions().stream()
+                    .mapToLong(p -> scan.end().get(p) - beginning.get(p))
+                    .sum();
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             // a partition's newest records are its last ones; the newest of all are among them
-            scan.read(scan.partitions().stream().collect(Collectors.toMap(p -> p,
-                    p -> Math.max(beginning.get(p), scan.end().get(p) - limit))), records::add);
+            scan.read(
+                    scan.partitions().stream()
+                            .collect(Collectors.toMap(
+                                    p -> p,
+                                    p -> Math.max(beginning.get(p), scan.end().get(p) - limit))),
+                    records::add);
             List<ConsumerRecord<byte[], byte[]>> newest = records.stream()
-                    .sorted(Comparator.comparingLong(ConsumerRecord::timestamp)).toList();
-            return new Page(total, newest.subList(Math.max(0, newest.size() - limit), newest.size()).stream()
-                    .sorted(BY_PLACE).toList());
+                    .sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
+                    .toList();
+            return new Page(
+                    total,
+                    newest.subList(Math.max(0, newest.size() - limit), newest.size()).stream()
+                            .sorted(BY_PLACE)
+                            .toList());
         }
     }
 

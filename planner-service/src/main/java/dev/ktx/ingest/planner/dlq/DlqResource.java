@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,15 @@ public class DlqResource {
     static final int MAX_LIMIT = 1000;
 
     /** A listing: the topics, how many dead letters the topic holds and the newest {@code limit} of them. */
-    public record Listing(String topic, String dlqTopic, long total, List<DeadLetterView> records) {
-    }
+    public record Listing(String topic, String dlqTopic, long total, List<DeadLetterView> records) {}
 
     /** Replay the record at {@code offset} (of {@code partition}, if the topic has several), or {@code all}. */
-    public record ReplayRequest(Long offset, Integer partition, Boolean all, Boolean force) {
-    }
+    public record ReplayRequest(Long offset, Integer partition, Boolean all, Boolean force) {}
 
-    public record Replayed(int partition, long offset, Instant replayedAt) {
-    }
+    public record Replayed(int partition, long offset, Instant replayedAt) {}
 
     /** What a replay did; {@code skipped} holds records replayed before, with the time of that replay. */
-    public record ReplayView(String topic, String dlqTopic, List<Replayed> replayed, List<Replayed> skipped) {
-    }
+    public record ReplayView(String topic, String dlqTopic, List<Replayed> replayed, List<Replayed> skipped) {}
 
     private final DeadLetters deadLetters;
     private final DeadLetterReplayer replayer;
@@ -57,9 +52,15 @@ public class DlqResource {
         }
         DeadLetterTopic resolved = deadLetters.topic(topic);
         DeadLetters.Page page = deadLetters.newest(resolved, limit);
-        Map<DeadLetterId, Instant> replayed = ledger.replayed(page.records().stream().map(DeadLetterId::of).toList());
-        return new Listing(resolved.source(), resolved.dlq(), page.total(), page.records().stream()
-                .map(record -> DeadLetterView.of(record, replayed.get(DeadLetterId.of(record)))).toList());
+        Map<DeadLetterId, Instant> replayed =
+                ledger.replayed(page.records().stream().map(DeadLetterId::of).toList());
+        return new Listing(
+                resolved.source(),
+                resolved.dlq(),
+                page.total(),
+                page.records().stream()
+                        .map(record -> DeadLetterView.of(record, replayed.get(DeadLetterId.of(record))))
+                        .toList());
     }
 
     @POST
@@ -82,6 +83,8 @@ public class DlqResource {
 
     private static List<Replayed> views(Map<DeadLetterId, Instant> records) {
         return records.entrySet().stream()
-                .map(entry -> new Replayed(entry.getKey().partition(), entry.getKey().offset(), entry.getValue())).toList();
+                .map(entry ->
+                        new Replayed(entry.getKey().partition(), entry.getKey().offset(), entry.getValue()))
+                .toList();
     }
 }

@@ -1,10 +1,6 @@
 package dev.ktx.ingest.planner.dlq;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Which dead letters were replayed and when: one Redis key per record,
@@ -55,10 +54,13 @@ public class ReplayLedger {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, DeadLetterId> byKey = ids.stream().collect(Collectors.toMap(ReplayLedger::key, Function.identity()));
-        Map<String, String> found = redisson.getBuckets(StringCodec.INSTANCE).get(byKey.keySet().toArray(String[]::new));
-        return found.entrySet().stream().collect(Collectors.toMap(entry -> byKey.get(entry.getKey()),
-                entry -> Instant.parse(entry.getValue())));
+        Map<String, DeadLetterId> byKey =
+                ids.stream().collect(Collectors.toMap(ReplayLedger::key, Function.identity()));
+        Map<String, String> found =
+                redisson.getBuckets(StringCodec.INSTANCE).get(byKey.keySet().toArray(String[]::new));
+        return found.entrySet().stream()
+                .collect(
+                        Collectors.toMap(entry -> byKey.get(entry.getKey()), entry -> Instant.parse(entry.getValue())));
     }
 
     private RBucket<String> bucket(DeadLetterId id) {

@@ -16,21 +16,20 @@ import dev.ktx.ingest.planner.PlannerChannels;
 import dev.ktx.ingest.planner.restore.RunRestorer;
 import dev.ktx.ingest.planner.rollback.RollbackStore;
 import dev.ktx.ingest.planner.run.RunPlanner;
+import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.planner.state.RunStore;
 import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.state.TargetSightings;
-import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.planner.trigger.CloudEvent;
 import dev.ktx.ingest.planner.trigger.UpstreamEvents;
 import dev.ktx.ingest.service.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The planner's Kafka inputs. A message that cannot be read or handled throws; the channel's dead-letter strategy
@@ -43,7 +42,8 @@ import java.util.Optional;
 public class PlannerConsumers {
 
     private static final Logger LOG = Logger.getLogger(PlannerConsumers.class);
-    private static final Retrier RETRIER = Retrier.real(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
+    private static final Retrier RETRIER =
+            Retrier.real(new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(10)));
 
     private final RunPlanner planner;
     private final StageCoordinator stages;
@@ -54,9 +54,15 @@ public class PlannerConsumers {
     private final UpstreamEvents upstreamEvents;
     private final RollbackStore rollbacks;
 
-    public PlannerConsumers(RunPlanner planner, StageCoordinator stages, RunStore store, TargetSightings sightings,
-                            MeterRegistry meters, RunRestorer restorer, UpstreamEvents upstreamEvents,
-                            RollbackStore rollbacks) {
+    public PlannerConsumers(
+            RunPlanner planner,
+            StageCoordinator stages,
+            RunStore store,
+            TargetSightings sightings,
+            MeterRegistry meters,
+            RunRestorer restorer,
+            UpstreamEvents upstreamEvents,
+            RollbackStore rollbacks) {
         this.planner = planner;
         this.stages = stages;
         this.store = store;
@@ -74,11 +80,16 @@ public class PlannerConsumers {
      */
     private void retryTransient(String what, Runnable handling) {
         try {
-            RETRIER.call(what, () -> {
-                handling.run();
-                return null;
-            }, TransientFailures::isTransient, (attempt, pause, failure) -> LOG.warnf(
-                    "handling the %s failed (attempt %d), again in %s: %s", what, attempt, pause, failure.toString()));
+            RETRIER.call(
+                    what,
+                    () -> {
+                        handling.run();
+                        return null;
+                    },
+                    TransientFailures::isTransient,
+                    (attempt, pause, failure) -> LOG.warnf(
+                            "handling the %s failed (attempt %d), again in %s: %s",
+                            what, attempt, pause, failure.toString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handling the " + what, e);
@@ -88,7 +99,8 @@ public class PlannerConsumers {
     @Incoming(PlannerChannels.INGEST_REQUESTS_IN)
     @Blocking
     public void ingestRequest(String json) {
-        planner.start(MessageCodec.read(json, IngestRequestMessage.class), RunTrigger.of(RunTrigger.Kind.request_message));
+        planner.start(
+                MessageCodec.read(json, IngestRequestMessage.class), RunTrigger.of(RunTrigger.Kind.request_message));
     }
 
     /** Structured CloudEvents; unmatched ones are acknowledged, malformed ones dead-lettered ({@link UpstreamEvents}). */
@@ -143,7 +155,8 @@ public class PlannerConsumers {
 
     /** Trace events name no project: they wait for a result, a stage event or a poll of the CLI to restore a run. */
     private boolean known(String runId, ProjectRef project, String topic) {
-        if (store.exists(runId) || project != null && restorer.restore(runId, project).isPresent()) {
+        if (store.exists(runId)
+                || project != null && restorer.restore(runId, project).isPresent()) {
             return true;
         }
         LOG.warnf("dropping a message on %s of unknown run %s (expired, or Redis lost its state)", topic, runId);

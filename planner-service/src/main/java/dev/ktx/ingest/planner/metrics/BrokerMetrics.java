@@ -11,11 +11,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * What only the broker knows, as metrics of the planner (one exporter is enough; every replica exports the same
@@ -49,8 +48,11 @@ public class BrokerMetrics {
     });
     private Admin admin;
 
-    public BrokerMetrics(MeterRegistry meters, RunSettings settings, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                         @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
+    public BrokerMetrics(
+            MeterRegistry meters,
+            RunSettings settings,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
         this.meters = meters;
         this.settings = settings;
         this.kafka = kafka;
@@ -79,27 +81,35 @@ public class BrokerMetrics {
         try {
             ConsumerGroupLag broker = new ConsumerGroupLag(admin, topicPrefix, TIMEOUT);
             Map<String, Long> lagByGroupTopic = new HashMap<>();
-            broker.all().forEach(lag -> lagByGroupTopic.merge(lag.group() + "\n" + lag.partition().topic(), lag.records(), Long::sum));
+            broker.all()
+                    .forEach(lag -> lagByGroupTopic.merge(
+                            lag.group() + "\n" + lag.partition().topic(), lag.records(), Long::sum));
             lagByGroupTopic.forEach((key, records) -> {
                 String[] groupTopic = key.split("\n");
                 gauge(groupTopic[0], groupTopic[1]).set(records);
             });
             // A dead-letter topic is created by its first record: until then it is exported as 0.
-            Map<String, Long> written = broker.written(Topics.ALL.stream().map(Topics::dlq).toList());
-            Topics.ALL.stream().map(topic -> topicPrefix + Topics.dlq(topic))
+            Map<String, Long> written =
+                    broker.written(Topics.ALL.stream().map(Topics::dlq).toList());
+            Topics.ALL.stream()
+                    .map(topic -> topicPrefix + Topics.dlq(topic))
                     .forEach(dlq -> deadLetters(dlq).set(written.getOrDefault(dlq, 0L)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warnf("could not read consumer lag from the broker (again in %s): %s", settings.lagInterval(), e.getMessage());
+            LOG.warnf(
+                    "could not read consumer lag from the broker (again in %s): %s",
+                    settings.lagInterval(), e.getMessage());
         }
     }
 
     private AtomicLong gauge(String group, String topic) {
         return values.computeIfAbsent("lag " + group + " " + topic, key -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("ktx_consumer_group_lag", value, AtomicLong::get).tags("group", group, "topic", topic)
-                    .description("records of the topic the consumer group has not committed").register(meters);
+            Gauge.builder("ktx_consumer_group_lag", value, AtomicLong::get)
+                    .tags("group", group, "topic", topic)
+                    .description("records of the topic the consumer group has not committed")
+                    .register(meters);
             return value;
         });
     }
@@ -107,8 +117,10 @@ public class BrokerMetrics {
     private AtomicLong deadLetters(String dlqTopic) {
         return values.computeIfAbsent("dlq " + dlqTopic, key -> {
             AtomicLong value = new AtomicLong();
-            FunctionCounter.builder("ktx_dlq_records", value, AtomicLong::get).tags("topic", dlqTopic)
-                    .description("records ever dead-lettered on the topic").register(meters);
+            FunctionCounter.builder("ktx_dlq_records", value, AtomicLong::get)
+                    .tags("topic", dlqTopic)
+                    .description("records ever dead-lettered on the topic")
+                    .register(meters);
             return value;
         });
     }

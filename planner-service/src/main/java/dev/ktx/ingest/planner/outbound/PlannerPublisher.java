@@ -11,11 +11,10 @@ import dev.ktx.ingest.planner.state.RunSettings;
 import dev.ktx.ingest.service.Publishing;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Everything the planner publishes, through {@link Publishing}: each method sends, and {@link #await} waits for the
@@ -71,8 +70,8 @@ public class PlannerPublisher {
 
     /** A parked session's request again, keyed by session like the workers' requests. */
     public CompletionStage<Void> finalizeRequest(FinalizeRequestMessage request) {
-        return Publishing.send(finalizeRequests, Publishing.sessionKey(request.runId(), request.connectionId()),
-                request);
+        return Publishing.send(
+                finalizeRequests, Publishing.sessionKey(request.runId(), request.connectionId()), request);
     }
 
     public CompletionStage<Void> stage(StageEventMessage event) {

@@ -1,12 +1,5 @@
 package dev.ktx.ingest.planner.outbound;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a topic with a consumer of its own and without a group: nothing is committed and the planner's own consumers
@@ -42,7 +41,8 @@ public final class TopicScan implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             this.partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             // assigned before offsets are asked for: the consumer keeps them only for its assigned partitions
             consumer.assign(partitions);
             this.end = consumer.endOffsets(partitions);
@@ -68,10 +68,14 @@ public final class TopicScan implements AutoCloseable {
 
     /** Per partition, the first offset of a record written at {@code since} or later (the end offset if none). */
     public Map<TopicPartition, Long> since(Instant since) {
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(
-                partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> since.toEpochMilli())));
-        return partitions.stream().collect(Collectors.toMap(partition -> partition,
-                partition -> found.get(partition) == null ? end.get(partition) : found.get(partition).offset()));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(partitions.stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> since.toEpochMilli())));
+        return partitions.stream()
+                .collect(Collectors.toMap(
+                        partition -> partition,
+                        partition -> found.get(partition) == null
+                                ? end.get(partition)
+                                : found.get(partition).offset()));
     }
 
     /**

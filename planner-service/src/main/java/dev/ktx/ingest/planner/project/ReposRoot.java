@@ -5,7 +5,6 @@ import dev.ktx.ingest.service.RemoteAccess;
 import dev.ktx.ingest.service.ReposSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

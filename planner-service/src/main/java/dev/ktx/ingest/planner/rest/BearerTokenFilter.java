@@ -3,12 +3,11 @@ package dev.ktx.ingest.planner.rest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Secure by default: with {@code ktx.planner.auth=token} every API endpoint requires
@@ -29,9 +28,13 @@ public class BearerTokenFilter {
         if (settings.auth() == PlannerSettings.Auth.none) {
             return Optional.empty();
         }
-        return Optional.of(settings.apiToken().filter(token -> !token.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "ktx.planner.api-token (KTX_PLANNER_API_TOKEN) is not set: the planner requires a bearer token on "
-                        + "every API call; set one, or set ktx.planner.auth=none to run the API without authentication")));
+        return Optional.of(
+                settings.apiToken()
+                        .filter(token -> !token.isBlank())
+                        .orElseThrow(
+                                () -> new IllegalStateException(
+                                        "ktx.planner.api-token (KTX_PLANNER_API_TOKEN) is not set: the planner requires a bearer token on "
+                                                + "every API call; set one, or set ktx.planner.auth=none to run the API without authentication")));
     }
 
     @ServerRequestFilter
@@ -39,11 +42,15 @@ public class BearerTokenFilter {
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        String given = Optional.ofNullable(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse("");
+        String given = Optional.ofNullable(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .orElse("");
         if (MessageDigest.isEqual(expected.get(), given.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        return Optional.of(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                "a bearer token is required for this endpoint", List.of()));
+        return Optional.of(Problem.response(
+                Response.Status.UNAUTHORIZED,
+                "unauthorized",
+                "a bearer token is required for this endpoint",
+                List.of()));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +36,8 @@ public class EventsResource {
     public Response receive(@Context HttpHeaders headers, String body) {
         MediaType type = headers.getMediaType();
         boolean structured = type != null && STRUCTURED.equals(type.getType() + "/" + type.getSubtype());
-        EventOutcome outcome = events.handle(() -> structured ? CloudEvent.structured(body)
+        EventOutcome outcome = events.handle(() -> structured
+                ? CloudEvent.structured(body)
                 : CloudEvent.binary(singleValued(headers), type == null ? null : type.toString(), body));
         return Response.accepted(outcome).build();
     }

@@ -9,8 +9,8 @@ import dev.ktx.ingest.core.plan.RunResults;
 import dev.ktx.ingest.core.trace.TraceJson;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.restore.RunRestorer;
-import dev.ktx.ingest.planner.state.RecentRuns;
 import dev.ktx.ingest.planner.run.RunPlanner;
+import dev.ktx.ingest.planner.state.RecentRuns;
 import dev.ktx.ingest.planner.state.RunPlans;
 import dev.ktx.ingest.planner.state.RunRecord;
 import dev.ktx.ingest.planner.state.RunStore;
@@ -23,11 +23,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public class IngestResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Sent by {@code ktx}, so that {@code GET /api/ingests} tells CLI runs from other REST clients' runs. */
     static final String CLIENT = "Ktx-Client";
+
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final RunPlanner planner;
@@ -48,8 +48,13 @@ public class IngestResource {
     private final ReposRoot reposRoot;
     private final RecentRuns recentRuns;
 
-    public IngestResource(RunPlanner planner, RunPlans plans, RunStore store, RunRestorer restorer, ReposRoot reposRoot,
-                          RecentRuns recentRuns) {
+    public IngestResource(
+            RunPlanner planner,
+            RunPlans plans,
+            RunStore store,
+            RunRestorer restorer,
+            ReposRoot reposRoot,
+            RecentRuns recentRuns) {
         this.planner = planner;
         this.plans = plans;
         this.store = store;
@@ -64,9 +69,12 @@ public class IngestResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(CLIENT) String client,
-                          IngestRequestBody body) {
-        String runId = planner.start(toRequest(body, idempotencyKey),
+    public Response start(
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(CLIENT) String client,
+            IngestRequestBody body) {
+        String runId = planner.start(
+                toRequest(body, idempotencyKey),
                 RunTrigger.of("cli".equals(client) ? RunTrigger.Kind.cli : RunTrigger.Kind.rest));
         return Response.accepted(Map.of("runId", runId)).build();
     }
@@ -83,19 +91,28 @@ public class IngestResource {
      */
     @GET
     @Path("/{runId}")
-    public RunView run(@PathParam("runId") String runId, @QueryParam("projectDir") String projectDir,
-                       @QueryParam("repoUrl") String repoUrl, @QueryParam("branch") String branch,
-                       @QueryParam("projectId") String projectId) {
-        Optional<ProjectRef> project = (projectDir == null || projectDir.isBlank()) && (repoUrl == null || repoUrl.isBlank())
-                ? Optional.empty() : Optional.of(reposRoot.require("", ProjectRefs.of(projectId, projectDir, repoUrl, branch)));
+    public RunView run(
+            @PathParam("runId") String runId,
+            @QueryParam("projectDir") String projectDir,
+            @QueryParam("repoUrl") String repoUrl,
+            @QueryParam("branch") String branch,
+            @QueryParam("projectId") String projectId) {
+        Optional<ProjectRef> project =
+                (projectDir == null || projectDir.isBlank()) && (repoUrl == null || repoUrl.isBlank())
+                        ? Optional.empty()
+                        : Optional.of(reposRoot.require("", ProjectRefs.of(projectId, projectDir, repoUrl, branch)));
         RunRecord run = store.find(runId)
                 .or(() -> project.flatMap(named -> restorer.restore(runId, named)))
                 .orElseThrow(() -> new NotFoundException("no run " + runId));
         Plan plan = plans.of(run);
         RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
         boolean finished = store.isSet(runId, RunStore.Flag.finished);
-        return new RunView(runId, finished ? RunView.FINISHED : RunView.RUNNING,
-                finished ? results.exitCode() : null, plan, results);
+        return new RunView(
+                runId,
+                finished ? RunView.FINISHED : RunView.RUNNING,
+                finished ? results.exitCode() : null,
+                plan,
+                results);
     }
 
     /** The run's trace events in time order, one JSON object per line. */
@@ -106,7 +123,9 @@ public class IngestResource {
         store.find(runId).orElseThrow(() -> new NotFoundException("no run " + runId));
         List<String> lines = store.trace(runId).stream()
                 .map(line -> Map.entry(TraceJson.fromLine(line).at(), line))
-                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
@@ -122,7 +141,6 @@ public class IngestResource {
         if (all == (body.connectionId() != null)) {
             throw new IllegalArgumentException("connectionId/all: give either connectionId or all=true");
         }
-        return IngestRequestMessage.of(project, body.connectionId(), all)
-                .withRequestId(idempotencyKey);
+        return IngestRequestMessage.of(project, body.connectionId(), all).withRequestId(idempotencyKey);
     }
 }

@@ -2,7 +2,6 @@ package dev.ktx.ingest.planner.rest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /** Planner settings (docs/configuration.md). */
@@ -19,5 +18,8 @@ public interface PlannerSettings {
     /** The bearer token of {@code auth = token}. */
     Optional<String> apiToken();
 
-    enum Auth { token, none }
+    enum Auth {
+        token,
+        none
+    }
 }

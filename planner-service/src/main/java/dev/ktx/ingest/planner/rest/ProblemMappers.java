@@ -7,9 +7,8 @@ import dev.ktx.ingest.planner.dlq.AlreadyReplayedException;
 import dev.ktx.ingest.planner.run.RunNotStartedException;
 import dev.ktx.ingest.service.PublishException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Bad input becomes a 400 problem naming what is wrong; nothing has been published at that point. A run whose jobs
@@ -41,7 +40,8 @@ public class ProblemMappers {
     /** The jobs could not be published: nothing was started, the request may be retried (with the same key). */
     @ServerExceptionMapper
     public Response notStarted(RunNotStartedException e) {
-        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "run not started", e.getMessage(), List.of(e.getMessage()));
+        return Problem.response(
+                Response.Status.SERVICE_UNAVAILABLE, "run not started", e.getMessage(), List.of(e.getMessage()));
     }
 
     /** A dead letter replayed before is replayed again only with {@code force}. */
@@ -53,10 +53,12 @@ public class ProblemMappers {
     /** A replayed dead letter the broker did not take: the replay may be retried. */
     @ServerExceptionMapper
     public Response notPublished(PublishException e) {
-        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "not published", e.getMessage(), List.of(e.getMessage()));
+        return Problem.response(
+                Response.Status.SERVICE_UNAVAILABLE, "not published", e.getMessage(), List.of(e.getMessage()));
     }
 
     private static Response badRequest(RuntimeException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, "invalid request", e.getMessage(), List.of(e.getMessage()));
+        return Problem.response(
+                Response.Status.BAD_REQUEST, "invalid request", e.getMessage(), List.of(e.getMessage()));
     }
 }

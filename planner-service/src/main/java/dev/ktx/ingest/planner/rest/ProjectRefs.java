@@ -5,14 +5,14 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 /** The project of a REST body or query: {@code projectDir}, or {@code repoUrl} with an optional {@code branch}. */
 final class ProjectRefs {
 
-    private ProjectRefs() {
-    }
+    private ProjectRefs() {}
 
     static ProjectRef of(String projectId, String projectDir, String repoUrl, String branch) {
         boolean hasDir = projectDir != null && !projectDir.isBlank();
         boolean hasUrl = repoUrl != null && !repoUrl.isBlank();
         if (hasDir == hasUrl) {
-            throw new IllegalArgumentException(hasDir ? "projectDir/repoUrl: give one, not both" : "projectDir: required");
+            throw new IllegalArgumentException(
+                    hasDir ? "projectDir/repoUrl: give one, not both" : "projectDir: required");
         }
         if (hasDir && branch != null) {
             throw new IllegalArgumentException("branch: only with repoUrl");

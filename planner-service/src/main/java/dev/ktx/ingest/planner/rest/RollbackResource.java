@@ -41,15 +41,17 @@ public class RollbackResource {
         if (body == null) {
             throw new IllegalArgumentException("projectDir: required");
         }
-        ProjectRef project = reposRoot.require("",
-                ProjectRefs.of(body.projectId(), body.projectDir(), body.repoUrl(), body.branch()));
-        return Response.accepted(requests.request(runId, project, Boolean.TRUE.equals(body.force()))).build();
+        ProjectRef project = reposRoot.require(
+                "", ProjectRefs.of(body.projectId(), body.projectDir(), body.repoUrl(), body.branch()));
+        return Response.accepted(requests.request(runId, project, Boolean.TRUE.equals(body.force())))
+                .build();
     }
 
     @GET
     @Path("/{rollbackId}")
     public RollbackView outcome(@PathParam("runId") String runId, @PathParam("rollbackId") String rollbackId) {
-        return store.find(rollbackId).filter(rollback -> rollback.runId().equals(runId))
+        return store.find(rollbackId)
+                .filter(rollback -> rollback.runId().equals(runId))
                 .orElseThrow(() -> new NotFoundException("no rollback " + rollbackId + " of run " + runId));
     }
 }

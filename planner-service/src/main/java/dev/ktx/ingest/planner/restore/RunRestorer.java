@@ -12,19 +12,16 @@ import dev.ktx.ingest.core.trace.TargetTracer;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;
 import dev.ktx.ingest.planner.project.ReposRoot;
+import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.planner.state.ActiveRuns;
 import dev.ktx.ingest.planner.state.RunPlans;
 import dev.ktx.ingest.planner.state.RunRecord;
 import dev.ktx.ingest.planner.state.RunStore;
 import dev.ktx.ingest.planner.state.TargetSightings;
-import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.redisson.api.RLock;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
+import org.redisson.api.RLock;
 
 /**
  * Rebuilds the state of a run the planner no longer knows (Redis restarted without persistence) from the run's
@@ -60,10 +59,18 @@ public class RunRestorer {
     private final ReposRoot reposRoot;
     private final Clock clock = Clock.systemUTC();
 
-    public RunRestorer(ContextRepositories repositories, RunStore store, RunPlans plans, RunLedger ledger,
-                       ActiveRuns activeRuns, TargetSightings sightings, PlannerPublisher publisher,
-                       StageCoordinator stages, KafkaTraceSink traces, RunTopics topics,
-                       ReposRoot reposRoot) {
+    public RunRestorer(
+            ContextRepositories repositories,
+            RunStore store,
+            RunPlans plans,
+            RunLedger ledger,
+            ActiveRuns activeRuns,
+            TargetSightings sightings,
+            PlannerPublisher publisher,
+            StageCoordinator stages,
+            KafkaTraceSink traces,
+            RunTopics topics,
+            ReposRoot reposRoot) {
         this.repositories = repositories;
         this.store = store;
         this.plans = plans;
@@ -101,8 +108,13 @@ public class RunRestorer {
     private Optional<RunRecord> recorded(String runId, ProjectRef project) {
         try {
             reposRoot.require("", project);
-            return repositories.repository(project).recordedRun(runId).map(json -> MessageCodec.read(json, RunRecord.class));
-        } catch (IllegalArgumentException e) { // not a repository (any more), or outside the root: nothing to restore from
+            return repositories
+                    .repository(project)
+                    .recordedRun(runId)
+                    .map(json -> MessageCodec.read(json, RunRecord.class));
+        } catch (
+                IllegalArgumentException
+                        e) { // not a repository (any more), or outside the root: nothing to restore from
             LOG.warnf("cannot look for run %s in %s: %s", runId, project.location(), e.getMessage());
             return Optional.empty();
         }
@@ -117,10 +129,18 @@ public class RunRestorer {
         List<PlanTarget> targets = plans.of(run).targets();
         for (PlanTarget target : targets) {
             SessionId session = new SessionId(runId, target.connectionId());
-            boolean jobPublished = target.operation() == Operation.DATABASE_INGEST || released.contains(target.connectionId());
-            recovery.put(target.connectionId(), TargetRecovery.of(target, Optional.ofNullable(published.get(target.connectionId())),
-                    repo.findSquash(session), repo.sentinel(session), repo.handoff(session),
-                    repo.sessionHead(session).isPresent(), jobPublished));
+            boolean jobPublished =
+                    target.operation() == Operation.DATABASE_INGEST || released.contains(target.connectionId());
+            recovery.put(
+                    target.connectionId(),
+                    TargetRecovery.of(
+                            target,
+                            Optional.ofNullable(published.get(target.connectionId())),
+                            repo.findSquash(session),
+                            repo.sentinel(session),
+                            repo.handoff(session),
+                            repo.sessionHead(session).isPresent(),
+                            jobPublished));
         }
         store.create(run);
         ledger.open(runId, targets.stream().map(PlanTarget::connectionId).toList());
@@ -130,20 +150,26 @@ public class RunRestorer {
         for (PlanTarget target : targets) {
             String connectionId = target.connectionId();
             TargetRecovery recovered = recovery.get(connectionId);
-            outcome.computeIfAbsent(recovered.label(), label -> new ArrayList<>()).add(connectionId);
+            outcome.computeIfAbsent(recovered.label(), label -> new ArrayList<>())
+                    .add(connectionId);
             if (recovered instanceof TargetRecovery.Known known) {
                 store.putResult(runId, known.result());
                 ledger.finish(runId, connectionId);
             } else if (recovered instanceof TargetRecovery.FinalizeAgain again) {
                 working(run, target);
-                sends.add(publisher.finalizeRequest(MessageCodec.read(again.finalizeRequest(), FinalizeRequestMessage.class)));
+                sends.add(publisher.finalizeRequest(
+                        MessageCodec.read(again.finalizeRequest(), FinalizeRequestMessage.class)));
             } else if (recovered instanceof TargetRecovery.InFlight) {
                 working(run, target);
             }
         }
         publisher.await("the finalize requests of restored run " + runId, sends);
-        new TargetTracer(traces, clock, runId, null).warn("plan", TraceEvents.RUN_RESTORED, Map.<String, Object>copyOf(outcome),
-                "the planner lost the run's state and rebuilt it from the topics and the repository");
+        new TargetTracer(traces, clock, runId, null)
+                .warn(
+                        "plan",
+                        TraceEvents.RUN_RESTORED,
+                        Map.<String, Object>copyOf(outcome),
+                        "the planner lost the run's state and rebuilt it from the topics and the repository");
         LOG.warnf("run %s restored from the topics and the repository: %s", runId, outcome);
     }
 

@@ -9,8 +9,6 @@ import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.planner.outbound.TopicScan;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a run left on the topics, read back when Redis lost the run's state: its results and its released source
@@ -35,8 +34,9 @@ public class RunTopics {
     private final Map<String, Object> kafka;
     private final String topicPrefix;
 
-    public RunTopics(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-                     @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
+    public RunTopics(
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "ktx.topic-prefix") String topicPrefix) {
         this.kafka = kafka;
         this.topicPrefix = topicPrefix;
     }
@@ -53,7 +53,9 @@ public class RunTopics {
     /** The connections whose source job of the run was released. */
     public Set<String> releasedSources(String runId, Instant startedAt) {
         return read(Topics.JOBS_SOURCE, startedAt, json -> MessageCodec.read(json, TargetJobMessage.class)).stream()
-                .filter(job -> job.runId().equals(runId)).map(TargetJobMessage::connectionId).collect(Collectors.toSet());
+                .filter(job -> job.runId().equals(runId))
+                .map(TargetJobMessage::connectionId)
+                .collect(Collectors.toSet());
     }
 
     /** The readable values of {@code topic} since {@code since}, partition by partition in offset order. */

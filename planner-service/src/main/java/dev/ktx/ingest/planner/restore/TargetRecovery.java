@@ -7,7 +7,6 @@ import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
 import dev.ktx.ingest.core.plan.TargetResults;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +56,14 @@ public sealed interface TargetRecovery {
      * @param jobPublished the target's job is on its topic (always true for a database target, whose job is
      *                     published when the run starts)
      */
-    static TargetRecovery of(PlanTarget target, Optional<TargetResult> published, Optional<String> landedSquash,
-                             Optional<Sentinel> sentinel, Optional<String> handoff, boolean hasSession,
-                             boolean jobPublished) {
+    static TargetRecovery of(
+            PlanTarget target,
+            Optional<TargetResult> published,
+            Optional<String> landedSquash,
+            Optional<Sentinel> sentinel,
+            Optional<String> handoff,
+            boolean hasSession,
+            boolean jobPublished) {
         if (published.isPresent()) {
             return new Known(published.get());
         }
@@ -68,8 +72,11 @@ public sealed interface TargetRecovery {
         }
         if (sentinel.isPresent()) {
             Sentinel failure = sentinel.get();
-            return new Known(TargetResults.failed(target, failure.error() != null ? failure.error()
-                    : "restored: failed (" + failure.outcome() + " sentinel)"));
+            return new Known(TargetResults.failed(
+                    target,
+                    failure.error() != null
+                            ? failure.error()
+                            : "restored: failed (" + failure.outcome() + " sentinel)"));
         }
         if (handoff.isPresent()) {
             return new FinalizeAgain(handoff.get());
@@ -82,8 +89,10 @@ public sealed interface TargetRecovery {
         String detail = "restored: landed on main as " + squash.substring(0, Math.min(7, squash.length()));
         List<StepResult> steps = new ArrayList<>();
         for (PlannedStep planned : target.steps()) {
-            steps.add(!planned.enabled() ? new StepResult(planned.step(), StepStatus.SKIPPED, "disabled")
-                    : new StepResult(planned.step(), StepStatus.DONE, steps.isEmpty() ? detail : null));
+            steps.add(
+                    !planned.enabled()
+                            ? new StepResult(planned.step(), StepStatus.SKIPPED, "disabled")
+                            : new StepResult(planned.step(), StepStatus.DONE, steps.isEmpty() ? detail : null));
         }
         return new TargetResult(target.connectionId(), target.driver(), target.operation(), steps);
     }

@@ -6,7 +6,6 @@ import dev.ktx.ingest.planner.outbound.PlannerPublisher;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.PublishException;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -51,8 +50,10 @@ public class RollbackRequests {
         RollbackView pending = RollbackView.pending(UUID.randomUUID().toString(), runId, force, clock.instant());
         store.create(pending);
         try {
-            publisher.await("the rollback request", List.of(publisher.rollbackRequest(
-                    RollbackRequestMessage.of(pending.rollbackId(), runId, project, force))));
+            publisher.await(
+                    "the rollback request",
+                    List.of(publisher.rollbackRequest(
+                            RollbackRequestMessage.of(pending.rollbackId(), runId, project, force))));
         } catch (PublishException e) {
             store.delete(pending.rollbackId());
             throw e;

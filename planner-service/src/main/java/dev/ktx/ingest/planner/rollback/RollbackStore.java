@@ -4,11 +4,10 @@ import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.window.RollbackTrace;
 import dev.ktx.ingest.planner.state.RunStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-
-import java.util.Optional;
 
 /**
  * Rollback requests and their outcomes in Redis ({@code ktx:rollback:<rollbackId>}, kept as long as runs are), so any
@@ -33,7 +32,8 @@ public class RollbackStore {
 
     /** Keeps the finalizer's outcome of a request (a redelivered outcome writes the same again). */
     public void finish(RollbackTrace.Reported outcome) {
-        RollbackView finished = find(outcome.rollbackId()).map(view -> view.finished(outcome))
+        RollbackView finished = find(outcome.rollbackId())
+                .map(view -> view.finished(outcome))
                 .orElseGet(() -> RollbackView.of(outcome));
         bucket(outcome.rollbackId()).set(MessageCodec.write(finished), RunStore.RETENTION);
     }

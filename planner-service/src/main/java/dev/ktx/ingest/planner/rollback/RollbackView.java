@@ -2,7 +2,6 @@ package dev.ktx.ingest.planner.rollback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ktx.ingest.core.window.RollbackTrace;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +11,16 @@ import java.util.List;
  * {@code message} says what happened, {@code paths} the paths restored (done) or blocking (refused).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RollbackView(String rollbackId, String runId, boolean force, String status, String commit, String message,
-                           List<String> paths, Instant requestedAt, Instant finishedAt) {
+public record RollbackView(
+        String rollbackId,
+        String runId,
+        boolean force,
+        String status,
+        String commit,
+        String message,
+        List<String> paths,
+        Instant requestedAt,
+        Instant finishedAt) {
 
     public static final String PENDING = "pending";
 
@@ -23,12 +30,21 @@ public record RollbackView(String rollbackId, String runId, boolean force, Strin
 
     /** This request with the finalizer's outcome; a rollback the planner no longer held keeps only the outcome. */
     RollbackView finished(RollbackTrace.Reported outcome) {
-        return new RollbackView(rollbackId, runId, force, outcome.status(), outcome.commit().orElse(null),
-                outcome.message(), outcome.paths(), requestedAt, outcome.at());
+        return new RollbackView(
+                rollbackId,
+                runId,
+                force,
+                outcome.status(),
+                outcome.commit().orElse(null),
+                outcome.message(),
+                outcome.paths(),
+                requestedAt,
+                outcome.at());
     }
 
     static RollbackView of(RollbackTrace.Reported outcome) {
-        return new RollbackView(outcome.rollbackId(), outcome.runId(), outcome.force(), PENDING, null, null, null, null,
-                null).finished(outcome);
+        return new RollbackView(
+                        outcome.rollbackId(), outcome.runId(), outcome.force(), PENDING, null, null, null, null, null)
+                .finished(outcome);
     }
 }

@@ -1,11 +1,5 @@
 package dev.ktx.ingest.planner.run;
 
-import dev.ktx.ingest.planner.state.ActiveRuns;
-import dev.ktx.ingest.planner.state.RecentRuns;
-import dev.ktx.ingest.planner.state.RunRecord;
-import dev.ktx.ingest.planner.state.RunStore;
-import dev.ktx.ingest.planner.state.RunTrigger;
-import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
@@ -23,12 +17,17 @@ import dev.ktx.ingest.core.trace.TraceEvents;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
+import dev.ktx.ingest.planner.state.ActiveRuns;
+import dev.ktx.ingest.planner.state.RecentRuns;
+import dev.ktx.ingest.planner.state.RunRecord;
+import dev.ktx.ingest.planner.state.RunStore;
+import dev.ktx.ingest.planner.state.RunTrigger;
+import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.PublishException;
 import dev.ktx.ingest.service.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,18 @@ public class RunPlanner {
     private final RecentRuns recentRuns;
     private final Clock clock = Clock.systemUTC();
 
-    public RunPlanner(ContextRepositories repositories, RunStore store, PlannerPublisher publisher,
-                      StageCoordinator stages, KafkaTraceSink traces, RunLedger ledger, RunStarts starts,
-                      ActiveRuns activeRuns, TargetSightings sightings, ReposRoot reposRoot, RecentRuns recentRuns) {
+    public RunPlanner(
+            ContextRepositories repositories,
+            RunStore store,
+            PlannerPublisher publisher,
+            StageCoordinator stages,
+            KafkaTraceSink traces,
+            RunLedger ledger,
+            RunStarts starts,
+            ActiveRuns activeRuns,
+            TargetSightings sightings,
+            ReposRoot reposRoot,
+            RecentRuns recentRuns) {
         this.repositories = repositories;
         this.store = store;
         this.publisher = publisher;
@@ -97,8 +105,10 @@ public class RunPlanner {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + e.getMessage(), e);
         }
-        return repository.mainHead().orElseThrow(() -> new IllegalArgumentException(
-                field + project.location() + " has no commit on " + project.mainBranch()));
+        return repository
+                .mainHead()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        field + project.location() + " has no commit on " + project.mainBranch()));
     }
 
     /** Starts an ingest request; one with a {@code requestId} starts at most one run (see {@link #start(RunRequest)}). */
@@ -116,16 +126,31 @@ public class RunPlanner {
      */
     public String start(RunRequest request) {
         PlannedRun planned = plan(request.project(), request.targets());
-        String runId = request.startKey() == null ? newRunId() : starts.reserve(request.project(), request.startKey(), newRunId());
+        String runId = request.startKey() == null
+                ? newRunId()
+                : starts.reserve(request.project(), request.startKey(), newRunId());
         // every connection → all; one connection alone → connectionId (as before sets existed); else the planned set
         PlanRequest targets = request.targets();
-        String single = targets.connectionIds().filter(ids -> ids.size() == 1 && !targets.databaseFirst())
-                .map(SortedSet::first).orElse(null);
-        List<String> set = targets.connectionIds().isEmpty() || single != null ? null
-                : planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
-        RunRecord run = new RunRecord(runId, request.project(), single, targets.connectionIds().isEmpty(),
-                planned.configCommit(), planned.config().ingest().sourcesMaxConcurrency(),
-                RunDeadlines.of(planned.config().ingest()), clock.instant(), set, request.trigger());
+        String single = targets.connectionIds()
+                .filter(ids -> ids.size() == 1 && !targets.databaseFirst())
+                .map(SortedSet::first)
+                .orElse(null);
+        List<String> set = targets.connectionIds().isEmpty() || single != null
+                ? null
+                : planned.plan().targets().stream()
+                        .map(PlanTarget::connectionId)
+                        .toList();
+        RunRecord run = new RunRecord(
+                runId,
+                request.project(),
+                single,
+                targets.connectionIds().isEmpty(),
+                planned.configCommit(),
+                planned.config().ingest().sourcesMaxConcurrency(),
+                RunDeadlines.of(planned.config().ingest()),
+                clock.instant(),
+                set,
+                request.trigger());
         if (!store.create(run)) {
             return runId;
         }
@@ -133,27 +158,43 @@ public class RunPlanner {
             launch(run, planned);
         } catch (RuntimeException e) {
             discard(run);
-            throw new RunNotStartedException(e instanceof PublishException ? e.getMessage()
-                    : "could not start the run: " + e, e);
+            throw new RunNotStartedException(
+                    e instanceof PublishException ? e.getMessage() : "could not start the run: " + e, e);
         }
         return runId;
     }
 
     private void launch(RunRecord run, PlannedRun planned) {
         String runId = run.runId();
-        List<String> targets = planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
+        List<String> targets =
+                planned.plan().targets().stream().map(PlanTarget::connectionId).toList();
         repositories.repository(run.project()).recordRun(runId, MessageCodec.write(run));
         ledger.open(runId, targets);
         activeRuns.add(run);
         recentRuns.add(run);
-        new TargetTracer(traces, clock, runId, null).info("plan", TraceEvents.RUN_STARTED, Map.of(
-                "projectId", run.project().projectId(), "configCommit", run.configCommit(), "targets", targets));
+        new TargetTracer(traces, clock, runId, null)
+                .info(
+                        "plan",
+                        TraceEvents.RUN_STARTED,
+                        Map.of(
+                                "projectId",
+                                run.project().projectId(),
+                                "configCommit",
+                                run.configCommit(),
+                                "targets",
+                                targets));
         List<CompletionStage<Void>> sends = new ArrayList<>();
         for (PlanTarget target : planned.plan().targets()) {
             if (target.operation() == Operation.DATABASE_INGEST) {
                 sightings.queued(runId, target.connectionId());
-                sends.add(publisher.databaseJob(run.project(), TargetJobMessage.of(runId, run.project(),
-                        target.connectionId(), UUID.randomUUID().toString(), run.configCommit())));
+                sends.add(publisher.databaseJob(
+                        run.project(),
+                        TargetJobMessage.of(
+                                runId,
+                                run.project(),
+                                target.connectionId(),
+                                UUID.randomUUID().toString(),
+                                run.configCommit())));
             }
         }
         publisher.await("the database jobs", sends);
@@ -176,6 +217,5 @@ public class RunPlanner {
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private record PlannedRun(String configCommit, KtxConfig config, Plan plan) {
-    }
+    private record PlannedRun(String configCommit, KtxConfig config, Plan plan) {}
 }

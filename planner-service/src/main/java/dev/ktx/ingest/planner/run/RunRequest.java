@@ -1,10 +1,9 @@
 package dev.ktx.ingest.planner.run;
 
-import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;
-
+import dev.ktx.ingest.planner.state.RunTrigger;
 import java.util.Objects;
 
 /**
@@ -22,8 +21,10 @@ public record RunRequest(ProjectRef project, PlanRequest targets, StartKey start
 
     /** An ingest request (REST, CLI or {@code ingest.requests}); its {@code requestId} is its start key. */
     public static RunRequest of(IngestRequestMessage request, RunTrigger trigger) {
-        return new RunRequest(request.project(),
+        return new RunRequest(
+                request.project(),
                 request.all() ? PlanRequest.all() : PlanRequest.connection(request.connectionId()),
-                request.requestId() == null ? null : StartKey.requestId(request.requestId()), trigger);
+                request.requestId() == null ? null : StartKey.requestId(request.requestId()),
+                trigger);
     }
 }

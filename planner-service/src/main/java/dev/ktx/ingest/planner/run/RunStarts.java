@@ -1,17 +1,16 @@
 package dev.ktx.ingest.planner.run;
 
-import dev.ktx.ingest.planner.state.RunSettings;
 import dev.ktx.ingest.core.messaging.ProjectRef;
+import dev.ktx.ingest.planner.state.RunSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Idempotent starts: the first start with a {@link StartKey} reserves its run id
@@ -51,7 +50,8 @@ public class RunStarts {
      * normalized remote URL with its branch.
      */
     public static String identity(ProjectRef project) {
-        return project.isRemote() ? project.repoUrl() + "#" + project.mainBranch()
+        return project.isRemote()
+                ? project.repoUrl() + "#" + project.mainBranch()
                 : Path.of(project.projectDir()).toAbsolutePath().normalize().toString();
     }
 

@@ -20,9 +20,6 @@ import dev.ktx.ingest.service.KafkaTraceSink;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.redisson.api.RLock;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.redisson.api.RLock;
 
 /**
  * The database-stage barrier and the capped release of source jobs. Every decision is taken from the stored run
@@ -53,9 +52,15 @@ public class StageCoordinator {
     private final ContextRepositories repositories;
     private final Clock clock = Clock.systemUTC();
 
-    public StageCoordinator(RunStore store, RunPlans plans, PlannerPublisher publisher, KafkaTraceSink traces,
-                            MeterRegistry meters, RunLedger ledger, TargetSightings sightings,
-                            ContextRepositories repositories) {
+    public StageCoordinator(
+            RunStore store,
+            RunPlans plans,
+            PlannerPublisher publisher,
+            KafkaTraceSink traces,
+            MeterRegistry meters,
+            RunLedger ledger,
+            TargetSightings sightings,
+            ContextRepositories repositories) {
         this.store = store;
         this.plans = plans;
         this.publisher = publisher;
@@ -69,9 +74,12 @@ public class StageCoordinator {
     public void onResult(TargetResultMessage message) {
         TargetResult result = message.result();
         if (store.putResult(message.runId(), result)) {
-            meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done").increment();
+            meters.counter("ktx_target_total", "status", result.failure().isPresent() ? "failed" : "done")
+                    .increment();
         } else {
-            LOG.debugf("kept the first result of %s/%s; a later one does not change it", message.runId(), result.connectionId());
+            LOG.debugf(
+                    "kept the first result of %s/%s; a later one does not change it",
+                    message.runId(), result.connectionId());
         }
         ledger.finish(message.runId(), result.connectionId());
         resumeParked(message.runId(), result.connectionId());
@@ -93,7 +101,8 @@ public class StageCoordinator {
     private void resumeParked(String runId, String finished) {
         ledger.parked(runId).forEach((connectionId, parked) -> {
             if (!connectionId.equals(finished)) {
-                publisher.await("the parked finalize request of " + runId + "/" + connectionId,
+                publisher.await(
+                        "the parked finalize request of " + runId + "/" + connectionId,
                         List.of(publisher.finalizeRequest(parked.request())));
             }
         });
@@ -111,16 +120,23 @@ public class StageCoordinator {
         lock.lock();
         try {
             Plan plan = plans.of(run);
-            Set<String> finished = store.results(runId).stream().map(TargetResult::connectionId).collect(Collectors.toSet());
-            RunProgress progress = new RunProgress(plan, finished, store.released(runId), ledger.parkedTargets(runId),
-                    run.sourcesMaxConcurrency());
+            Set<String> finished = store.results(runId).stream()
+                    .map(TargetResult::connectionId)
+                    .collect(Collectors.toSet());
+            RunProgress progress = new RunProgress(
+                    plan, finished, store.released(runId), ledger.parkedTargets(runId), run.sourcesMaxConcurrency());
             TargetTracer tracer = new TargetTracer(traces, clock, runId, null);
             if (progress.databaseStageComplete() && !store.isSet(runId, RunStore.Flag.barrier_published)) {
                 // Published before the flag is set: a crash in between publishes it twice, which is harmless.
-                tracer.info("database", TraceEvents.STAGE_BARRIER_REACHED, Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
+                tracer.info(
+                        "database",
+                        TraceEvents.STAGE_BARRIER_REACHED,
+                        Map.of("stage", StageEventMessage.DATABASE_STAGE_COMPLETE));
                 stageDuration("database", run.startedAt());
-                publisher.await("the database barrier of " + runId, List.of(publisher.stage(
-                        StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant()))));
+                publisher.await(
+                        "the database barrier of " + runId,
+                        List.of(publisher.stage(
+                                StageEventMessage.databaseStageComplete(runId, run.project(), clock.instant()))));
                 store.setOnce(runId, RunStore.Flag.barrier_published);
             }
             if (store.isSet(runId, RunStore.Flag.barrier_seen)) {
@@ -128,9 +144,13 @@ public class StageCoordinator {
             }
             if (progress.runComplete()) {
                 if (store.setOnce(runId, RunStore.Flag.finished)) {
-                    store.setAt(runId, RunStore.Flag.barrier_published).ifPresent(barrier -> stageDuration("source", barrier));
+                    store.setAt(runId, RunStore.Flag.barrier_published)
+                            .ifPresent(barrier -> stageDuration("source", barrier));
                     RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
-                    tracer.timed("run", TraceEvents.RUN_FINISHED, Duration.between(run.startedAt(), clock.instant()).toMillis(),
+                    tracer.timed(
+                            "run",
+                            TraceEvents.RUN_FINISHED,
+                            Duration.between(run.startedAt(), clock.instant()).toMillis(),
                             Map.of("exitCode", results.exitCode()));
                 }
                 // After the flag, and on every later look, so that a failed removal is done by a redelivery.
@@ -148,9 +168,14 @@ public class StageCoordinator {
     private void release(RunRecord run, RunProgress progress) {
         for (PlanTarget target : progress.sourcesToRelease()) {
             sightings.queued(run.runId(), target.connectionId());
-            publisher.await("the source job of " + run.runId() + "/" + target.connectionId(),
-                    List.of(publisher.sourceJob(TargetJobMessage.of(run.runId(), run.project(), target.connectionId(),
-                            UUID.randomUUID().toString(), run.configCommit()))));
+            publisher.await(
+                    "the source job of " + run.runId() + "/" + target.connectionId(),
+                    List.of(publisher.sourceJob(TargetJobMessage.of(
+                            run.runId(),
+                            run.project(),
+                            target.connectionId(),
+                            UUID.randomUUID().toString(),
+                            run.configCommit()))));
             store.markReleased(run.runId(), target.connectionId());
             LOG.debugf("released source job %s/%s", run.runId(), target.connectionId());
         }

@@ -1,12 +1,11 @@
 package dev.ktx.ingest.planner.state;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Collection;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-
-import java.time.Clock;
-import java.util.Collection;
 
 /**
  * The runs the deadline check looks at ({@code ktx:runs:active}, run ids scored by start time). A run leaves it when
@@ -25,7 +24,9 @@ public class ActiveRuns {
     }
 
     public void add(RunRecord run) {
-        RunStore.writeExpiring(redisson, batch -> batch.<String>getScoredSortedSet(KEY, StringCodec.INSTANCE),
+        RunStore.writeExpiring(
+                redisson,
+                batch -> batch.<String>getScoredSortedSet(KEY, StringCodec.INSTANCE),
                 runs -> runs.addAsync(run.startedAt().toEpochMilli(), run.runId()));
     }
 

@@ -1,13 +1,12 @@
 package dev.ktx.ingest.planner.state;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * The index behind {@code GET /api/ingests}: the ids of the latest {@link #LIMIT} runs ({@code ktx:runs:recent},
@@ -29,7 +28,9 @@ public class RecentRuns {
     }
 
     public void add(RunRecord run) {
-        RunStore.writeExpiring(redisson, batch -> batch.<String>getScoredSortedSet(KEY, StringCodec.INSTANCE),
+        RunStore.writeExpiring(
+                redisson,
+                batch -> batch.<String>getScoredSortedSet(KEY, StringCodec.INSTANCE),
                 runs -> runs.addAsync(run.startedAt().toEpochMilli(), run.runId()));
         set().removeRangeByRank(0, -LIMIT - 1);
     }
@@ -41,13 +42,20 @@ public class RecentRuns {
     /** The recent runs, newest first; a run whose state has expired is left out. */
     public List<RunSummary> newestFirst() {
         return set().valueRangeReversed(0, LIMIT - 1).stream()
-                .flatMap(runId -> store.find(runId).stream()).map(this::summary).toList();
+                .flatMap(runId -> store.find(runId).stream())
+                .map(this::summary)
+                .toList();
     }
 
     private RunSummary summary(RunRecord run) {
         Optional<Instant> finishedAt = store.setAt(run.runId(), RunStore.Flag.finished);
-        return new RunSummary(run.runId(), run.project(), finishedAt.isPresent() ? "finished" : "running",
-                run.trigger(), run.startedAt(), finishedAt.orElse(null));
+        return new RunSummary(
+                run.runId(),
+                run.project(),
+                finishedAt.isPresent() ? "finished" : "running",
+                run.trigger(),
+                run.startedAt(),
+                finishedAt.orElse(null));
     }
 
     private RScoredSortedSet<String> set() {

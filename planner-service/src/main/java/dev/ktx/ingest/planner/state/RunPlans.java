@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.plan.Plan;
 import dev.ktx.ingest.core.plan.Planner;
 import dev.ktx.ingest.service.ContextRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.config.IngestSettings;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;
 import dev.ktx.ingest.core.plan.RunDeadlines;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -19,10 +18,17 @@ import java.util.List;
  *                  {@code connectionId} or {@code all} say what runs (and records written before it existed read so)
  * @param trigger   what started the run; null in records written before it existed
  */
-public record RunRecord(String runId, ProjectRef project, String connectionId, boolean all, String configCommit,
-                        int sourcesMaxConcurrency, RunDeadlines deadlines, Instant startedAt,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> targets,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) RunTrigger trigger) {
+public record RunRecord(
+        String runId,
+        ProjectRef project,
+        String connectionId,
+        boolean all,
+        String configCommit,
+        int sourcesMaxConcurrency,
+        RunDeadlines deadlines,
+        Instant startedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> targets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RunTrigger trigger) {
 
     public RunRecord {
         deadlines = deadlines == null ? RunDeadlines.of(IngestSettings.DEFAULTS) : deadlines;

@@ -2,7 +2,6 @@ package dev.ktx.ingest.planner.state;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How the planner starts and watches runs (docs/configuration.md). */

@@ -3,14 +3,6 @@ package dev.ktx.ingest.planner.state;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.plan.TargetResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
-import org.redisson.api.RExpirableAsync;
-import org.redisson.api.RFuture;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,6 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RExpirableAsync;
+import org.redisson.api.RFuture;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Run state in Redis, so any planner replica (or a restarted one) continues a run: the record, the results by
@@ -33,6 +32,7 @@ public class RunStore {
     public static final Duration RETENTION = Duration.ofDays(7);
     /** How long one planner replica has to publish a timed-out result before another one may. */
     private static final Duration TIMEOUT_CLAIM = Duration.ofMinutes(1);
+
     private static final String RESULTS = ":results";
     private static final String RELEASED = ":released";
     private static final String TRACE = ":trace";
@@ -45,11 +45,13 @@ public class RunStore {
 
     /** Stores a new run; false when a run with this id exists already (an earlier start of the same request). */
     public boolean create(RunRecord run) {
-        return redisson.<String>getBucket(key(run.runId()), StringCodec.INSTANCE).setIfAbsent(MessageCodec.write(run), RETENTION);
+        return redisson.<String>getBucket(key(run.runId()), StringCodec.INSTANCE)
+                .setIfAbsent(MessageCodec.write(run), RETENTION);
     }
 
     public Optional<RunRecord> find(String runId) {
-        String json = redisson.<String>getBucket(key(runId), StringCodec.INSTANCE).get();
+        String json =
+                redisson.<String>getBucket(key(runId), StringCodec.INSTANCE).get();
         return Optional.ofNullable(json).map(text -> MessageCodec.read(text, RunRecord.class));
     }
 
@@ -62,21 +64,29 @@ public class RunStore {
      * changes the outcome. True when this result is the first.
      */
     public boolean putResult(String runId, TargetResult result) {
-        return writeExpiring(redisson, batch -> batch.<String, String>getMap(key(runId) + RESULTS, StringCodec.INSTANCE),
+        return writeExpiring(
+                redisson,
+                batch -> batch.<String, String>getMap(key(runId) + RESULTS, StringCodec.INSTANCE),
                 results -> results.fastPutIfAbsentAsync(result.connectionId(), MessageCodec.write(result)));
     }
 
     public List<TargetResult> results(String runId) {
-        Collection<String> values = redisson.<String, String>getMap(key(runId) + RESULTS, StringCodec.INSTANCE).readAllValues();
-        return values.stream().map(json -> MessageCodec.read(json, TargetResult.class)).toList();
+        Collection<String> values = redisson.<String, String>getMap(key(runId) + RESULTS, StringCodec.INSTANCE)
+                .readAllValues();
+        return values.stream()
+                .map(json -> MessageCodec.read(json, TargetResult.class))
+                .toList();
     }
 
     public Set<String> released(String runId) {
-        return redisson.<String>getSet(key(runId) + RELEASED, StringCodec.INSTANCE).readAll();
+        return redisson.<String>getSet(key(runId) + RELEASED, StringCodec.INSTANCE)
+                .readAll();
     }
 
     public void markReleased(String runId, String connectionId) {
-        writeExpiring(redisson, batch -> batch.<String>getSet(key(runId) + RELEASED, StringCodec.INSTANCE),
+        writeExpiring(
+                redisson,
+                batch -> batch.<String>getSet(key(runId) + RELEASED, StringCodec.INSTANCE),
                 released -> released.addAsync(connectionId));
     }
 
@@ -88,12 +98,14 @@ public class RunStore {
 
     /** When the flag was set, if it is. */
     public Optional<Instant> setAt(String runId, Flag flag) {
-        return Optional.ofNullable(redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE).get())
+        return Optional.ofNullable(redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE)
+                        .get())
                 .map(Instant::parse);
     }
 
     public boolean isSet(String runId, Flag flag) {
-        return redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE).isExists();
+        return redisson.<String>getBucket(key(runId) + ":" + flag.name(), StringCodec.INSTANCE)
+                .isExists();
     }
 
     /** True for the one planner replica that may publish the timed-out result of this target now. */
@@ -103,12 +115,15 @@ public class RunStore {
     }
 
     public void appendTrace(String runId, String line) {
-        writeExpiring(redisson, batch -> batch.<String>getList(key(runId) + TRACE, StringCodec.INSTANCE),
+        writeExpiring(
+                redisson,
+                batch -> batch.<String>getList(key(runId) + TRACE, StringCodec.INSTANCE),
                 trace -> trace.addAsync(line));
     }
 
     public List<String> trace(String runId) {
-        return redisson.<String>getList(key(runId) + TRACE, StringCodec.INSTANCE).readAll();
+        return redisson.<String>getList(key(runId) + TRACE, StringCodec.INSTANCE)
+                .readAll();
     }
 
     /** Serializes the decisions of one run across threads and planner replicas. */
@@ -119,13 +134,16 @@ public class RunStore {
     /** Removes a run that could not be started, so that nothing of it is left half-started. */
     public void delete(String runId) {
         String key = key(runId);
-        redisson.getKeys().delete(Stream.concat(Stream.of(key, key + RESULTS, key + RELEASED, key + TRACE),
-                Arrays.stream(Flag.values()).map(flag -> key + ":" + flag.name())).toArray(String[]::new));
+        redisson.getKeys()
+                .delete(Stream.concat(
+                                Stream.of(key, key + RESULTS, key + RELEASED, key + TRACE),
+                                Arrays.stream(Flag.values()).map(flag -> key + ":" + flag.name()))
+                        .toArray(String[]::new));
     }
 
     /** One write and the renewal of its key's time to live, in one round trip: no run key outlives the retention. */
-    static <T extends RExpirableAsync, R> R writeExpiring(RedissonClient redisson, Function<RBatch, T> object,
-                                                         Function<T, RFuture<R>> write) {
+    static <T extends RExpirableAsync, R> R writeExpiring(
+            RedissonClient redisson, Function<RBatch, T> object, Function<T, RFuture<R>> write) {
         RBatch batch = redisson.createBatch(BatchOptions.defaults());
         T target = object.apply(batch);
         RFuture<R> written = write.apply(target);
@@ -138,5 +156,9 @@ public class RunStore {
         return "ktx:run:" + runId;
     }
 
-    public enum Flag { barrier_published, barrier_seen, finished }
+    public enum Flag {
+        barrier_published,
+        barrier_seen,
+        finished
+    }
 }

@@ -2,7 +2,6 @@ package dev.ktx.ingest.planner.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ktx.ingest.core.messaging.ProjectRef;
-
 import java.time.Instant;
 
 /**
@@ -13,6 +12,5 @@ import java.time.Instant;
  * @param finishedAt null while running
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunSummary(String runId, ProjectRef project, String status, RunTrigger trigger, Instant startedAt,
-                         Instant finishedAt) {
-}
+public record RunSummary(
+        String runId, ProjectRef project, String status, RunTrigger trigger, Instant startedAt, Instant finishedAt) {}

@@ -2,7 +2,6 @@ package dev.ktx.ingest.planner.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -28,7 +27,10 @@ public record RunTrigger(Kind kind, List<String> eventIds) {
     }
 
     public enum Kind {
-        rest, cli, request_message, event;
+        rest,
+        cli,
+        request_message,
+        event;
 
         @JsonValue
         public String wireName() {

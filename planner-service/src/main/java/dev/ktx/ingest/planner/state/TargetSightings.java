@@ -4,14 +4,13 @@ import dev.ktx.ingest.core.plan.TargetSighting;
 import dev.ktx.ingest.core.trace.TraceEvent;
 import dev.ktx.ingest.core.trace.TraceEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.redisson.api.RMap;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * When and in which phase each target of a run was last seen ({@code ktx:run:<runId>:seen}, connection id →
@@ -41,7 +40,8 @@ public class TargetSightings {
     }
 
     public Map<String, TargetSighting> all(String runId) {
-        return map(runId).readAllMap().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> decode(e.getValue())));
+        return map(runId).readAllMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> decode(e.getValue())));
     }
 
     public void discard(String runId) {
@@ -49,7 +49,9 @@ public class TargetSightings {
     }
 
     private void seen(String runId, String connectionId, String phase) {
-        RunStore.writeExpiring(redisson, batch -> batch.<String, String>getMap(key(runId), StringCodec.INSTANCE),
+        RunStore.writeExpiring(
+                redisson,
+                batch -> batch.<String, String>getMap(key(runId), StringCodec.INSTANCE),
                 seen -> seen.fastPutAsync(connectionId, clock.millis() + " " + phase));
     }
 
@@ -59,7 +61,8 @@ public class TargetSightings {
 
     private static TargetSighting decode(String value) {
         int space = value.indexOf(' ');
-        return new TargetSighting(Instant.ofEpochMilli(Long.parseLong(value.substring(0, space))), value.substring(space + 1));
+        return new TargetSighting(
+                Instant.ofEpochMilli(Long.parseLong(value.substring(0, space))), value.substring(space + 1));
     }
 
     private static String key(String runId) {

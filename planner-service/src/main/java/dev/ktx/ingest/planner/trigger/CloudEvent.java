@@ -8,7 +8,6 @@ import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +23,25 @@ import java.util.Set;
  * @param data       null when the event has none
  * @param extensions extension attributes by name (lower case), e.g. {@code ktxprojectdir}
  */
-public record CloudEvent(String id, String source, String type, String subject, JsonNode data,
-                         Map<String, String> extensions) {
+public record CloudEvent(
+        String id, String source, String type, String subject, JsonNode data, Map<String, String> extensions) {
 
     static final String SPEC_VERSION = "1.0";
     /** Extension attributes naming the project of an event whose data does not. */
     static final String PROJECT_DIR = "ktxprojectdir";
+
     static final String PROJECT_ID = "ktxprojectid";
-    private static final Set<String> CONTEXT_ATTRIBUTES = Set.of("specversion", "id", "source", "type", "subject",
-            "datacontenttype", "dataschema", "time", "data", "data_base64");
+    private static final Set<String> CONTEXT_ATTRIBUTES = Set.of(
+            "specversion",
+            "id",
+            "source",
+            "type",
+            "subject",
+            "datacontenttype",
+            "dataschema",
+            "time",
+            "data",
+            "data_base64");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public CloudEvent {
@@ -48,7 +57,9 @@ public record CloudEvent(String id, String source, String type, String subject, 
         Map<String, String> attributes = new LinkedHashMap<>();
         Map<String, String> extensions = new LinkedHashMap<>();
         object.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("data") && field.getValue().isValueNode() && !field.getValue().isNull()) {
+            if (!field.getKey().equals("data")
+                    && field.getValue().isValueNode()
+                    && !field.getValue().isNull()) {
                 (CONTEXT_ATTRIBUTES.contains(field.getKey()) ? attributes : extensions)
                         .put(field.getKey(), field.getValue().asText());
             }
@@ -71,7 +82,8 @@ public record CloudEvent(String id, String source, String type, String subject, 
                 (CONTEXT_ATTRIBUTES.contains(attribute) ? attributes : extensions).put(attribute, value);
             }
         });
-        boolean json = contentType != null && (contentType.startsWith("application/json") || contentType.contains("+json"));
+        boolean json =
+                contentType != null && (contentType.startsWith("application/json") || contentType.contains("+json"));
         JsonNode data = json && body != null && !body.isBlank() ? json(body, "CloudEvent data") : null;
         return of(attributes, data, extensions);
     }
@@ -84,10 +96,16 @@ public record CloudEvent(String id, String source, String type, String subject, 
             }
         }
         if (!SPEC_VERSION.equals(attributes.get("specversion"))) {
-            throw malformed("unsupported CloudEvents specversion " + attributes.get("specversion") + " (supported: " + SPEC_VERSION + ")");
+            throw malformed("unsupported CloudEvents specversion " + attributes.get("specversion") + " (supported: "
+                    + SPEC_VERSION + ")");
         }
-        return new CloudEvent(attributes.get("id"), attributes.get("source"), attributes.get("type"),
-                attributes.get("subject"), data, extensions);
+        return new CloudEvent(
+                attributes.get("id"),
+                attributes.get("source"),
+                attributes.get("type"),
+                attributes.get("subject"),
+                data,
+                extensions);
     }
 
     /**
@@ -101,7 +119,8 @@ public record CloudEvent(String id, String source, String type, String subject, 
         JsonNode project = data == null ? null : data.get("project");
         if (project != null && !project.isNull()) {
             if (!project.isObject()) {
-                throw malformed("CloudEvent data.project must be an object {projectId?, projectDir | repoUrl, branch?}");
+                throw malformed(
+                        "CloudEvent data.project must be an object {projectId?, projectDir | repoUrl, branch?}");
             }
             String id = text(project, "projectId");
             String repoUrl = text(project, "repoUrl");
@@ -114,7 +133,8 @@ public record CloudEvent(String id, String source, String type, String subject, 
             }
             return ProjectRef.withDefaultId(id, dir);
         }
-        return Optional.ofNullable(extensions.get(PROJECT_DIR)).filter(dir -> !dir.isBlank())
+        return Optional.ofNullable(extensions.get(PROJECT_DIR))
+                .filter(dir -> !dir.isBlank())
                 .map(dir -> ProjectRef.withDefaultId(extensions.get(PROJECT_ID), dir))
                 .orElseThrow(() -> malformed("CloudEvent names no project: give data.project.projectDir or the "
                         + PROJECT_DIR + " extension attribute"));

@@ -3,7 +3,6 @@ package dev.ktx.ingest.planner.trigger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +17,38 @@ import java.util.TreeSet;
  * @param projectKey what identifies the project in Redis ({@link DebounceWindows#projectKey})
  * @param targets    connection ids; null for every connection
  */
-public record DebounceWindow(String windowId, String projectKey, ProjectRef project,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> targets, boolean databaseFirst,
-                             List<String> eventIds, Instant openedAt, Instant dueAt) {
+public record DebounceWindow(
+        String windowId,
+        String projectKey,
+        ProjectRef project,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> targets,
+        boolean databaseFirst,
+        List<String> eventIds,
+        Instant openedAt,
+        Instant dueAt) {
 
     public DebounceWindow {
         targets = targets == null ? null : List.copyOf(new TreeSet<>(targets));
         eventIds = List.copyOf(eventIds);
     }
 
-    static DebounceWindow open(String windowId, String projectKey, ProjectRef project, String eventId,
-                               EventTargets targets, Instant now, Instant dueAt) {
-        return new DebounceWindow(windowId, projectKey, project, targets.connectionIds().map(List::copyOf).orElse(null),
-                targets.databaseFirst(), List.of(eventId), now, dueAt);
+    static DebounceWindow open(
+            String windowId,
+            String projectKey,
+            ProjectRef project,
+            String eventId,
+            EventTargets targets,
+            Instant now,
+            Instant dueAt) {
+        return new DebounceWindow(
+                windowId,
+                projectKey,
+                project,
+                targets.connectionIds().map(List::copyOf).orElse(null),
+                targets.databaseFirst(),
+                List.of(eventId),
+                now,
+                dueAt);
     }
 
     /** This window with the event's targets added. */
@@ -38,8 +56,15 @@ public record DebounceWindow(String windowId, String projectKey, ProjectRef proj
         EventTargets union = eventTargets().union(eventTargets);
         List<String> ids = new ArrayList<>(eventIds);
         ids.add(eventId);
-        return new DebounceWindow(windowId, projectKey, project, union.connectionIds().map(List::copyOf).orElse(null),
-                union.databaseFirst(), ids, openedAt, dueAt);
+        return new DebounceWindow(
+                windowId,
+                projectKey,
+                project,
+                union.connectionIds().map(List::copyOf).orElse(null),
+                union.databaseFirst(),
+                ids,
+                openedAt,
+                dueAt);
     }
 
     EventTargets eventTargets() {

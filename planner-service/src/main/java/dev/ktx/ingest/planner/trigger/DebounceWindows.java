@@ -5,15 +5,14 @@ import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.planner.run.RunStarts;
 import dev.ktx.ingest.planner.state.RunStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.redisson.api.RBucket;
 import org.redisson.api.RLock;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Open debounce windows in Redis, so every planner replica (and a restarted one) sees the same window: one per

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.planner.trigger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**

@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.config.TriggerRule;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -28,8 +27,12 @@ public record EventTargets(Optional<SortedSet<String>> connectionIds, boolean da
         if (rules.isEmpty()) {
             return BUILT_IN_TYPE.equals(event.type()) ? Optional.of(builtIn(config, event)) : Optional.empty();
         }
-        List<TriggerRule> matching = rules.stream().filter(r -> r.matches(event.type(), event.source(), event.subject())).toList();
-        return matching.stream().map(rule -> new EventTargets(rule.targets(), rule.databaseFirst())).reduce(EventTargets::union);
+        List<TriggerRule> matching = rules.stream()
+                .filter(r -> r.matches(event.type(), event.source(), event.subject()))
+                .toList();
+        return matching.stream()
+                .map(rule -> new EventTargets(rule.targets(), rule.databaseFirst()))
+                .reduce(EventTargets::union);
     }
 
     private static EventTargets builtIn(KtxConfig config, CloudEvent event) {
@@ -38,14 +41,17 @@ public record EventTargets(Optional<SortedSet<String>> connectionIds, boolean da
             return new EventTargets(Optional.empty(), false);
         }
         if (config.connection(request.connectionId()).isEmpty()) {
-            throw new InvalidMessageException("CloudEvent data.connectionId: unknown connection " + request.connectionId()
-                    + " (known: " + String.join(", ", config.connections().keySet()) + ")", null);
+            throw new InvalidMessageException(
+                    "CloudEvent data.connectionId: unknown connection " + request.connectionId() + " (known: "
+                            + String.join(", ", config.connections().keySet()) + ")",
+                    null);
         }
         return new EventTargets(Optional.of(new TreeSet<>(List.of(request.connectionId()))), false);
     }
 
     public EventTargets union(EventTargets other) {
-        Optional<SortedSet<String>> ids = connectionIds.isEmpty() || other.connectionIds.isEmpty() ? Optional.empty()
+        Optional<SortedSet<String>> ids = connectionIds.isEmpty() || other.connectionIds.isEmpty()
+                ? Optional.empty()
                 : Optional.of(union(connectionIds.get(), other.connectionIds.get()));
         return new EventTargets(ids, databaseFirst || other.databaseFirst);
     }

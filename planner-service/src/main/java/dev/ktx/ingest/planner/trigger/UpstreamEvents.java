@@ -8,22 +8,21 @@ import dev.ktx.ingest.planner.run.RunNotStartedException;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunRequest;
 import dev.ktx.ingest.planner.run.RunStarts;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.run.StartKey;
+import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.trigger.EventOutcome.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.redisson.api.RLock;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.redisson.api.RLock;
 
 /**
  * The one path of every upstream CloudEvent, from Kafka ({@code upstream.events}) and HTTP ({@code POST /api/events}):
@@ -85,8 +84,9 @@ public class UpstreamEvents {
         }
         Optional<EventTargets> targets = EventTargets.match(config, event);
         if (targets.isEmpty()) {
-            LOG.infof("upstream event %s (type %s, source %s) matches no trigger rule of %s", event.id(), event.type(),
-                    event.source(), project.projectId());
+            LOG.infof(
+                    "upstream event %s (type %s, source %s) matches no trigger rule of %s",
+                    event.id(), event.type(), event.source(), project.projectId());
             return EventOutcome.unmatched();
         }
         return debounce(project, event, targets.get(), config.ingest().debounce());
@@ -98,7 +98,8 @@ public class UpstreamEvents {
         lock.lock();
         try {
             Optional<DebounceWindow> open = windows.find(projectKey);
-            String windowId = open.map(DebounceWindow::windowId).orElseGet(() -> UUID.randomUUID().toString());
+            String windowId = open.map(DebounceWindow::windowId)
+                    .orElseGet(() -> UUID.randomUUID().toString());
             // a token of this delivery, so that a redelivery into the same open window is a duplicate too
             String delivery = windowId + " " + UUID.randomUUID();
             String reserved = starts.reserve(project, StartKey.cloudEvent(event.source(), event.id()), delivery);
@@ -107,12 +108,14 @@ public class UpstreamEvents {
             }
             Instant now = clock.instant();
             DebounceWindow window = open.map(w -> w.join(event.id(), targets))
-                    .orElseGet(() -> DebounceWindow.open(windowId, projectKey, project, event.id(), targets, now, now.plus(debounce)));
+                    .orElseGet(() -> DebounceWindow.open(
+                            windowId, projectKey, project, event.id(), targets, now, now.plus(debounce)));
             if (debounce.isZero()) {
                 return new EventOutcome(Outcome.started, windowId, start(window), null);
             }
             windows.save(window);
-            return new EventOutcome(open.isPresent() ? Outcome.coalesced : Outcome.opened, windowId, null, window.dueAt());
+            return new EventOutcome(
+                    open.isPresent() ? Outcome.coalesced : Outcome.opened, windowId, null, window.dueAt());
         } finally {
             lock.unlock();
         }
@@ -147,19 +150,24 @@ public class UpstreamEvents {
             if (TransientFailures.isTransient(e)) {
                 throw e;
             }
-            LOG.warnf("dropping debounce window %s of %s (events %s): its run cannot start: %s", window.windowId(),
-                    window.project().projectId(), window.eventIds(), e.getMessage());
+            LOG.warnf(
+                    "dropping debounce window %s of %s (events %s): its run cannot start: %s",
+                    window.windowId(), window.project().projectId(), window.eventIds(), e.getMessage());
             windows.remove(window.projectKey());
         }
     }
 
     /** Starts the window's run (idempotent: the window id is the start key) and closes the window. */
     private String start(DebounceWindow window) {
-        String runId = planner.start(new RunRequest(window.project(), window.planRequest(),
-                StartKey.window(window.windowId()), RunTrigger.events(window.eventIds())));
+        String runId = planner.start(new RunRequest(
+                window.project(),
+                window.planRequest(),
+                StartKey.window(window.windowId()),
+                RunTrigger.events(window.eventIds())));
         windows.remove(window.projectKey());
-        LOG.infof("debounce window %s of %s started run %s for events %s", window.windowId(),
-                window.project().projectId(), runId, window.eventIds());
+        LOG.infof(
+                "debounce window %s of %s started run %s for events %s",
+                window.windowId(), window.project().projectId(), runId, window.eventIds());
         return runId;
     }
 

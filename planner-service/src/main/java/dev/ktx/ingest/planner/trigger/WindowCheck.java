@@ -6,12 +6,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Every {@code ktx.planner.debounce-check-interval} the planner starts the runs of the debounce windows that are due.
@@ -56,12 +55,16 @@ public class WindowCheck {
                 try {
                     events.startIfDue(projectKey);
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "starting the due debounce window of project %s failed; trying again in %s", projectKey,
+                    LOG.warnf(
+                            e,
+                            "starting the due debounce window of project %s failed; trying again in %s",
+                            projectKey,
                             Durations.format(settings.debounceCheckInterval()));
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "debounce check failed; trying again in %s", Durations.format(settings.debounceCheckInterval()));
+            LOG.warnf(
+                    e, "debounce check failed; trying again in %s", Durations.format(settings.debounceCheckInterval()));
         }
     }
 }

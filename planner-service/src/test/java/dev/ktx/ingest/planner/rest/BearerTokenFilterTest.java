@@ -1,11 +1,10 @@
 package dev.ktx.ingest.planner.rest;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class BearerTokenFilterTest {
 
@@ -24,11 +23,14 @@ class BearerTokenFilterTest {
     @Test
     void withoutATokenThePlannerDoesNotStartUnlessAuthIsNoneExplicitly() {
         assertThatThrownBy(() -> BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.token, null)))
-                .hasMessage("ktx.planner.api-token (KTX_PLANNER_API_TOKEN) is not set: the planner requires a bearer "
-                        + "token on every API call; set one, or set ktx.planner.auth=none to run the API without authentication");
+                .hasMessage(
+                        "ktx.planner.api-token (KTX_PLANNER_API_TOKEN) is not set: the planner requires a bearer "
+                                + "token on every API call; set one, or set ktx.planner.auth=none to run the API without authentication");
         assertThatThrownBy(() -> BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.token, " ")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.none, null))).isEmpty();
-        assertThat(BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.token, "s3cret"))).contains("s3cret");
+        assertThat(BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.none, null)))
+                .isEmpty();
+        assertThat(BearerTokenFilter.requiredToken(settings(PlannerSettings.Auth.token, "s3cret")))
+                .contains("s3cret");
     }
 }

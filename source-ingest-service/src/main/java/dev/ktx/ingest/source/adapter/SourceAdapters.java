@@ -11,12 +11,11 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.source.settings.SourceIngestSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The adapter of each source driver whose connector is on the class path (the connector modules this service's
@@ -34,9 +33,12 @@ public class SourceAdapters {
     public SourceAdapters(SourceIngestSettings settings) {
         Connectors<SourceConnector> connectors = Connectors.sources();
         ConnectorSettings connectorSettings = connectorSettings(settings);
-        connectors.drivers().forEach(driver ->
-                byDriver.put(driver, connectors.forDriver(driver).adapter(connectorSettings)));
-        LOG.infof("source connectors on the class path: %s",
+        connectors
+                .drivers()
+                .forEach(driver ->
+                        byDriver.put(driver, connectors.forDriver(driver).adapter(connectorSettings)));
+        LOG.infof(
+                "source connectors on the class path: %s",
                 byDriver.keySet().stream().map(Driver::wireName).collect(Collectors.joining(", ")));
     }
 
@@ -45,9 +47,12 @@ public class SourceAdapters {
         ConnectorSettings defaults = ConnectorSettings.DEFAULTS;
         SourceIngestSettings.Http http = settings.http();
         RetryPolicy retry = defaults.httpRetry();
-        return new ConnectorSettings(settings.cacheDir(), http.connectTimeout().orElse(defaults.httpConnectTimeout()),
+        return new ConnectorSettings(
+                settings.cacheDir(),
+                http.connectTimeout().orElse(defaults.httpConnectTimeout()),
                 http.requestTimeout().orElse(defaults.httpRequestTimeout()),
-                http.maxAttempts().map(attempts -> new RetryPolicy(attempts, retry.initialBackoff(), retry.maxBackoff()))
+                http.maxAttempts()
+                        .map(attempts -> new RetryPolicy(attempts, retry.initialBackoff(), retry.maxBackoff()))
                         .orElse(retry));
     }
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.source.messaging;
 
 import dev.ktx.ingest.source.settings.SourceIngestSettings;
 import io.quarkus.runtime.configuration.DurationConverter;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

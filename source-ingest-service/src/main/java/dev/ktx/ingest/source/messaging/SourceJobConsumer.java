@@ -11,20 +11,19 @@ import dev.ktx.ingest.core.source.SourceRunResult;
 import dev.ktx.ingest.core.window.ReconciliationRefresh;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.source.SourceChannels;
-import dev.ktx.ingest.worker.TargetJobRunner;
 import dev.ktx.ingest.source.adapter.SourceAdapters;
 import dev.ktx.ingest.source.settings.SourceIngestSettings;
+import dev.ktx.ingest.worker.TargetJobRunner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.redisson.api.RedissonClient;
-
-import java.time.Clock;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Consumes {@code jobs.source}. Jobs run on a named worker pool whose size ({@code KTX_SOURCE_CONCURRENCY}) caps the
@@ -46,10 +45,14 @@ public class SourceJobConsumer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
 
-    public SourceJobConsumer(TargetJobRunner runner, SourceAdapters adapters, RedissonClient redisson,
-                             ContextRepositories projects, SourceIngestSettings settings, MeterRegistry meters,
-                             @ConfigProperty(name = "smallrye.messaging.worker." + WORKER_POOL + ".max-concurrency")
-                             int concurrency) {
+    public SourceJobConsumer(
+            TargetJobRunner runner,
+            SourceAdapters adapters,
+            RedissonClient redisson,
+            ContextRepositories projects,
+            SourceIngestSettings settings,
+            MeterRegistry meters,
+            @ConfigProperty(name = "smallrye.messaging.worker." + WORKER_POOL + ".max-concurrency") int concurrency) {
         this.runner = runner;
         this.adapters = adapters;
         this.projects = projects;
@@ -71,13 +74,24 @@ public class SourceJobConsumer {
         inFlight.incrementAndGet();
         long started = clock.millis();
         try {
-            SourceRun run = new SourceRun(job.repo(),
+            SourceRun run = new SourceRun(
+                    job.repo(),
                     new ReconciliationRefresh(job.repo(), lock, job.traces(), clock, settings.lockWait()),
-                    job.traces(), clock, job.config().ingest().workUnitsMaxConcurrency());
-            SourceContext context = new SourceContext(job.message().runId(), job.connection(), job.config(),
-                    projects.directory(job.message().project(), job.message().configCommit()), SecretResolver.system());
-            SourceRunResult result = run.run(job.message().project().projectId(), job.session(),
-                    adapters.forConnection(job.connection()), context, job.message().jobId());
+                    job.traces(),
+                    clock,
+                    job.config().ingest().workUnitsMaxConcurrency());
+            SourceContext context = new SourceContext(
+                    job.message().runId(),
+                    job.connection(),
+                    job.config(),
+                    projects.directory(job.message().project(), job.message().configCommit()),
+                    SecretResolver.system());
+            SourceRunResult result = run.run(
+                    job.message().project().projectId(),
+                    job.session(),
+                    adapters.forConnection(job.connection()),
+                    context,
+                    job.message().jobId());
             padToMinimumDuration(job.connection().id(), started);
             return result.outcome(job.connection());
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,8 @@ public final class DbtAdapter implements SourceAdapter {
     public RawSnapshot fetch(SourceContext context) throws IOException {
         DbtProject project = dbtConnection(context).project();
         if (project instanceof DbtProject.GitRepo repo) {
-            return RawSnapshot.complete(repoCache.withCheckout(repo,
+            return RawSnapshot.complete(repoCache.withCheckout(
+                    repo,
                     repo.token().map(token -> token.resolve(context.secrets())),
                     workTree -> DbtProjectFiles.read(projectDir(workTree, repo), location(repo))));
         }
@@ -77,8 +77,10 @@ public final class DbtAdapter implements SourceAdapter {
     @Override
     public List<WorkUnit> plan(StagedSnapshot snapshot, SourceContext context, RepoTree base) {
         DbtDefinitions definitions = DbtDefinitions.read(snapshot);
-        return List.of(new DocsPagesUnit(definitions.docs(), context.connectionId()),
-                new ModelOverlaysUnit(definitions.models(), dbtConnection(context).targetConnection()));
+        return List.of(
+                new DocsPagesUnit(definitions.docs(), context.connectionId()),
+                new ModelOverlaysUnit(
+                        definitions.models(), dbtConnection(context).targetConnection()));
     }
 
     private static DbtConnection dbtConnection(SourceContext context) {

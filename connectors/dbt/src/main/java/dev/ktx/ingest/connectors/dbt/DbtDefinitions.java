@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.source.StagedSnapshot;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,16 +24,17 @@ record DbtDefinitions(List<DbtModel> models, List<DocsBlock> docs) {
         for (DbtModel model : models) {
             DbtModel other = seen.putIfAbsent(model.name(), model);
             if (other != null) {
-                throw new DbtProjectException("dbt model " + model.name() + " is defined twice: " + other.rawPath()
-                        + ", " + model.rawPath());
+                throw new DbtProjectException(
+                        "dbt model " + model.name() + " is defined twice: " + other.rawPath() + ", " + model.rawPath());
             }
         }
     }
 
     static DbtDefinitions read(StagedSnapshot snapshot) {
-        String projectFile = snapshot.text(PROJECT_FILE)
-                .orElseThrow(() -> new DbtProjectException(PROJECT_FILE + " is missing"));
-        String projectName = YamlNode.load(PROJECT_FILE, projectFile).get("name").requiredString();
+        String projectFile =
+                snapshot.text(PROJECT_FILE).orElseThrow(() -> new DbtProjectException(PROJECT_FILE + " is missing"));
+        String projectName =
+                YamlNode.load(PROJECT_FILE, projectFile).get("name").requiredString();
         if (snapshot.files().containsKey(ManifestJsonReader.PATH)) {
             return ManifestJsonReader.read(snapshot, projectName);
         }

@@ -2,13 +2,12 @@ package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.config.DbtProject;
 import dev.ktx.ingest.core.retry.TransientFailure;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.PackInvalidException;
-
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A dbt repository could not be cloned or fetched, for a reason another attempt may not have (network, server).
@@ -38,10 +37,10 @@ final class DbtGitException extends RuntimeException implements TransientFailure
         for (String secret : token.stream().toList()) {
             detail = detail.replace(secret, "[token]");
         }
-        String message = "cannot fetch dbt repository " + repo.repoUrl() + " (branch " + repo.branch() + "): "
-                + detail;
+        String message = "cannot fetch dbt repository " + repo.repoUrl() + " (branch " + repo.branch() + "): " + detail;
         return PERMANENT.matcher(detail).find() && failure instanceof TransportException
-                ? new DbtProjectException(message) : new DbtGitException(message);
+                ? new DbtProjectException(message)
+                : new DbtGitException(message);
     }
 
     /** Whether a failed update of a cached clone came from its own files rather than from the remote. */
@@ -50,7 +49,8 @@ final class DbtGitException extends RuntimeException implements TransientFailure
             return true;
         }
         for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof MissingObjectException || t instanceof CorruptObjectException
+            if (t instanceof MissingObjectException
+                    || t instanceof CorruptObjectException
                     || t instanceof PackInvalidException) {
                 return true;
             }

@@ -8,8 +8,13 @@ import java.util.Objects;
  * has one), {@code rawPath} the snapshot file it was read from, {@code semantics} what MetricFlow defines on it,
  * {@code usedBy} the exposures (dashboards, notebooks, …) that read it, one line each.
  */
-record DbtModel(String name, String description, List<DbtColumn> columns, DbtSemantics semantics, List<String> usedBy,
-                String rawPath) {
+record DbtModel(
+        String name,
+        String description,
+        List<DbtColumn> columns,
+        DbtSemantics semantics,
+        List<String> usedBy,
+        String rawPath) {
 
     DbtModel {
         columns = List.copyOf(columns);

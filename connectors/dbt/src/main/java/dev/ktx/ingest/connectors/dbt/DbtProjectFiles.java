@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.input.InputFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,8 +20,7 @@ final class DbtProjectFiles {
     private static final String MODELS_DIR = "models";
     private static final List<String> MODEL_SUFFIXES = List.of(".yml", ".yaml", ".md");
 
-    private DbtProjectFiles() {
-    }
+    private DbtProjectFiles() {}
 
     static SortedMap<String, byte[]> read(Path projectDir) throws IOException {
         return read(projectDir, projectDir.toString());
@@ -31,8 +29,8 @@ final class DbtProjectFiles {
     /** @param location how a missing project is named to the user (a clone's directory means nothing to them) */
     static SortedMap<String, byte[]> read(Path projectDir, String location) throws IOException {
         if (!isFile(projectDir.resolve(DbtDefinitions.PROJECT_FILE))) {
-            throw new DbtProjectException("no dbt project at " + location + ": " + DbtDefinitions.PROJECT_FILE
-                    + " is missing");
+            throw new DbtProjectException(
+                    "no dbt project at " + location + ": " + DbtDefinitions.PROJECT_FILE + " is missing");
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         add(files, projectDir, projectDir.resolve(DbtDefinitions.PROJECT_FILE));
@@ -61,7 +59,10 @@ final class DbtProjectFiles {
     }
 
     private static void add(SortedMap<String, byte[]> files, Path projectDir, Path file) throws IOException {
-        String relative = projectDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        String relative = projectDir
+                .relativize(file)
+                .toString()
+                .replace(file.getFileSystem().getSeparator(), "/");
         files.put(relative, InputFiles.read(file, relative));
     }
 }

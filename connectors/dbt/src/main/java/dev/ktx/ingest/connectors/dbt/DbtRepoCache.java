@@ -1,15 +1,6 @@
 package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.config.DbtProject;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.util.FileUtils;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,6 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Local clones of dbt projects kept between runs: one directory per repository URL + branch (named by a hash of
@@ -39,6 +38,7 @@ final class DbtRepoCache {
 
     /** Hosts that take a token as the password accept any user name (GitHub, GitLab, Gitea). */
     static final String USERNAME = "ktx";
+
     private static final String ORIGIN = Constants.DEFAULT_REMOTE_NAME;
     private static final Map<Path, ReentrantLock> HELD = new ConcurrentHashMap<>();
 
@@ -66,9 +66,11 @@ final class DbtRepoCache {
         Files.createDirectories(root);
         ReentrantLock held = HELD.computeIfAbsent(dir, d -> new ReentrantLock());
         held.lock();
-        try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        root.resolve(dir.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             CredentialsProvider credentials = token.map(t -> new UsernamePasswordCredentialsProvider(USERNAME, t))
                     .orElse(null);
             Git git;
@@ -128,11 +130,13 @@ final class DbtRepoCache {
         }
     }
 
-    private static void fetchAndReset(Git git, String branch, CredentialsProvider credentials)
-            throws GitAPIException {
+    private static void fetchAndReset(Git git, String branch, CredentialsProvider credentials) throws GitAPIException {
         String tracking = Constants.R_REMOTES + ORIGIN + "/" + branch;
-        git.fetch().setRemote(ORIGIN).setCredentialsProvider(credentials)
-                .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking)).call();
+        git.fetch()
+                .setRemote(ORIGIN)
+                .setCredentialsProvider(credentials)
+                .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking))
+                .call();
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tracking).call();
         // files a crashed earlier run or a changed .gitignore left behind are not part of the project
         git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
@@ -149,10 +153,14 @@ final class DbtRepoCache {
         }
         Path fresh = Files.createTempDirectory(dir.getParent(), prefix);
         try {
-            Git.cloneRepository().setURI(repo.repoUrl()).setDirectory(fresh.toFile())
+            Git.cloneRepository()
+                    .setURI(repo.repoUrl())
+                    .setDirectory(fresh.toFile())
                     .setBranch(Constants.R_HEADS + repo.branch())
                     .setBranchesToClone(List.of(Constants.R_HEADS + repo.branch()))
-                    .setCredentialsProvider(credentials).call().close();
+                    .setCredentialsProvider(credentials)
+                    .call()
+                    .close();
             if (Files.exists(dir)) {
                 FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE);
             }

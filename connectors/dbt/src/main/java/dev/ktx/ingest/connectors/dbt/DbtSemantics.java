@@ -3,7 +3,6 @@ package dev.ktx.ingest.connectors.dbt;
 import dev.ktx.ingest.core.repo.Join;
 import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.Segment;
-
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +19,9 @@ record DbtSemantics(List<Measure> measures, List<Segment> segments, List<Join> j
     DbtSemantics {
         measures = measures.stream().sorted(Comparator.comparing(Measure::name)).toList();
         segments = segments.stream().sorted(Comparator.comparing(Segment::name)).toList();
-        joins = joins.stream().sorted(Comparator.comparing(Join::to).thenComparing(Join::on)).toList();
+        joins = joins.stream()
+                .sorted(Comparator.comparing(Join::to).thenComparing(Join::on))
+                .toList();
         unsupported = List.copyOf(unsupported);
     }
 }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 record DbtTest(String name, Map<String, Object> arguments) {
 
     /** {@code ref('model')} or {@code source('source', 'table')}: the last quoted name is the relation. */
-    private static final Pattern RELATION = Pattern.compile(
-            "(?:ref|source)\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]\\s*\\)");
+    private static final Pattern RELATION =
+            Pattern.compile("(?:ref|source)\\(\\s*(?:['\"][^'\"]+['\"]\\s*,\\s*)?['\"]([^'\"]+)['\"]\\s*\\)");
 
     DbtTest {
         arguments = Map.copyOf(arguments);
@@ -20,12 +20,14 @@ record DbtTest(String name, Map<String, Object> arguments) {
     /** How the constraint reads in an overlay, e.g. {@code accepted_values: active, canceled}. */
     String describe() {
         return switch (name) {
-            case "accepted_values" -> arguments.get("values") instanceof Collection<?> values
-                    ? name + ": " + values.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    : name;
-            case "relationships" -> arguments.get("to") != null && arguments.get("field") != null
-                    ? name + ": " + refTarget(String.valueOf(arguments.get("to"))) + "." + arguments.get("field")
-                    : name;
+            case "accepted_values" ->
+                arguments.get("values") instanceof Collection<?> values
+                        ? name + ": " + values.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        : name;
+            case "relationships" ->
+                arguments.get("to") != null && arguments.get("field") != null
+                        ? name + ": " + refTarget(String.valueOf(arguments.get("to"))) + "." + arguments.get("field")
+                        : name;
             default -> name;
         };
     }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** A {@code {% docs name %}…{% enddocs %}} block: its name, markdown and the snapshot file it came from. */
 record DocsBlock(String name, String markdown, String rawPath) {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "\\{%-?\\s*docs\\s+([A-Za-z0-9_]+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("\\{%-?\\s*docs\\s+([A-Za-z0-9_]+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
 
     /** The blocks of one markdown file, in file order. */
     static List<DocsBlock> parse(String rawPath, String text) {

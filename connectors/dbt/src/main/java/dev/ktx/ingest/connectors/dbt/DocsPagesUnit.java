@@ -9,7 +9,6 @@ import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +55,12 @@ final class DocsPagesUnit implements WorkUnit {
         if (heading.matches()) {
             return Optional.of(heading.group(1).strip()).filter(text -> !text.isEmpty());
         }
-        String paragraph = String.join(" ",
-                lines.stream().takeWhile(line -> !line.isBlank()).map(String::strip).toList());
+        String paragraph = String.join(
+                " ",
+                lines.stream()
+                        .takeWhile(line -> !line.isBlank())
+                        .map(String::strip)
+                        .toList());
         Matcher sentence = FIRST_SENTENCE.matcher(paragraph);
         return Optional.of(sentence.find() ? sentence.group(1) : paragraph);
     }
@@ -74,16 +77,15 @@ final class DocsPagesUnit implements WorkUnit {
         for (DocsBlock block : blocks) {
             String key = pageKey(block.name());
             Optional<String> summary = summary(block.markdown());
-            String skipReason = !RepoPaths.isValidPageKey(key) ? "invalid_page_key"
-                    : !keys.add(key) ? "duplicate_page_key"
-                    : summary.isEmpty() ? "empty_docs_block"
-                    : null;
+            String skipReason = !RepoPaths.isValidPageKey(key)
+                    ? "invalid_page_key"
+                    : !keys.add(key) ? "duplicate_page_key" : summary.isEmpty() ? "empty_docs_block" : null;
             if (skipReason != null) {
                 output.provenance(row(snapshot, block, key, ProvenanceRow.Action.SKIPPED, skipReason));
                 continue;
             }
-            Frontmatter frontmatter = new Frontmatter(summary.get(), TAGS, List.of(), List.of(), null, connectionId,
-                    List.of(), null);
+            Frontmatter frontmatter =
+                    new Frontmatter(summary.get(), TAGS, List.of(), List.of(), null, connectionId, List.of(), null);
             WikiPage page = new WikiPage(key, frontmatter, block.markdown());
             output.write(page.path(), WikiPageCodec.write(page));
             output.provenance(row(snapshot, block, key, ProvenanceRow.Action.WIKI_WRITTEN, null));
@@ -91,9 +93,14 @@ final class DocsPagesUnit implements WorkUnit {
         return output.build();
     }
 
-    private static ProvenanceRow row(StagedSnapshot snapshot, DocsBlock block, String key, ProvenanceRow.Action action,
-                                     String reason) {
-        return new ProvenanceRow(block.rawPath(), snapshot.sha256(block.rawPath()), ProvenanceRow.ArtifactKind.WIKI,
-                key, action, reason);
+    private static ProvenanceRow row(
+            StagedSnapshot snapshot, DocsBlock block, String key, ProvenanceRow.Action action, String reason) {
+        return new ProvenanceRow(
+                block.rawPath(),
+                snapshot.sha256(block.rawPath()),
+                ProvenanceRow.ArtifactKind.WIKI,
+                key,
+                action,
+                reason);
     }
 }

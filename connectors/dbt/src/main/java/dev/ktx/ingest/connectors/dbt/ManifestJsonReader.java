@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.core.source.StagedSnapshot;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +26,9 @@ final class ManifestJsonReader {
     static final String PATH = "target/manifest.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {};
 
-    private ManifestJsonReader() {
-    }
+    private ManifestJsonReader() {}
 
     static DbtDefinitions read(StagedSnapshot snapshot, String projectName) {
         JsonNode manifest = parse(snapshot.text(PATH).orElseThrow());
@@ -39,7 +36,10 @@ final class ManifestJsonReader {
         List<DocsBlock> docs = new ArrayList<>();
         manifest.path("docs").forEach(doc -> {
             if (doc.path("package_name").asText().equals(projectName)) {
-                docs.add(new DocsBlock(doc.path("name").asText(), doc.path("block_contents").asText().strip(), PATH));
+                docs.add(new DocsBlock(
+                        doc.path("name").asText(),
+                        doc.path("block_contents").asText().strip(),
+                        PATH));
             }
         });
         Map<String, DocsBlock> docsByName = new HashMap<>();
@@ -56,13 +56,23 @@ final class ManifestJsonReader {
         Map<String, Map<String, List<DbtTest>>> testsByNode = columnTests(nodes.values());
         Map<String, List<String>> usedBy = ExposureLines.byNode(manifest.path("exposures"));
         List<DbtModel> models = new ArrayList<>();
-        relations.keySet().forEach(id -> models.add(model(nodes.get(id), testsByNode.getOrDefault(id, Map.of()),
-                semantics.getOrDefault(id, DbtSemantics.NONE), usedBy.getOrDefault(id, List.of()), references)));
+        relations
+                .keySet()
+                .forEach(id -> models.add(model(
+                        nodes.get(id),
+                        testsByNode.getOrDefault(id, Map.of()),
+                        semantics.getOrDefault(id, DbtSemantics.NONE),
+                        usedBy.getOrDefault(id, List.of()),
+                        references)));
         // a source table that a model also builds is the model's (e.g. a model materialised over its own source)
         fields(manifest.path("sources")).forEach((id, source) -> {
             if (!relations.containsValue(relation(source))) {
-                models.add(model(source, testsByNode.getOrDefault(id, Map.of()), DbtSemantics.NONE,
-                        usedBy.getOrDefault(id, List.of()), references));
+                models.add(model(
+                        source,
+                        testsByNode.getOrDefault(id, Map.of()),
+                        DbtSemantics.NONE,
+                        usedBy.getOrDefault(id, List.of()),
+                        references));
             }
         });
         return new DbtDefinitions(models, docs);
@@ -93,21 +103,27 @@ final class ManifestJsonReader {
             }
             return manifest;
         } catch (JsonProcessingException e) {
-            throw new DbtProjectException(PATH + ": malformed JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
+            throw new DbtProjectException(
+                    PATH + ": malformed JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         }
     }
 
-    private static DbtModel model(JsonNode node, Map<String, List<DbtTest>> tests, DbtSemantics semantics,
-                                  List<String> usedBy, DocReferences docs) {
+    private static DbtModel model(
+            JsonNode node,
+            Map<String, List<DbtTest>> tests,
+            DbtSemantics semantics,
+            List<String> usedBy,
+            DocReferences docs) {
         List<DbtColumn> columns = new ArrayList<>();
         node.path("columns").forEach(column -> {
             String columnName = column.path("name").asText();
-            columns.add(new DbtColumn(columnName, docs.render(column.path("description").asText("")),
+            columns.add(new DbtColumn(
+                    columnName,
+                    docs.render(column.path("description").asText("")),
                     tests.getOrDefault(columnName, List.of())));
         });
-        return new DbtModel(relation(node), docs.render(node.path("description").asText("")), columns, semantics,
-                usedBy, PATH);
+        return new DbtModel(
+                relation(node), docs.render(node.path("description").asText("")), columns, semantics, usedBy, PATH);
     }
 
     /** Model or source node id → column → its tests, from test nodes ({@code attached_node}, else their one dependency). */
@@ -128,7 +144,8 @@ final class ManifestJsonReader {
                 arguments.putAll(MAPPER.convertValue(metadata.path("kwargs"), ARGUMENTS));
                 arguments.values().removeIf(Objects::isNull);
             }
-            tests.computeIfAbsent(model, id -> new TreeMap<>()).computeIfAbsent(column, c -> new ArrayList<>())
+            tests.computeIfAbsent(model, id -> new TreeMap<>())
+                    .computeIfAbsent(column, c -> new ArrayList<>())
                     .add(new DbtTest(metadata.path("name").asText(), arguments));
         }
         return tests;

@@ -15,7 +15,6 @@ import dev.ktx.ingest.core.source.Manifests;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,20 @@ final class ModelOverlaysUnit implements WorkUnit {
     static final String TESTS_ORIGIN = "dbt_tests";
     /** Origin of the lines naming the exposures that read a model ({@link ExposureLines}). */
     static final String EXPOSURES_ORIGIN = "dbt_exposures";
+
     static final String NO_DOCUMENTATION = "no_documentation";
 
-    private static final SlSource EMPTY = new SlSource(null, null, List.of(), new TreeMap<>(), List.of(),
-            new TreeMap<>(), List.of(), List.of(), List.of(), List.of());
+    private static final SlSource EMPTY = new SlSource(
+            null,
+            null,
+            List.of(),
+            new TreeMap<>(),
+            List.of(),
+            new TreeMap<>(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
 
     private final List<DbtModel> models;
     private final String targetConnection;
@@ -71,8 +80,8 @@ final class ModelOverlaysUnit implements WorkUnit {
             String key = ArtifactKeys.sl(targetConnection, model.name());
             ManifestEntry entry = manifest.get(model.name());
             if (entry == null) {
-                output.provenance(row(snapshot, model, key, ProvenanceRow.Action.UNMAPPED,
-                        ProvenanceRow.MISSING_TARGET_TABLE));
+                output.provenance(
+                        row(snapshot, model, key, ProvenanceRow.Action.UNMAPPED, ProvenanceRow.MISSING_TARGET_TABLE));
                 continue;
             }
             List<String> dropped = new ArrayList<>(model.semantics().unsupported());
@@ -97,8 +106,14 @@ final class ModelOverlaysUnit implements WorkUnit {
         for (DbtColumn column : model.columns()) {
             SortedMap<String, String> descriptions = new TreeMap<>();
             putIfPresent(descriptions, ORIGIN, column.description());
-            putIfPresent(descriptions, TESTS_ORIGIN, String.join("; ",
-                    new TreeSet<>(column.tests().stream().map(DbtTest::describe).toList())));
+            putIfPresent(
+                    descriptions,
+                    TESTS_ORIGIN,
+                    String.join(
+                            "; ",
+                            new TreeSet<>(column.tests().stream()
+                                    .map(DbtTest::describe)
+                                    .toList())));
             if (entry.columnNames().contains(column.name()) && !descriptions.isEmpty()) {
                 overrides.put(column.name(), new ColumnOverride(null, descriptions));
             }
@@ -107,15 +122,23 @@ final class ModelOverlaysUnit implements WorkUnit {
         putIfPresent(descriptions, ORIGIN, model.description());
         putIfPresent(descriptions, EXPOSURES_ORIGIN, String.join("\n", model.usedBy()));
         DbtSemantics semantics = model.semantics();
-        List<Measure> measures = kept(semantics.measures(), measure -> measure.column() == null
-                || entry.columnNames().contains(measure.column()), measure -> "measure " + measure.name()
-                + ": unknown column " + measure.column(), dropped);
-        List<Segment> segments = kept(semantics.segments(), segment -> entry.columnNames()
-                .containsAll(segment.columns()), segment -> "segment " + segment.name() + ": unknown column", dropped);
-        List<Join> joins = kept(semantics.joins(), join -> backed.contains(join.to()),
-                join -> "join to " + join.to() + ": " + ProvenanceRow.MISSING_TARGET_TABLE, dropped);
-        return new SlSource(null, null, List.of(), descriptions, List.of(), overrides, List.of(), measures, segments,
-                joins);
+        List<Measure> measures = kept(
+                semantics.measures(),
+                measure -> measure.column() == null || entry.columnNames().contains(measure.column()),
+                measure -> "measure " + measure.name() + ": unknown column " + measure.column(),
+                dropped);
+        List<Segment> segments = kept(
+                semantics.segments(),
+                segment -> entry.columnNames().containsAll(segment.columns()),
+                segment -> "segment " + segment.name() + ": unknown column",
+                dropped);
+        List<Join> joins = kept(
+                semantics.joins(),
+                join -> backed.contains(join.to()),
+                join -> "join to " + join.to() + ": " + ProvenanceRow.MISSING_TARGET_TABLE,
+                dropped);
+        return new SlSource(
+                null, null, List.of(), descriptions, List.of(), overrides, List.of(), measures, segments, joins);
     }
 
     private static <T> List<T> kept(List<T> items, Predicate<T> valid, Function<T, String> why, List<String> dropped) {
@@ -129,9 +152,9 @@ final class ModelOverlaysUnit implements WorkUnit {
         }
     }
 
-    private static ProvenanceRow row(StagedSnapshot snapshot, DbtModel model, String key, ProvenanceRow.Action action,
-                                     String reason) {
-        return new ProvenanceRow(model.rawPath(), snapshot.sha256(model.rawPath()), ProvenanceRow.ArtifactKind.SL, key,
-                action, reason);
+    private static ProvenanceRow row(
+            StagedSnapshot snapshot, DbtModel model, String key, ProvenanceRow.Action action, String reason) {
+        return new ProvenanceRow(
+                model.rawPath(), snapshot.sha256(model.rawPath()), ProvenanceRow.ArtifactKind.SL, key, action, reason);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.source.StagedSnapshot;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +39,8 @@ final class SchemaYmlReader {
         List<DbtColumn> columns = model.get("columns").items().stream()
                 .map(column -> new DbtColumn(column.get("name").requiredString(), description(column), tests(column)))
                 .toList();
-        return new DbtModel(model.get("name").requiredString(), description(model), columns, DbtSemantics.NONE,
-                List.of(), rawPath);
+        return new DbtModel(
+                model.get("name").requiredString(), description(model), columns, DbtSemantics.NONE, List.of(), rawPath);
     }
 
     private String description(YamlNode node) {
@@ -65,7 +64,8 @@ final class SchemaYmlReader {
         }
         Map.Entry<String, YamlNode> entry = entries.entrySet().iterator().next();
         YamlNode arguments = entry.getValue().get("arguments").isMissing()
-                ? entry.getValue() : entry.getValue().get("arguments");
+                ? entry.getValue()
+                : entry.getValue().get("arguments");
         Map<String, Object> values = new LinkedHashMap<>();
         arguments.entries().forEach((name, value) -> {
             if (!value.isMissing()) {

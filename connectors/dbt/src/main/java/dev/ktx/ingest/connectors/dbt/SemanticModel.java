@@ -3,7 +3,6 @@ package dev.ktx.ingest.connectors.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.core.repo.Aggregation;
 import dev.ktx.ingest.core.repo.Measure;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +19,32 @@ import java.util.regex.Pattern;
  * it describes: its entities and dimensions by name (each with the SQL it stands for: {@code expr}, else its name)
  * and its measures as SL measures. {@code unsupported} lists measures with no SL aggregation (median, percentile).
  */
-record SemanticModel(String modelId, String relation, Map<String, Entity> entities, Map<String, String> dimensions,
-                     Map<String, Measure> measures, List<String> unsupported) {
+record SemanticModel(
+        String modelId,
+        String relation,
+        Map<String, Entity> entities,
+        Map<String, String> dimensions,
+        Map<String, Measure> measures,
+        List<String> unsupported) {
 
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** MetricFlow's filter templates that name something of one semantic model: its dimensions and entities. */
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\\{\\{\\s*(Dimension|Entity)\\(\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*\\)\\s*}}");
-    private static final Map<String, Aggregation> AGGREGATIONS = Map.of("sum", Aggregation.SUM,
-            "count", Aggregation.COUNT, "count_distinct", Aggregation.COUNT_DISTINCT, "average", Aggregation.AVG,
-            "min", Aggregation.MIN, "max", Aggregation.MAX);
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\{\\{\\s*(Dimension|Entity)\\(\\s*['\"]([A-Za-z0-9_]+)['\"]\\s*\\)\\s*}}");
+
+    private static final Map<String, Aggregation> AGGREGATIONS = Map.of(
+            "sum",
+            Aggregation.SUM,
+            "count",
+            Aggregation.COUNT,
+            "count_distinct",
+            Aggregation.COUNT_DISTINCT,
+            "average",
+            Aggregation.AVG,
+            "min",
+            Aggregation.MIN,
+            "max",
+            Aggregation.MAX);
 
     /** {@code type}: primary, unique, natural or foreign. */
     record Entity(String type, String expr) {
@@ -40,8 +55,7 @@ record SemanticModel(String modelId, String relation, Map<String, Entity> entiti
     }
 
     /** A filter rendered to SQL on the model's relation, and the columns it reads (those named plainly). */
-    record Condition(String sql, List<String> columns) {
-    }
+    record Condition(String sql, List<String> columns) {}
 
     /** @param relations model node id → the relation it builds; a semantic model of another node is not ours */
     static Optional<SemanticModel> parse(JsonNode node, Map<String, String> relations, DocReferences docs) {
@@ -53,18 +67,24 @@ record SemanticModel(String modelId, String relation, Map<String, Entity> entiti
             return Optional.empty();
         }
         Map<String, Entity> entities = new LinkedHashMap<>();
-        node.path("entities").forEach(entity -> entities.put(entity.path("name").asText(),
-                new Entity(entity.path("type").asText(), expr(entity))));
+        node.path("entities")
+                .forEach(entity -> entities.put(
+                        entity.path("name").asText(),
+                        new Entity(entity.path("type").asText(), expr(entity))));
         Map<String, String> dimensions = new LinkedHashMap<>();
-        node.path("dimensions").forEach(dimension -> dimensions.put(dimension.path("name").asText(), expr(dimension)));
+        node.path("dimensions")
+                .forEach(dimension -> dimensions.put(dimension.path("name").asText(), expr(dimension)));
         Map<String, Measure> measures = new LinkedHashMap<>();
         List<String> unsupported = new ArrayList<>();
-        node.path("measures").forEach(measure -> measure(measure, docs).ifPresentOrElse(
-                m -> measures.put(m.name(), m),
-                () -> unsupported.add("measure " + measure.path("name").asText() + ": agg "
-                        + measure.path("agg").asText())));
-        return Optional.of(new SemanticModel(modelId, relations.get(modelId), entities, dimensions, measures,
-                unsupported));
+        node.path("measures")
+                .forEach(measure -> measure(measure, docs)
+                        .ifPresentOrElse(
+                                m -> measures.put(m.name(), m),
+                                () -> unsupported.add(
+                                        "measure " + measure.path("name").asText() + ": agg "
+                                                + measure.path("agg").asText())));
+        return Optional.of(
+                new SemanticModel(modelId, relations.get(modelId), entities, dimensions, measures, unsupported));
     }
 
     /**
@@ -94,8 +114,10 @@ record SemanticModel(String modelId, String relation, Map<String, Entity> entiti
             }
             parts.add(sql.toString().strip());
         }
-        String sql = parts.size() == 1 ? parts.get(0)
-                : String.join(" AND ", parts.stream().map(part -> "(" + part + ")").toList());
+        String sql = parts.size() == 1
+                ? parts.get(0)
+                : String.join(
+                        " AND ", parts.stream().map(part -> "(" + part + ")").toList());
         return Optional.of(new Condition(sql, List.copyOf(columns)));
     }
 
@@ -123,14 +145,16 @@ record SemanticModel(String modelId, String relation, Map<String, Entity> entiti
         String name = measure.path("name").asText();
         String agg = measure.path("agg").asText();
         String expr = expr(measure);
-        SortedMap<String, String> descriptions = descriptions(docs.render(measure.path("description").asText("")));
+        SortedMap<String, String> descriptions =
+                descriptions(docs.render(measure.path("description").asText("")));
         if (agg.equals("sum_boolean")) {
-            return Optional.of(new Measure(name, Aggregation.SUM, null, "CASE WHEN " + expr + " THEN 1 ELSE 0 END",
-                    descriptions));
+            return Optional.of(
+                    new Measure(name, Aggregation.SUM, null, "CASE WHEN " + expr + " THEN 1 ELSE 0 END", descriptions));
         }
-        return Optional.ofNullable(AGGREGATIONS.get(agg)).map(aggregation -> IDENTIFIER.matcher(expr).matches()
-                ? new Measure(name, aggregation, expr, null, descriptions)
-                : new Measure(name, aggregation, null, expr, descriptions));
+        return Optional.ofNullable(AGGREGATIONS.get(agg))
+                .map(aggregation -> IDENTIFIER.matcher(expr).matches()
+                        ? new Measure(name, aggregation, expr, null, descriptions)
+                        : new Measure(name, aggregation, null, expr, descriptions));
     }
 
     static SortedMap<String, String> descriptions(String text) {

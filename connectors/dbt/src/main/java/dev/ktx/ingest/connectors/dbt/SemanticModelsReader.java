@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.core.repo.Join;
 import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.Segment;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,8 +35,7 @@ final class SemanticModelsReader {
     private final Map<String, Additions> byModel = new TreeMap<>();
     private final Map<String, SemanticModel> byMeasure = new HashMap<>();
 
-    private SemanticModelsReader() {
-    }
+    private SemanticModelsReader() {}
 
     /**
      * @param relations model node id → the relation it builds
@@ -46,8 +44,9 @@ final class SemanticModelsReader {
     static Map<String, DbtSemantics> read(JsonNode manifest, Map<String, String> relations, DocReferences docs) {
         SemanticModelsReader reader = new SemanticModelsReader();
         List<SemanticModel> models = new ArrayList<>();
-        ManifestJsonReader.fields(manifest.path("semantic_models")).values().forEach(node ->
-                SemanticModel.parse(node, relations, docs).ifPresent(models::add));
+        ManifestJsonReader.fields(manifest.path("semantic_models"))
+                .values()
+                .forEach(node -> SemanticModel.parse(node, relations, docs).ifPresent(models::add));
         for (SemanticModel model : models) {
             Additions additions = reader.additions(model);
             additions.measures.putAll(model.measures());
@@ -65,7 +64,8 @@ final class SemanticModelsReader {
         String name = metric.path("name").asText();
         String type = metric.path("type").asText();
         JsonNode params = metric.path("type_params");
-        String measureName = type.equals("simple") ? params.path("measure").path("name").asText()
+        String measureName = type.equals("simple")
+                ? params.path("measure").path("name").asText()
                 : params.path("input_measures").path(0).path("name").asText();
         SemanticModel model = byMeasure.get(measureName);
         if (model == null) {
@@ -81,11 +81,19 @@ final class SemanticModelsReader {
         SortedMap<String, String> descriptions = SemanticModel.descriptions(
                 description.isBlank() ? metric.path("label").asText("") : description);
         List<String> filters = new ArrayList<>();
-        List.of(metric.path("filter"), params.path("measure").path("filter")).forEach(filter ->
-                filter.path("where_filters").forEach(where -> filters.add(where.path("where_sql_template").asText())));
+        List.of(metric.path("filter"), params.path("measure").path("filter"))
+                .forEach(filter -> filter.path("where_filters")
+                        .forEach(where ->
+                                filters.add(where.path("where_sql_template").asText())));
         if (filters.isEmpty()) {
-            additions.measures.put(name, new Measure(name, base.agg(), base.column(), base.sql(),
-                    name.equals(measureName) && descriptions.isEmpty() ? base.descriptions() : descriptions));
+            additions.measures.put(
+                    name,
+                    new Measure(
+                            name,
+                            base.agg(),
+                            base.column(),
+                            base.sql(),
+                            name.equals(measureName) && descriptions.isEmpty() ? base.descriptions() : descriptions));
             return;
         }
         Optional<SemanticModel.Condition> condition = model.condition(filters);
@@ -94,25 +102,42 @@ final class SemanticModelsReader {
             return;
         }
         String value = base.column() != null ? base.column() : base.sql() != null ? base.sql() : "1";
-        additions.segments.put(name + "_filter", new Segment(name + "_filter", condition.get().sql(),
-                condition.get().columns(), SemanticModel.descriptions("The filter of metric " + name + ".")));
-        additions.measures.put(name, new Measure(name, base.agg(), null,
-                "CASE WHEN " + condition.get().sql() + " THEN " + value + " END", descriptions));
+        additions.segments.put(
+                name + "_filter",
+                new Segment(
+                        name + "_filter",
+                        condition.get().sql(),
+                        condition.get().columns(),
+                        SemanticModel.descriptions("The filter of metric " + name + ".")));
+        additions.measures.put(
+                name,
+                new Measure(
+                        name,
+                        base.agg(),
+                        null,
+                        "CASE WHEN " + condition.get().sql() + " THEN " + value + " END",
+                        descriptions));
     }
 
     /** Joins from {@code model}'s foreign entities to the models that identify the same entity. */
     private static List<Join> joins(SemanticModel model, List<SemanticModel> models) {
         List<Join> joins = new ArrayList<>();
         model.entities().forEach((name, entity) -> {
-            if (entity.identifies() || !SemanticModel.IDENTIFIER.matcher(entity.expr()).matches()) {
+            if (entity.identifies()
+                    || !SemanticModel.IDENTIFIER.matcher(entity.expr()).matches()) {
                 return;
             }
             for (SemanticModel other : models) {
                 SemanticModel.Entity key = other.entities().get(name);
-                if (key != null && key.identifies() && !other.relation().equals(model.relation())
+                if (key != null
+                        && key.identifies()
+                        && !other.relation().equals(model.relation())
                         && SemanticModel.IDENTIFIER.matcher(key.expr()).matches()) {
-                    joins.add(new Join(other.relation(), model.relation() + "." + entity.expr() + " = "
-                            + other.relation() + "." + key.expr(), Join.Relationship.MANY_TO_ONE, JOIN_SOURCE));
+                    joins.add(new Join(
+                            other.relation(),
+                            model.relation() + "." + entity.expr() + " = " + other.relation() + "." + key.expr(),
+                            Join.Relationship.MANY_TO_ONE,
+                            JOIN_SOURCE));
                 }
             }
         });
@@ -131,8 +156,7 @@ final class SemanticModelsReader {
         final List<String> unsupported = new ArrayList<>();
 
         DbtSemantics semantics() {
-            return new DbtSemantics(List.copyOf(measures.values()), List.copyOf(segments.values()), joins,
-                    unsupported);
+            return new DbtSemantics(List.copyOf(measures.values()), List.copyOf(segments.values()), joins, unsupported);
         }
     }
 }

@@ -1,16 +1,15 @@
 package dev.ktx.ingest.connectors.dbt;
 
 import dev.ktx.ingest.core.input.YamlLoaders;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A value inside a loaded dbt YAML file that knows where it is, so a wrong shape is reported as
@@ -23,11 +22,14 @@ record YamlNode(String file, String path, Object value) {
         try {
             return new YamlNode(file, "", new Yaml(new SafeConstructor(YamlLoaders.options())).load(text));
         } catch (MarkedYAMLException e) {
-            String at = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1);
+            String at = e.getProblemMark() == null
+                    ? ""
+                    : " at line " + (e.getProblemMark().getLine() + 1) + ", column "
+                            + (e.getProblemMark().getColumn() + 1);
             throw new DbtProjectException(file + ": malformed YAML" + at + ": " + e.getProblem());
         } catch (YAMLException e) {
-            throw new DbtProjectException(file + ": malformed YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new DbtProjectException(file + ": malformed YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -80,8 +82,9 @@ record YamlNode(String file, String path, Object value) {
     }
 
     String requiredString() {
-        return optionalString().filter(text -> !text.isBlank()).orElseThrow(() ->
-                new DbtProjectException(file + ": " + path + " is required"));
+        return optionalString()
+                .filter(text -> !text.isBlank())
+                .orElseThrow(() -> new DbtProjectException(file + ": " + path + " is required"));
     }
 
     private Map<?, ?> map() {

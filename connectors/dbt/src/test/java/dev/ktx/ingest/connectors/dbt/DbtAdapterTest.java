@@ -1,18 +1,17 @@
 package dev.ktx.ingest.connectors.dbt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.source.SourceRepo;
 import dev.ktx.ingest.core.source.UnitOutput;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DbtAdapterTest {
 
@@ -44,21 +43,29 @@ class DbtAdapterTest {
             Orders move from open to shipped. Returns are [[returns]].
             {% enddocs %}
             """;
-    private static final InMemoryRepoTree BASE = new InMemoryRepoTree()
-            .file(SourceRepo.SHARD, SourceRepo.shard("customers", "orders"));
+    private static final InMemoryRepoTree BASE =
+            new InMemoryRepoTree().file(SourceRepo.SHARD, SourceRepo.shard("customers", "orders"));
 
     @TempDir
     Path dir;
 
     @Test
     void schemaYmlModelsBecomeOverlaysOnManifestBackedTables() throws Exception {
-        Path project = DbtFixture.project(dir, Map.of("dbt_project.yml", PROJECT_YML,
-                "models/marts/schema.yml", SCHEMA_YML, "models/docs.md", DOCS_MD));
+        Path project = DbtFixture.project(
+                dir,
+                Map.of(
+                        "dbt_project.yml",
+                        PROJECT_YML,
+                        "models/marts/schema.yml",
+                        SCHEMA_YML,
+                        "models/docs.md",
+                        DOCS_MD));
 
         UnitOutput models = DbtFixture.run(project, BASE).get("models");
 
         assertThat(models.writes()).containsOnlyKeys("semantic-layer/warehouse/orders.yaml");
-        assertThat(DbtFixture.text(models, "semantic-layer/warehouse/orders.yaml")).isEqualTo("""
+        assertThat(DbtFixture.text(models, "semantic-layer/warehouse/orders.yaml"))
+                .isEqualTo("""
                 descriptions:
                   dbt: One row per order. See Orders move from open to shipped. Returns are [[returns]].
                 column_overrides:
@@ -71,11 +78,22 @@ class DbtAdapterTest {
                       dbt_tests: 'accepted_values: open, shipped; relationships: customers.id'
                 """);
         assertThat(models.provenance())
-                .extracting(ProvenanceRow::rawPath, ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
+                .extracting(
+                        ProvenanceRow::rawPath,
+                        ProvenanceRow::artifactKey,
+                        ProvenanceRow::action,
+                        ProvenanceRow::reason)
                 .containsExactly(
-                        tuple("models/marts/schema.yml", "warehouse/legacy_orders", ProvenanceRow.Action.UNMAPPED,
+                        tuple(
+                                "models/marts/schema.yml",
+                                "warehouse/legacy_orders",
+                                ProvenanceRow.Action.UNMAPPED,
                                 ProvenanceRow.MISSING_TARGET_TABLE),
-                        tuple("models/marts/schema.yml", "warehouse/orders", ProvenanceRow.Action.SOURCE_CREATED, null));
+                        tuple(
+                                "models/marts/schema.yml",
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SOURCE_CREATED,
+                                null));
     }
 
     @Test
@@ -94,21 +112,35 @@ class DbtAdapterTest {
 
                 Orders move from open to shipped. Returns are [[returns]].
                 """);
-        assertThat(docs.provenance()).extracting(ProvenanceRow::rawPath, ProvenanceRow::artifactKind,
-                        ProvenanceRow::artifactKey, ProvenanceRow::action)
-                .containsExactly(tuple("models/docs.md", ProvenanceRow.ArtifactKind.WIKI, "order-status",
+        assertThat(docs.provenance())
+                .extracting(
+                        ProvenanceRow::rawPath,
+                        ProvenanceRow::artifactKind,
+                        ProvenanceRow::artifactKey,
+                        ProvenanceRow::action)
+                .containsExactly(tuple(
+                        "models/docs.md",
+                        ProvenanceRow.ArtifactKind.WIKI,
+                        "order-status",
                         ProvenanceRow.Action.WIKI_WRITTEN));
     }
 
     @Test
     void aCompiledManifestIsReadInsteadOfTheSchemaFilesAndModelsMapByAlias() throws Exception {
-        Path project = DbtFixture.project(dir, Map.of("dbt_project.yml", PROJECT_YML,
-                "models/marts/schema.yml", "models: [{name: ignored_when_compiled}]\n",
-                "target/manifest.json", MANIFEST_JSON));
+        Path project = DbtFixture.project(
+                dir,
+                Map.of(
+                        "dbt_project.yml",
+                        PROJECT_YML,
+                        "models/marts/schema.yml",
+                        "models: [{name: ignored_when_compiled}]\n",
+                        "target/manifest.json",
+                        MANIFEST_JSON));
 
         Map<String, UnitOutput> outputs = DbtFixture.run(project, BASE);
 
-        assertThat(DbtFixture.text(outputs.get("models"), "semantic-layer/warehouse/orders.yaml")).isEqualTo("""
+        assertThat(DbtFixture.text(outputs.get("models"), "semantic-layer/warehouse/orders.yaml"))
+                .isEqualTo("""
                 descriptions:
                   dbt: One row per order.
                 column_overrides:
@@ -122,7 +154,8 @@ class DbtAdapterTest {
                 """);
         assertThat(outputs.get("models").provenance())
                 .extracting(ProvenanceRow::rawPath, ProvenanceRow::artifactKey, ProvenanceRow::action)
-                .containsExactly(tuple("target/manifest.json", "warehouse/orders", ProvenanceRow.Action.SOURCE_CREATED),
+                .containsExactly(
+                        tuple("target/manifest.json", "warehouse/orders", ProvenanceRow.Action.SOURCE_CREATED),
                         tuple("target/manifest.json", "warehouse/orders_v1", ProvenanceRow.Action.UNMAPPED));
         assertThat(outputs.get("docs").writes()).containsOnlyKeys("wiki/global/order-status.md");
         assertThat(DbtFixture.text(outputs.get("docs"), "wiki/global/order-status.md"))
@@ -131,12 +164,14 @@ class DbtAdapterTest {
 
     @Test
     void pageKeysAndSummariesFollowTheDocsBlock() {
-        assertThat(DocsPagesUnit.pageKey("activation_policy_change_jan_2026")).isEqualTo("activation-policy-change-jan-2026");
+        assertThat(DocsPagesUnit.pageKey("activation_policy_change_jan_2026"))
+                .isEqualTo("activation-policy-change-jan-2026");
         assertThat(DocsPagesUnit.pageKey("Account_Segmentation_Rules")).isEqualTo("account-segmentation-rules");
         assertThat(DocsPagesUnit.summary("\n  # Activation policy\n\nBody.")).contains("Activation policy");
-        assertThat(DocsPagesUnit.summary("Since 2026 accounts\nneed three users. Before, one.")).contains(
-                "Since 2026 accounts need three users.");
-        assertThat(DocsPagesUnit.summary("No full stop here\n\nSecond paragraph.")).contains("No full stop here");
+        assertThat(DocsPagesUnit.summary("Since 2026 accounts\nneed three users. Before, one."))
+                .contains("Since 2026 accounts need three users.");
+        assertThat(DocsPagesUnit.summary("No full stop here\n\nSecond paragraph."))
+                .contains("No full stop here");
         assertThat(DocsPagesUnit.summary(" \n ")).isEmpty();
     }
 
@@ -152,7 +187,8 @@ class DbtAdapterTest {
         UnitOutput docs = DbtFixture.run(project, BASE).get("docs");
 
         assertThat(docs.writes()).containsOnlyKeys("wiki/global/twice.md");
-        assertThat(docs.provenance()).extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
+        assertThat(docs.provenance())
+                .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
                 .containsExactly(
                         tuple("twice", ProvenanceRow.Action.WIKI_WRITTEN, null),
                         tuple("-private", ProvenanceRow.Action.SKIPPED, "invalid_page_key"),
@@ -162,8 +198,13 @@ class DbtAdapterTest {
 
     @Test
     void malformedSchemaYmlIsReportedWithItsFile() throws Exception {
-        Path project = DbtFixture.project(dir, Map.of("dbt_project.yml", PROJECT_YML,
-                "models/staging/schema.yml", "models:\n  - name: orders\n    columns: [\n"));
+        Path project = DbtFixture.project(
+                dir,
+                Map.of(
+                        "dbt_project.yml",
+                        PROJECT_YML,
+                        "models/staging/schema.yml",
+                        "models:\n  - name: orders\n    columns: [\n"));
 
         assertThatThrownBy(() -> DbtFixture.run(project, BASE))
                 .isInstanceOf(DbtProjectException.class)
@@ -172,8 +213,13 @@ class DbtAdapterTest {
 
     @Test
     void aSchemaFileOfTheWrongShapeNamesTheField() throws Exception {
-        Path project = DbtFixture.project(dir, Map.of("dbt_project.yml", PROJECT_YML,
-                "models/schema.yml", "models:\n  - name: orders\n    columns:\n      - description: no name\n"));
+        Path project = DbtFixture.project(
+                dir,
+                Map.of(
+                        "dbt_project.yml",
+                        PROJECT_YML,
+                        "models/schema.yml",
+                        "models:\n  - name: orders\n    columns:\n      - description: no name\n"));
 
         assertThatThrownBy(() -> DbtFixture.run(project, BASE))
                 .hasMessage("models/schema.yml: models[0].columns[0].name is required");

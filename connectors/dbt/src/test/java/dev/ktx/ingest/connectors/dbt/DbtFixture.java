@@ -12,7 +12,6 @@ import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,7 @@ final class DbtFixture {
     static final String CONN = "analytics_dbt";
     static final SyncId SYNC = new SyncId(Instant.parse("2026-01-15T10:00:00Z"), "job-1");
 
-    private DbtFixture() {
-    }
+    private DbtFixture() {}
 
     static SourceContext context(DbtProject project) {
         return context(project, name -> null);
@@ -37,8 +35,12 @@ final class DbtFixture {
 
     static SourceContext context(DbtProject project, SecretResolver secrets) {
         DbtConnection connection = new DbtConnection(CONN, project, "warehouse");
-        return new SourceContext("run-1", connection, new KtxConfig(new TreeMap<>(Map.of(CONN, connection)),
-                IngestSettings.DEFAULTS), Path.of("."), secrets);
+        return new SourceContext(
+                "run-1",
+                connection,
+                new KtxConfig(new TreeMap<>(Map.of(CONN, connection)), IngestSettings.DEFAULTS),
+                Path.of("."),
+                secrets);
     }
 
     static SourceContext context(Path projectDir) {
@@ -80,7 +82,8 @@ final class DbtFixture {
     static String text(UnitOutput output, String path) {
         byte[] content = output.writes().get(path);
         if (content == null) {
-            throw new AssertionError("not written: " + path + "; written: " + output.writes().keySet());
+            throw new AssertionError(
+                    "not written: " + path + "; written: " + output.writes().keySet());
         }
         return new String(content, StandardCharsets.UTF_8);
     }

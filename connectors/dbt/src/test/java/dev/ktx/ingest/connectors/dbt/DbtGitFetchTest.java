@@ -1,18 +1,14 @@
 package dev.ktx.ingest.connectors.dbt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.ktx.ingest.core.config.DbtProject;
 import dev.ktx.ingest.core.config.SecretRef;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.core.source.RawSnapshot;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ReflogEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -26,10 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ReflogEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code repo_url} projects against real repositories: {@code file://}, {@code git://} (JGit's daemon), HTTP. */
 class DbtGitFetchTest {
@@ -47,10 +46,14 @@ class DbtGitFetchTest {
     @BeforeEach
     void upstreamWithADbtProject() throws Exception {
         upstream = new UpstreamDbtRepo(dir.resolve("upstream"));
-        upstream.commit(Map.of(
-                "README.md", "not part of the dbt project\n",
-                PROJECT + "/dbt_project.yml", "name: shop\nversion: '1.0'\n",
-                PROJECT + "/models/orders.yml", "models:\n  - name: orders\n    description: One row per order.\n"),
+        upstream.commit(
+                Map.of(
+                        "README.md",
+                        "not part of the dbt project\n",
+                        PROJECT + "/dbt_project.yml",
+                        "name: shop\nversion: '1.0'\n",
+                        PROJECT + "/models/orders.yml",
+                        "models:\n  - name: orders\n    description: One row per order.\n"),
                 "orders model");
         adapter = new DbtAdapter(dir.resolve("cache"));
     }
@@ -80,15 +83,23 @@ class DbtGitFetchTest {
         Path clone = cacheDir(repo);
         Files.writeString(clone.resolve(".git").resolve(MARKER), "a fresh clone would not have this file");
 
-        upstream.commit(Map.of(PROJECT + "/models/customers.yml",
-                "models:\n  - name: customers\n    description: One row per customer.\n"), "customers model");
+        upstream.commit(
+                Map.of(
+                        PROJECT + "/models/customers.yml",
+                        "models:\n  - name: customers\n    description: One row per customer.\n"),
+                "customers model");
         RawSnapshot second = adapter.fetch(DbtFixture.context(repo));
 
         assertThat(modelNames(second)).containsExactly("customers", "orders");
         assertThat(clone.resolve(".git").resolve(MARKER)).exists();
         try (Git git = Git.open(clone.toFile())) {
-            assertThat(git.reflog().setRef(Constants.R_REMOTES + "origin/" + UpstreamDbtRepo.BRANCH).call())
-                    .first().extracting(ReflogEntry::getComment).asString().startsWith("fetch");
+            assertThat(git.reflog()
+                            .setRef(Constants.R_REMOTES + "origin/" + UpstreamDbtRepo.BRANCH)
+                            .call())
+                    .first()
+                    .extracting(ReflogEntry::getComment)
+                    .asString()
+                    .startsWith("fetch");
         }
     }
 
@@ -123,11 +134,11 @@ class DbtGitFetchTest {
         upstream.symlink("escape", "..");
         String url = upstream.fileUrl();
 
-        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH,
-                "models", Optional.empty()))))
+        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(
+                        new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH, "models", Optional.empty()))))
                 .hasMessage("no dbt project at path models of " + url + " (branch main): dbt_project.yml is missing");
-        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH,
-                "escape", Optional.empty()))))
+        assertThatThrownBy(() -> adapter.fetch(DbtFixture.context(
+                        new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH, "escape", Optional.empty()))))
                 .hasMessage("path escape of " + url + " (branch main) leads out of the repository");
     }
 
@@ -136,7 +147,8 @@ class DbtGitFetchTest {
         List<String> authorizations = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).ifPresent(authorizations::add);
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .ifPresent(authorizations::add);
             boolean rejects = exchange.getRequestURI().getPath().startsWith("/private/");
             exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
             exchange.sendResponseHeaders(rejects ? 401 : 503, -1);
@@ -148,7 +160,8 @@ class DbtGitFetchTest {
             Throwable rejected = fetchWithToken(base + "/private/dbt.git");
             Throwable unavailable = fetchWithToken(base + "/down/dbt.git");
 
-            assertThat(rejected).isInstanceOf(DbtProjectException.class)
+            assertThat(rejected)
+                    .isInstanceOf(DbtProjectException.class)
                     .hasMessageStartingWith("cannot fetch dbt repository " + base + "/private/dbt.git (branch main): ");
             assertThat(TransientFailures.isTransient(rejected)).isFalse();
             assertThat(TransientFailures.isTransient(unavailable)).isTrue();
@@ -157,18 +170,21 @@ class DbtGitFetchTest {
                 failure.printStackTrace(new PrintWriter(trace));
                 assertThat(trace.toString()).doesNotContain(TOKEN);
             }
-            assertThat(authorizations).contains("Basic " + Base64.getEncoder().encodeToString(
-                    (DbtRepoCache.USERNAME + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+            assertThat(authorizations)
+                    .contains("Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            (DbtRepoCache.USERNAME + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
         } finally {
             server.stop(0);
         }
     }
 
     private Throwable fetchWithToken(String url) {
-        DbtProject.GitRepo repo = new DbtProject.GitRepo(url, UpstreamDbtRepo.BRANCH, PROJECT,
-                Optional.of(new SecretRef.Env("DBT_GIT_TOKEN")));
-        return catchThrowable(() -> adapter.fetch(DbtFixture.context(repo,
-                name -> name.equals("DBT_GIT_TOKEN") ? TOKEN : null)));
+        DbtProject.GitRepo repo = new DbtProject.GitRepo(
+                url, UpstreamDbtRepo.BRANCH, PROJECT, Optional.of(new SecretRef.Env("DBT_GIT_TOKEN")));
+        return catchThrowable(
+                () -> adapter.fetch(DbtFixture.context(repo, name -> name.equals("DBT_GIT_TOKEN") ? TOKEN : null)));
     }
 
     private static DbtProject.GitRepo repo(String url) {
@@ -180,6 +196,8 @@ class DbtGitFetchTest {
     }
 
     private static List<String> modelNames(RawSnapshot raw) {
-        return DbtDefinitions.read(DbtFixture.stage(raw)).models().stream().map(DbtModel::name).toList();
+        return DbtDefinitions.read(DbtFixture.stage(raw)).models().stream()
+                .map(DbtModel::name)
+                .toList();
     }
 }

@@ -1,23 +1,22 @@
 package dev.ktx.ingest.connectors.dbt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
 import dev.ktx.ingest.core.repo.SlSourceValidator;
 import dev.ktx.ingest.core.source.Manifests;
 import dev.ktx.ingest.core.source.UnitOutput;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A compiled project in the shape dbt 1.8 writes ({@code manifest/v12}), modelled on dbt Labs' jaffle-shop: models,
@@ -38,6 +37,7 @@ class JaffleShopManifestTest {
         Files.createDirectories(compiled.resolve("target"));
         Files.copy(FIXTURES.resolve("jaffle-shop-manifest.json"), compiled.resolve("target/manifest.json"));
     }
+
     private static final InMemoryRepoTree WAREHOUSE = new InMemoryRepoTree()
             .file("semantic-layer/warehouse/_schema/public.yaml", """
                     tables:
@@ -140,19 +140,35 @@ class JaffleShopManifestTest {
                     relationship: many_to_one
                     source: dbt
                 """);
-        assertThat(SlSourceValidator.validate(SlSourceCodec.parse(orders),
-                Optional.of(Manifests.entries(WAREHOUSE, "warehouse").get("orders")))).isEmpty();
+        assertThat(SlSourceValidator.validate(
+                        SlSourceCodec.parse(orders),
+                        Optional.of(Manifests.entries(WAREHOUSE, "warehouse").get("orders"))))
+                .isEmpty();
         assertThat(models.provenance())
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
                 .containsExactly(
                         tuple("warehouse/customers", ProvenanceRow.Action.SOURCE_CREATED, null),
                         tuple("warehouse/locations", ProvenanceRow.Action.UNMAPPED, ProvenanceRow.MISSING_TARGET_TABLE),
-                        tuple("warehouse/orders", ProvenanceRow.Action.SKIPPED, "measure median_order_total: agg median"),
-                        tuple("warehouse/orders", ProvenanceRow.Action.SKIPPED,
+                        tuple(
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SKIPPED,
+                                "measure median_order_total: agg median"),
+                        tuple(
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SKIPPED,
                                 "metric new_customer_orders: filter names another model, time or metric"),
-                        tuple("warehouse/orders", ProvenanceRow.Action.SKIPPED, "metric order_gross_profit: type derived"),
-                        tuple("warehouse/orders", ProvenanceRow.Action.SKIPPED, "measure order_cost: unknown column order_cost"),
-                        tuple("warehouse/orders", ProvenanceRow.Action.SKIPPED, "join to locations: missing_target_table"),
+                        tuple(
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SKIPPED,
+                                "metric order_gross_profit: type derived"),
+                        tuple(
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SKIPPED,
+                                "measure order_cost: unknown column order_cost"),
+                        tuple(
+                                "warehouse/orders",
+                                ProvenanceRow.Action.SKIPPED,
+                                "join to locations: missing_target_table"),
                         tuple("warehouse/orders", ProvenanceRow.Action.SOURCE_CREATED, null),
                         tuple("warehouse/raw_stores", ProvenanceRow.Action.SOURCE_CREATED, null));
     }
@@ -161,7 +177,8 @@ class JaffleShopManifestTest {
     void sourcesGetOverlaysWithTheirTestsAndOnlyTheProjectsDocsBlocksBecomePages() throws Exception {
         Map<String, UnitOutput> outputs = DbtFixture.run(compiled, WAREHOUSE);
 
-        assertThat(DbtFixture.text(outputs.get("models"), "semantic-layer/warehouse/raw_stores.yaml")).isEqualTo("""
+        assertThat(DbtFixture.text(outputs.get("models"), "semantic-layer/warehouse/raw_stores.yaml"))
+                .isEqualTo("""
                 descriptions:
                   dbt: One record per store, as the shop system exports it.
                 column_overrides:

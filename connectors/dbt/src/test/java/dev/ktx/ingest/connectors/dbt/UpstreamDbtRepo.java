@@ -1,5 +1,11 @@
 package dev.ktx.ingest.connectors.dbt;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -10,13 +16,6 @@ import org.eclipse.jgit.transport.Daemon;
 import org.eclipse.jgit.transport.DaemonClient;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.resolver.RepositoryResolver;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A real upstream for a dbt project: a bare repository that commits reach by push from a work clone, served over
@@ -34,8 +33,16 @@ final class UpstreamDbtRepo implements AutoCloseable {
 
     UpstreamDbtRepo(Path dir) throws GitAPIException {
         bare = dir.resolve("upstream.git");
-        Git.init().setBare(true).setInitialBranch(BRANCH).setDirectory(bare.toFile()).call().close();
-        work = Git.init().setInitialBranch(BRANCH).setDirectory(dir.resolve("work").toFile()).call();
+        Git.init()
+                .setBare(true)
+                .setInitialBranch(BRANCH)
+                .setDirectory(bare.toFile())
+                .call()
+                .close();
+        work = Git.init()
+                .setInitialBranch(BRANCH)
+                .setDirectory(dir.resolve("work").toFile())
+                .call();
     }
 
     String fileUrl() {
@@ -61,7 +68,10 @@ final class UpstreamDbtRepo implements AutoCloseable {
         DbtFixture.project(work.getRepository().getWorkTree().toPath(), files);
         work.add().addFilepattern(".").call();
         work.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
-        work.push().setRemote(fileUrl()).setRefSpecs(new RefSpec(Constants.R_HEADS + BRANCH)).call();
+        work.push()
+                .setRemote(fileUrl())
+                .setRefSpecs(new RefSpec(Constants.R_HEADS + BRANCH))
+                .call();
     }
 
     /** Commits a symbolic link {@code path} → {@code target} and pushes it. */

@@ -10,9 +10,6 @@ import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.core.retry.Retrier;
 import dev.ktx.ingest.core.retry.RetriesExhaustedException;
 import dev.ktx.ingest.core.retry.TransientFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls one connection's JSON API. 429, 5xx, timeouts and connection failures are retried with the settings'
@@ -66,8 +65,11 @@ public final class ApiClient {
     }
 
     public ApiResponse post(String pathAndQuery, JsonNode body) throws InterruptedException {
-        return send(pathAndQuery, request(pathAndQuery).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(
+                pathAndQuery,
+                request(pathAndQuery)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -84,9 +86,17 @@ public final class ApiClient {
         String what = target.connectionId() + ": " + target.system() + " " + request.method() + " "
                 + pathAndQuery.replaceFirst("\\?.*", "");
         try {
-            return retrier.call(what, () -> attempt(request, what), RetryableFailure.class::isInstance,
-                    (attempt, pause, failure) -> LOG.warn("{}: {}; attempt {} of {}, next in {}", what,
-                            failure.getMessage(), attempt, settings.retry().maxAttempts(), Durations.format(pause)));
+            return retrier.call(
+                    what,
+                    () -> attempt(request, what),
+                    RetryableFailure.class::isInstance,
+                    (attempt, pause, failure) -> LOG.warn(
+                            "{}: {}; attempt {} of {}, next in {}",
+                            what,
+                            failure.getMessage(),
+                            attempt,
+                            settings.retry().maxAttempts(),
+                            Durations.format(pause)));
         } catch (RetriesExhaustedException e) {
             // Suppressed, not the cause: a transient cause would make the worker run the whole job again and
             // multiply the requests against an API that is already failing.
@@ -101,18 +111,19 @@ public final class ApiClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new RetryableFailure("timed out after " + Durations.format(settings.requestTimeout()), Optional.empty());
+            throw new RetryableFailure(
+                    "timed out after " + Durations.format(settings.requestTimeout()), Optional.empty());
         } catch (IOException e) {
             throw new RetryableFailure("connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty());
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new ApiException(target.connectionId() + ": " + target.system()
-                    + " rejected the credentials (HTTP " + status + ")");
+            throw new ApiException(
+                    target.connectionId() + ": " + target.system() + " rejected the credentials (HTTP " + status + ")");
         }
         if (status == 429 || status >= 500) {
-            throw new RetryableFailure("HTTP " + status,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After"), clock));
+            throw new RetryableFailure(
+                    "HTTP " + status, RetryAfter.parse(response.headers().firstValue("Retry-After"), clock));
         }
         if (status < 200 || status > 299) {
             throw new ApiException(what + " returned HTTP " + status + errorCode(response.body()));

@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.http;
 
 import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.retry.Retrier;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -29,7 +28,8 @@ public final class ApiClients {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.settings = settings;
-        this.retrier = new Retrier(settings.retry(), sleeper, () -> ThreadLocalRandom.current().nextDouble());
+        this.retrier = new Retrier(
+                settings.retry(), sleeper, () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
     }
 
@@ -50,6 +50,7 @@ public final class ApiClients {
      * @param headers sent with every request; they may hold the secret, so they appear in no message
      */
     public ApiClient client(String connectionId, String system, URI baseUrl, Map<String, String> headers) {
-        return new ApiClient(http, settings, retrier, clock, new ApiClient.Target(connectionId, system, baseUrl, headers));
+        return new ApiClient(
+                http, settings, retrier, clock, new ApiClient.Target(connectionId, system, baseUrl, headers));
     }
 }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

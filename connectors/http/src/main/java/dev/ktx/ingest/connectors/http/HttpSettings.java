@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.http;
 
 import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.retry.RetryPolicy;
-
 import java.time.Duration;
 import java.util.Objects;
 

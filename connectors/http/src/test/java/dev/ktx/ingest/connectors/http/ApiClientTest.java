@@ -1,24 +1,5 @@
 package dev.ktx.ingest.connectors.http;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.ktx.ingest.core.connector.ConnectorSettings;
-import dev.ktx.ingest.core.retry.RetryPolicy;
-import dev.ktx.ingest.core.retry.TransientFailures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.Optional;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,6 +10,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.ktx.ingest.core.connector.ConnectorSettings;
+import dev.ktx.ingest.core.retry.RetryPolicy;
+import dev.ktx.ingest.core.retry.TransientFailures;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 /** The client against a real HTTP server (WireMock) answering like Notion does, failures included. */
 class ApiClientTest {
 
@@ -37,7 +36,9 @@ class ApiClientTest {
     private static final String PAGE_JSON = "{\"object\": \"page\", \"id\": \"c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5\"}";
 
     @RegisterExtension
-    static final WireMockExtension NOTION = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension NOTION = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final TestApiClients clients = new TestApiClients();
 
@@ -49,16 +50,21 @@ class ApiClientTest {
 
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE_JSON);
         assertThat(response.json().path("object").asText()).isEqualTo("page");
-        NOTION.verify(getRequestedFor(urlPathEqualTo(PAGE)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("Notion-Version", equalTo("2022-06-28")).withHeader("Accept", equalTo("application/json")));
+        NOTION.verify(getRequestedFor(urlPathEqualTo(PAGE))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("Notion-Version", equalTo("2022-06-28"))
+                .withHeader("Accept", equalTo("application/json")));
     }
 
     @Test
     void a429IsRetriedAfterItsRetryAfterSeconds() throws Exception {
-        failOnceThenAnswer(aResponse().withStatus(429).withHeader("Retry-After", "7")
+        failOnceThenAnswer(aResponse()
+                .withStatus(429)
+                .withHeader("Retry-After", "7")
                 .withBody("{\"object\": \"error\", \"status\": 429, \"code\": \"rate_limited\"}"));
 
-        assertThat(client(clients).get(PAGE).json().path("id").asText()).isEqualTo("c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5");
+        assertThat(client(clients).get(PAGE).json().path("id").asText())
+                .isEqualTo("c47a1e92-3b5d-4f60-8e27-91d4b6a0c3f5");
         assertThat(clients.pauses()).containsExactly(Duration.ofSeconds(7));
         NOTION.verify(2, getRequestedFor(urlPathEqualTo(PAGE)));
     }
@@ -81,7 +87,8 @@ class ApiClientTest {
         client(clients).get(PAGE);
 
         // Between half and all of the initial back-off.
-        assertThat(clients.pauses()).singleElement()
+        assertThat(clients.pauses())
+                .singleElement()
                 .satisfies(pause -> assertThat(pause).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1)));
     }
 
@@ -102,10 +109,15 @@ class ApiClientTest {
     void theWorkersSettingsBoundTheAttempts() {
         NOTION.stubFor(get(urlPathEqualTo(PAGE)).willReturn(aResponse().withStatus(503)));
         ConnectorSettings defaults = ConnectorSettings.DEFAULTS;
-        ApiClients configured = ApiClients.of(new ConnectorSettings(Optional.empty(), defaults.httpConnectTimeout(),
-                defaults.httpRequestTimeout(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
+        ApiClients configured = ApiClients.of(new ConnectorSettings(
+                Optional.empty(),
+                defaults.httpConnectTimeout(),
+                defaults.httpRequestTimeout(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
 
-        assertThatThrownBy(() -> configured.client("docs", "Notion", URI.create(NOTION.baseUrl()), Map.of()).get(PAGE))
+        assertThatThrownBy(() -> configured
+                        .client("docs", "Notion", URI.create(NOTION.baseUrl()), Map.of())
+                        .get(PAGE))
                 .hasMessage("docs: Notion GET " + PAGE + " failed after 2 attempts: HTTP 503");
         NOTION.verify(2, getRequestedFor(urlPathEqualTo(PAGE)));
     }
@@ -113,8 +125,10 @@ class ApiClientTest {
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void rejectedCredentialsFailAtOnceNamingTheConnection(int status) {
-        NOTION.stubFor(get(PAGE).willReturn(aResponse().withStatus(status)
-                .withBody("{\"object\": \"error\", \"status\": " + status + ", \"code\": \"unauthorized\"}")));
+        NOTION.stubFor(get(PAGE)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withBody("{\"object\": \"error\", \"status\": " + status + ", \"code\": \"unauthorized\"}")));
 
         assertThatThrownBy(() -> client(clients).get(PAGE))
                 .isInstanceOf(ApiException.class)
@@ -131,7 +145,8 @@ class ApiClientTest {
         assertThatThrownBy(() -> client(clients).get(children + "?page_size=100&start_cursor=abc"))
                 .isInstanceOf(ApiException.class)
                 .hasMessageStartingWith("docs: Notion GET " + children + " returned malformed JSON: ")
-                .message().doesNotContain("page_size", "start_cursor", TOKEN);
+                .message()
+                .doesNotContain("page_size", "start_cursor", TOKEN);
         NOTION.verify(1, getRequestedFor(urlPathEqualTo(children)));
     }
 
@@ -160,19 +175,29 @@ class ApiClientTest {
     /** A redirect could take the token to another host. */
     @Test
     void redirectsAreNotFollowed() {
-        NOTION.stubFor(get(PAGE).willReturn(aResponse().withStatus(302).withHeader("Location", "http://elsewhere.example/")));
+        NOTION.stubFor(
+                get(PAGE).willReturn(aResponse().withStatus(302).withHeader("Location", "http://elsewhere.example/")));
 
-        assertThatThrownBy(() -> client(clients).get(PAGE)).hasMessage("docs: Notion GET " + PAGE + " returned HTTP 302");
+        assertThatThrownBy(() -> client(clients).get(PAGE))
+                .hasMessage("docs: Notion GET " + PAGE + " returned HTTP 302");
     }
 
     private static ApiClient client(TestApiClients clients) {
-        return clients.clients().client("docs", "Notion", URI.create(NOTION.baseUrl() + "/"),
-                Map.of("Authorization", "Bearer " + TOKEN, "Notion-Version", "2022-06-28"));
+        return clients.clients()
+                .client(
+                        "docs",
+                        "Notion",
+                        URI.create(NOTION.baseUrl() + "/"),
+                        Map.of("Authorization", "Bearer " + TOKEN, "Notion-Version", "2022-06-28"));
     }
 
     private static void failOnceThenAnswer(ResponseDefinitionBuilder failure) {
-        NOTION.stubFor(get(PAGE).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(failure).willSetStateTo("recovered"));
-        NOTION.stubFor(get(PAGE).inScenario("flaky").whenScenarioStateIs("recovered").willReturn(okJson(PAGE_JSON)));
+        NOTION.stubFor(get(PAGE)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure)
+                .willSetStateTo("recovered"));
+        NOTION.stubFor(
+                get(PAGE).inScenario("flaky").whenScenarioStateIs("recovered").willReturn(okJson(PAGE_JSON)));
     }
 }

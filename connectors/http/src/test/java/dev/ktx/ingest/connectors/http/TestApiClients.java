@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.http;
 
 import dev.ktx.ingest.core.retry.RetryPolicy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,9 @@ public final class TestApiClients {
     }
 
     public TestApiClients(Duration requestTimeout) {
-        clients = new ApiClients(new HttpSettings(Duration.ofSeconds(2), requestTimeout, RETRY), pauses::add,
+        clients = new ApiClients(
+                new HttpSettings(Duration.ofSeconds(2), requestTimeout, RETRY),
+                pauses::add,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.metabase;
 
 import dev.ktx.ingest.core.repo.Aggregation;
 import dev.ktx.ingest.core.repo.Measure;
-
 import java.util.Locale;
 import java.util.TreeMap;
 

@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.metabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +17,7 @@ sealed interface CardQuery {
     }
 
     /** {@code query} is the MBQL object ({@code source-table}, {@code aggregation}, {@code breakout}, ...). */
-    record Mbql(JsonNode query) implements CardQuery {
-    }
+    record Mbql(JsonNode query) implements CardQuery {}
 
     static CardQuery parse(RawJson datasetQuery) {
         String type = datasetQuery.text("type");
@@ -32,8 +30,11 @@ sealed interface CardQuery {
 
     private static NativeSql nativeSql(RawJson query) {
         Map<String, String> kinds = new TreeMap<>();
-        query.optionalObject("template-tags").ifPresent(tags -> tags.node().fields()
-                .forEachRemaining(tag -> kinds.put(tag.getKey(), tag.getValue().path("type").asText(""))));
+        query.optionalObject("template-tags")
+                .ifPresent(tags -> tags.node()
+                        .fields()
+                        .forEachRemaining(tag -> kinds.put(
+                                tag.getKey(), tag.getValue().path("type").asText(""))));
         return new NativeSql(query.text("query"), kinds);
     }
 }

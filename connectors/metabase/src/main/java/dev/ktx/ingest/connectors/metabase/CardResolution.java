@@ -3,7 +3,6 @@ package dev.ktx.ingest.connectors.metabase;
 import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.SlRef;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +40,5 @@ sealed interface CardResolution {
     }
 
     /** {@code connection} and {@code table} are known as far as resolution got. */
-    record Unmapped(String reason, Optional<String> connection, Optional<TableRef> table) implements CardResolution {
-    }
+    record Unmapped(String reason, Optional<String> connection, Optional<TableRef> table) implements CardResolution {}
 }

@@ -1,6 +1,8 @@
 package dev.ktx.ingest.connectors.metabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktx.ingest.connectors.metabase.CardResolution.Mapped;
+import dev.ktx.ingest.connectors.metabase.CardResolution.Unmapped;
 import dev.ktx.ingest.core.repo.ArtifactFormatException;
 import dev.ktx.ingest.core.repo.ManifestEntry;
 import dev.ktx.ingest.core.repo.Measure;
@@ -8,9 +10,6 @@ import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.SlSource;
 import dev.ktx.ingest.core.repo.SlSourceCodec;
-import dev.ktx.ingest.connectors.metabase.CardResolution.Mapped;
-import dev.ktx.ingest.connectors.metabase.CardResolution.Unmapped;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.Set;
  */
 final class CardResolver {
 
-    private record Target(TableRef table, List<Aggregate> aggregates) {
-    }
+    private record Target(TableRef table, List<Aggregate> aggregates) {}
 
     private final MetabaseSnapshot snapshot;
     private final Map<String, String> databaseMappings;
@@ -51,14 +49,17 @@ final class CardResolver {
             return new Unmapped(e.reason(), Optional.of(connection), Optional.empty());
         }
         TableRef table = target.table();
-        Optional<ManifestEntry> entry = manifests.computeIfAbsent(connection, conn -> new ManifestIndex(base, conn)).find(table);
+        Optional<ManifestEntry> entry = manifests
+                .computeIfAbsent(connection, conn -> new ManifestIndex(base, conn))
+                .find(table);
         if (entry.isEmpty()) {
             return new Unmapped(CardResolution.MISSING_TARGET_TABLE, Optional.of(connection), Optional.of(table));
         }
         if (!overlayCanMerge(connection, table.name())) {
             return new Unmapped(CardResolution.INVALID_EXISTING_SOURCE, Optional.of(connection), Optional.of(table));
         }
-        return new Mapped(connection, table.name(), table, measures(target, entry.get().columnNames()));
+        return new Mapped(
+                connection, table.name(), table, measures(target, entry.get().columnNames()));
     }
 
     private Target target(MetabaseCard card) throws NoMainTable {
@@ -77,7 +78,8 @@ final class CardResolver {
         TableRef table = sql.mainTable();
         if (table.schema() == null) {
             // Unqualified: the schema of the one table of that name Metabase knows, if there is exactly one.
-            List<MetabaseDatabase.Table> named = database.map(db -> db.tablesNamed(table.name())).orElse(List.of());
+            List<MetabaseDatabase.Table> named =
+                    database.map(db -> db.tablesNamed(table.name())).orElse(List.of());
             if (named.size() == 1) {
                 return new Target(named.get(0).ref(), sql.aggregates());
             }

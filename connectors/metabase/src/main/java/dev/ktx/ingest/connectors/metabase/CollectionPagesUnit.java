@@ -1,5 +1,6 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import dev.ktx.ingest.connectors.metabase.CardResolution.Unmapped;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
 import dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind;
@@ -9,8 +10,6 @@ import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-import dev.ktx.ingest.connectors.metabase.CardResolution.Unmapped;
-
 import java.util.List;
 
 /**
@@ -43,16 +42,23 @@ final class CollectionPagesUnit implements WorkUnit {
             String rawPath = planned.card().file();
             String sha256 = snapshot.sha256(rawPath);
             if (planned.card().archived()) {
-                output.provenance(new ProvenanceRow(rawPath, sha256, ArtifactKind.WIKI, planned.pageKey(), Action.SKIPPED, "archived"));
+                output.provenance(new ProvenanceRow(
+                        rawPath, sha256, ArtifactKind.WIKI, planned.pageKey(), Action.SKIPPED, "archived"));
                 continue;
             }
             if (planned.resolution() instanceof Unmapped unmapped) {
-                output.provenance(new ProvenanceRow(rawPath, sha256, ArtifactKind.SL, missingOverlay(planned, unmapped),
-                        Action.UNMAPPED, unmapped.reason()));
+                output.provenance(new ProvenanceRow(
+                        rawPath,
+                        sha256,
+                        ArtifactKind.SL,
+                        missingOverlay(planned, unmapped),
+                        Action.UNMAPPED,
+                        unmapped.reason()));
             }
             WikiPage page = CardPage.render(planned, collectionPath, metabaseConnection);
             output.write(page.path(), WikiPageCodec.write(page))
-                    .provenance(new ProvenanceRow(rawPath, sha256, ArtifactKind.WIKI, page.key(), Action.WIKI_WRITTEN, null));
+                    .provenance(new ProvenanceRow(
+                            rawPath, sha256, ArtifactKind.WIKI, page.key(), Action.WIKI_WRITTEN, null));
         }
         return output.build();
     }

@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestEntry;
 import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
-
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,7 +36,8 @@ final class ManifestIndex {
     Optional<ManifestEntry> find(TableRef table) {
         ManifestEntry entry = entries.get(table.name());
         return entry != null && (table.schema() == null || table.schema().equals(schemaOf(entry)))
-                ? Optional.of(entry) : Optional.empty();
+                ? Optional.of(entry)
+                : Optional.empty();
     }
 
     private static String schemaOf(ManifestEntry entry) {

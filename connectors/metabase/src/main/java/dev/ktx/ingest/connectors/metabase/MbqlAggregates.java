@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.metabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.core.repo.Aggregation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,21 @@ import java.util.Optional;
  */
 final class MbqlAggregates {
 
-    private static final Map<String, Aggregation> OPERATORS = Map.of("count", Aggregation.COUNT,
-            "sum", Aggregation.SUM, "avg", Aggregation.AVG, "min", Aggregation.MIN, "max", Aggregation.MAX,
-            "distinct", Aggregation.COUNT_DISTINCT);
+    private static final Map<String, Aggregation> OPERATORS = Map.of(
+            "count",
+            Aggregation.COUNT,
+            "sum",
+            Aggregation.SUM,
+            "avg",
+            Aggregation.AVG,
+            "min",
+            Aggregation.MIN,
+            "max",
+            Aggregation.MAX,
+            "distinct",
+            Aggregation.COUNT_DISTINCT);
 
-    private MbqlAggregates() {
-    }
+    private MbqlAggregates() {}
 
     static List<Aggregate> of(JsonNode query, MetabaseDatabase.Table table) {
         JsonNode clauses = query.path("aggregation");

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import dev.ktx.ingest.connectors.http.ApiClient;
+import dev.ktx.ingest.connectors.http.ApiClients;
 import dev.ktx.ingest.core.config.MetabaseConnection;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.source.PageKeys;
@@ -9,9 +11,6 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
-import dev.ktx.ingest.connectors.http.ApiClient;
-import dev.ktx.ingest.connectors.http.ApiClients;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,10 +56,14 @@ public final class MetabaseAdapter implements SourceAdapter {
     public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
         MetabaseConnection connection = connection(context);
         if (connection.snapshotDir().isPresent()) {
-            return SnapshotDirectory.fetch(connection.snapshotDir().get(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
+            return SnapshotDirectory.fetch(
+                    connection.snapshotDir().get(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
         }
-        String apiKey = connection.apiKey().orElseThrow(() -> new IllegalStateException(
-                connection.id() + ": api_key is required without snapshot_dir")).resolve(context.secrets());
+        String apiKey = connection
+                .apiKey()
+                .orElseThrow(
+                        () -> new IllegalStateException(connection.id() + ": api_key is required without snapshot_dir"))
+                .resolve(context.secrets());
         ApiClient api = clients.client(connection.id(), "Metabase", connection.apiUrl(), Map.of("x-api-key", apiKey));
         return MetabaseLiveFetch.fetch(api, connection.databaseMappings().keySet());
     }
@@ -75,14 +78,18 @@ public final class MetabaseAdapter implements SourceAdapter {
         List<PlannedCard> planned = new ArrayList<>();
         SortedMap<String, List<PlannedCard>> byCollection = new TreeMap<>();
         for (MetabaseCard card : metabase.cards()) {
-            PlannedCard plannedCard = new PlannedCard(card, keys.getOrDefault(cardId(card), candidateKey(card)),
+            PlannedCard plannedCard = new PlannedCard(
+                    card,
+                    keys.getOrDefault(cardId(card), candidateKey(card)),
                     card.archived() ? null : resolver.resolve(card));
             planned.add(plannedCard);
-            byCollection.computeIfAbsent(unitId(card.collectionId()), id -> new ArrayList<>()).add(plannedCard);
+            byCollection
+                    .computeIfAbsent(unitId(card.collectionId()), id -> new ArrayList<>())
+                    .add(plannedCard);
         }
         List<WorkUnit> units = new ArrayList<>();
-        byCollection.forEach((unitId, cards) -> units.add(new CollectionPagesUnit(unitId,
-                metabase.collectionPath(cards.get(0).card().collectionId()), cards, connection.id())));
+        byCollection.forEach((unitId, cards) -> units.add(new CollectionPagesUnit(
+                unitId, metabase.collectionPath(cards.get(0).card().collectionId()), cards, connection.id())));
         units.add(new OverlayUnit(planned));
         return units;
     }
@@ -90,8 +97,10 @@ public final class MetabaseAdapter implements SourceAdapter {
     /** Archived cards write no page, so they take no part in key collisions. */
     private static SortedMap<String, String> pageKeys(List<MetabaseCard> cards) {
         Map<String, PageKeys.Candidate> candidates = new HashMap<>();
-        cards.stream().filter(card -> !card.archived()).forEach(card ->
-                candidates.put(cardId(card), new PageKeys.Candidate(candidateKey(card), Long.toString(card.id()))));
+        cards.stream()
+                .filter(card -> !card.archived())
+                .forEach(card -> candidates.put(
+                        cardId(card), new PageKeys.Candidate(candidateKey(card), Long.toString(card.id()))));
         return PageKeys.assign(candidates);
     }
 

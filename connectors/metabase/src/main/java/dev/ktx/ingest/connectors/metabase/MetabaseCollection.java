@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.metabase;
 
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,6 +20,9 @@ record MetabaseCollection(long id, String name, String location) {
 
     /** Ids of the ancestors, root first. */
     List<Long> ancestorIds() {
-        return Arrays.stream(location.split("/")).filter(id -> !id.isEmpty()).map(Long::valueOf).toList();
+        return Arrays.stream(location.split("/"))
+                .filter(id -> !id.isEmpty())
+                .map(Long::valueOf)
+                .toList();
     }
 }

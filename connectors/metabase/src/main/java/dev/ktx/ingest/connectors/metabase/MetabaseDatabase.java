@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.metabase;
 
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,13 @@ record MetabaseDatabase(long id, List<Table> tables) {
     }
 
     static MetabaseDatabase parse(RawJson json) {
-        List<Table> tables = json.objects("tables").stream().map(table -> new Table(table.id("id"),
-                table.optionalText("schema").orElse(null), table.text("name"),
-                table.objects("fields").stream().collect(Collectors.toMap(field -> field.id("id"), field -> field.text("name")))))
+        List<Table> tables = json.objects("tables").stream()
+                .map(table -> new Table(
+                        table.id("id"),
+                        table.optionalText("schema").orElse(null),
+                        table.text("name"),
+                        table.objects("fields").stream()
+                                .collect(Collectors.toMap(field -> field.id("id"), field -> field.text("name")))))
                 .toList();
         return new MetabaseDatabase(json.id("id"), tables);
     }

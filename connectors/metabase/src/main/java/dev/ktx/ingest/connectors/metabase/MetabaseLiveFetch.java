@@ -1,10 +1,9 @@
 package dev.ktx.ingest.connectors.metabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ktx.ingest.core.source.RawSnapshot;
 import dev.ktx.ingest.connectors.http.ApiClient;
 import dev.ktx.ingest.connectors.http.ApiResponse;
-
+import dev.ktx.ingest.core.source.RawSnapshot;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -35,7 +34,9 @@ final class MetabaseLiveFetch {
 
     private RawSnapshot run(Set<String> mappedDatabaseIds) throws InterruptedException {
         for (String databaseId : mappedDatabaseIds) {
-            stage("databases/" + databaseId + ".json", api.get("/api/database/" + databaseId + "?include=tables.fields"));
+            stage(
+                    "databases/" + databaseId + ".json",
+                    api.get("/api/database/" + databaseId + "?include=tables.fields"));
         }
         Deque<String> collections = new ArrayDeque<>();
         ApiResponse listed = api.get("/api/card");
@@ -52,7 +53,8 @@ final class MetabaseLiveFetch {
             String path = "collections/" + id + ".json";
             if (!files.containsKey(path)) {
                 ApiResponse collection = stage(path, api.get("/api/collection/" + id));
-                for (String ancestor : collection.json().path("location").asText("/").split("/")) {
+                for (String ancestor :
+                        collection.json().path("location").asText("/").split("/")) {
                     idOf(ancestor).ifPresent(collections::add);
                 }
             }

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.metabase;
 
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The snapshot layout {@code databases/<id>.json}, {@code collections/<id>.json}, {@code cards/<id>.json}, parsed. */
-record MetabaseSnapshot(Map<Long, MetabaseDatabase> databases, Map<Long, MetabaseCollection> collections,
-                        List<MetabaseCard> cards) {
+record MetabaseSnapshot(
+        Map<Long, MetabaseDatabase> databases, Map<Long, MetabaseCollection> collections, List<MetabaseCard> cards) {
 
     private static final Pattern LAYOUT = Pattern.compile("(databases|collections|cards)/([0-9]+)\\.json");
 
@@ -67,7 +66,8 @@ record MetabaseSnapshot(Map<Long, MetabaseDatabase> databases, Map<Long, Metabas
         if (collectionId.isEmpty()) {
             return "Our analytics";
         }
-        Function<Long, String> name = id -> Optional.ofNullable(collections.get(id)).map(MetabaseCollection::name)
+        Function<Long, String> name = id -> Optional.ofNullable(collections.get(id))
+                .map(MetabaseCollection::name)
                 .orElse("collection " + id);
         List<String> names = new ArrayList<>();
         Optional.ofNullable(collections.get(collectionId.get()))

@@ -4,6 +4,11 @@ import dev.ktx.ingest.core.repo.Aggregation;
 import dev.ktx.ingest.core.sql.Identifiers;
 import dev.ktx.ingest.core.sql.SqlQuery;
 import dev.ktx.ingest.core.sql.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -13,12 +18,6 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * What a native SQL card reads, found with JSqlParser ({@link SqlQuery}) after its template syntax is expanded
  * ({@link NativeTemplate}, card references resolved): its main table (the only table it reads, else the table of the top-level {@code FROM})
@@ -27,8 +26,17 @@ import java.util.Optional;
  */
 record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
 
-    private static final Map<String, Aggregation> FUNCTIONS = Map.of("count", Aggregation.COUNT,
-            "sum", Aggregation.SUM, "avg", Aggregation.AVG, "min", Aggregation.MIN, "max", Aggregation.MAX);
+    private static final Map<String, Aggregation> FUNCTIONS = Map.of(
+            "count",
+            Aggregation.COUNT,
+            "sum",
+            Aggregation.SUM,
+            "avg",
+            Aggregation.AVG,
+            "min",
+            Aggregation.MIN,
+            "max",
+            Aggregation.MAX);
 
     /** @throws NoMainTable with {@link CardResolution#PARSE_ERROR} or {@link CardResolution#UNSUPPORTED_QUERY} */
     static NativeSqlAnalysis of(CardQuery.NativeSql card, NativeTemplate.CardSql referencedCards) throws NoMainTable {
@@ -49,14 +57,17 @@ record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
         } else {
             throw new NoMainTable(CardResolution.UNSUPPORTED_QUERY);
         }
-        boolean plainSingleTable = tables.size() == 1 && from.isPresent() && select.getWithItemsList() == null
+        boolean plainSingleTable = tables.size() == 1
+                && from.isPresent()
+                && select.getWithItemsList() == null
                 && ((PlainSelect) select).getJoins() == null;
         return new NativeSqlAnalysis(main, plainSingleTable ? aggregates((PlainSelect) select) : List.of());
     }
 
     private static Optional<Table> singleTableFrom(Select select) {
         return select instanceof PlainSelect plain && plain.getFromItem() instanceof Table table
-                ? Optional.of(table) : Optional.empty();
+                ? Optional.of(table)
+                : Optional.empty();
     }
 
     private static List<Aggregate> aggregates(PlainSelect select) {
@@ -84,8 +95,8 @@ record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
         if (!(parameters.get(0) instanceof Column column)) {
             return Optional.empty();
         }
-        Aggregation distinctAware = function.isDistinct()
-                ? (agg == Aggregation.COUNT ? Aggregation.COUNT_DISTINCT : null) : agg;
+        Aggregation distinctAware =
+                function.isDistinct() ? (agg == Aggregation.COUNT ? Aggregation.COUNT_DISTINCT : null) : agg;
         return Optional.ofNullable(distinctAware).map(a -> new Aggregate(a, Identifiers.fold(column.getColumnName())));
     }
 

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 final class NativeTemplate {
 
     /** The template-tag {@code type}s Metabase defines; {@code ""} is a tag without a declared type (old cards). */
-    private static final Set<String> TAG_KINDS = Set.of("", "text", "number", "date", "dimension", "temporal-unit",
-            "card", "snippet");
+    private static final Set<String> TAG_KINDS =
+            Set.of("", "text", "number", "date", "dimension", "temporal-unit", "card", "snippet");
+
     private static final Pattern OPTIONAL_CLAUSE = Pattern.compile("\\[\\[(.*?)]]", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*(?:#(\\d{1,18})[^}]*|[^}]*)}}");
 
@@ -33,8 +34,7 @@ final class NativeTemplate {
         String of(long cardId) throws NoMainTable;
     }
 
-    private NativeTemplate() {
-    }
+    private NativeTemplate() {}
 
     static String expand(CardQuery.NativeSql query, CardSql cards) throws NoMainTable {
         for (String kind : query.tagKinds().values()) {
@@ -42,8 +42,8 @@ final class NativeTemplate {
                 throw new NoMainTable(CardResolution.PARSE_ERROR);
             }
         }
-        String withClauses = OPTIONAL_CLAUSE.matcher(query.sql())
-                .replaceAll(clause -> Matcher.quoteReplacement(clause.group(1)));
+        String withClauses =
+                OPTIONAL_CLAUSE.matcher(query.sql()).replaceAll(clause -> Matcher.quoteReplacement(clause.group(1)));
         Matcher tag = TAG.matcher(withClauses);
         StringBuilder sql = new StringBuilder();
         while (tag.find()) {

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import dev.ktx.ingest.connectors.metabase.CardResolution.Mapped;
 import dev.ktx.ingest.core.repo.Measure;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
@@ -11,8 +12,6 @@ import dev.ktx.ingest.core.repo.SlSourceCodec;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-import dev.ktx.ingest.connectors.metabase.CardResolution.Mapped;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,12 @@ final class OverlayUnit implements WorkUnit {
     public UnitOutput run(StagedSnapshot snapshot, RepoTree base) {
         SortedMap<String, List<PlannedCard>> cardsByOverlay = new TreeMap<>();
         for (PlannedCard planned : cards) {
-            if (!planned.card().archived() && planned.resolution() instanceof Mapped mapped && !mapped.measures().isEmpty()) {
-                cardsByOverlay.computeIfAbsent(RepoPaths.slSource(mapped.connection(), mapped.source()), path -> new ArrayList<>())
+            if (!planned.card().archived()
+                    && planned.resolution() instanceof Mapped mapped
+                    && !mapped.measures().isEmpty()) {
+                cardsByOverlay
+                        .computeIfAbsent(
+                                RepoPaths.slSource(mapped.connection(), mapped.source()), path -> new ArrayList<>())
                         .add(planned);
             }
         }
@@ -57,8 +60,13 @@ final class OverlayUnit implements WorkUnit {
             for (PlannedCard planned : overlayCards) {
                 Mapped mapped = (Mapped) planned.resolution();
                 String rawPath = planned.card().file();
-                output.provenance(new ProvenanceRow(rawPath, snapshot.sha256(rawPath), ArtifactKind.SL,
-                        mapped.connection() + "/" + mapped.source(), Action.MEASURE_ADDED, null));
+                output.provenance(new ProvenanceRow(
+                        rawPath,
+                        snapshot.sha256(rawPath),
+                        ArtifactKind.SL,
+                        mapped.connection() + "/" + mapped.source(),
+                        Action.MEASURE_ADDED,
+                        null));
             }
         });
         return output.build();
@@ -82,8 +90,17 @@ final class OverlayUnit implements WorkUnit {
             measures.add(ours == null ? measure : described(measure, usedBy.get(measure.name())));
         }
         added.values().forEach(measure -> measures.add(described(measure, usedBy.get(measure.name()))));
-        return new SlSource(existing.table(), existing.sql(), existing.grain(), existing.descriptions(), existing.columns(),
-                existing.columnOverrides(), existing.excludeColumns(), measures, existing.segments(), existing.joins());
+        return new SlSource(
+                existing.table(),
+                existing.sql(),
+                existing.grain(),
+                existing.descriptions(),
+                existing.columns(),
+                existing.columnOverrides(),
+                existing.excludeColumns(),
+                measures,
+                existing.segments(),
+                existing.joins());
     }
 
     private static Measure described(Measure measure, List<String> cards) {
@@ -93,7 +110,16 @@ final class OverlayUnit implements WorkUnit {
     }
 
     private static SlSource emptyOverlay() {
-        return new SlSource(null, null, List.of(), new TreeMap<>(), List.of(), new TreeMap<>(), List.of(), List.of(),
-                List.of(), List.of());
+        return new SlSource(
+                null,
+                null,
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }

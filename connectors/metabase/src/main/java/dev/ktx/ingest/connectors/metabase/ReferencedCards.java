@@ -28,15 +28,19 @@ final class ReferencedCards implements NativeTemplate.CardSql {
             if (card.query() instanceof CardQuery.NativeSql sql) {
                 return NativeTemplate.expand(sql, this);
             }
-            return "SELECT * FROM " + quoted(mbqlTable(card).orElseThrow(() -> new NoMainTable(CardResolution.PARSE_ERROR)));
+            return "SELECT * FROM "
+                    + quoted(mbqlTable(card).orElseThrow(() -> new NoMainTable(CardResolution.PARSE_ERROR)));
         } finally {
             expanding.remove(cardId);
         }
     }
 
     private Optional<TableRef> mbqlTable(MetabaseCard card) {
-        long table = ((CardQuery.Mbql) card.query()).query().path("source-table").asLong(-1);
-        return snapshot.database(card.databaseId()).flatMap(db -> db.table(table)).map(MetabaseDatabase.Table::ref);
+        long table =
+                ((CardQuery.Mbql) card.query()).query().path("source-table").asLong(-1);
+        return snapshot.database(card.databaseId())
+                .flatMap(db -> db.table(table))
+                .map(MetabaseDatabase.Table::ref);
     }
 
     private static String quoted(TableRef table) {

@@ -1,5 +1,12 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.card;
+import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.mbqlQuery;
+import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.nativeQuery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.ktx.ingest.core.repo.BodyReferences;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
@@ -8,18 +15,10 @@ import dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.AdapterHarness;
 import dev.ktx.ingest.core.source.RawFormatException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.Map;
-
-import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.card;
-import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.mbqlQuery;
-import static dev.ktx.ingest.connectors.metabase.MetabaseFixture.nativeQuery;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetabaseAdapterTest {
 
@@ -83,9 +82,18 @@ class MetabaseAdapterTest {
         assertThat(result.text("wiki/global/metabase-activated-accounts.md"))
                 .contains("sl_refs:\n  - warehouse/accounts\n  - warehouse/accounts.count_accounts\n")
                 .contains("```sql\nSELECT count(*) FROM public.accounts WHERE activated_at IS NOT NULL\n```");
-        assertThat(result.provenance()).extracting(ProvenanceRow::rawPath, ProvenanceRow::artifactKind,
-                        ProvenanceRow::artifactKey, ProvenanceRow::action)
-                .contains(tuple("cards/12.json", ArtifactKind.SL, "warehouse/mart_account_segments", Action.MEASURE_ADDED),
+        assertThat(result.provenance())
+                .extracting(
+                        ProvenanceRow::rawPath,
+                        ProvenanceRow::artifactKind,
+                        ProvenanceRow::artifactKey,
+                        ProvenanceRow::action)
+                .contains(
+                        tuple(
+                                "cards/12.json",
+                                ArtifactKind.SL,
+                                "warehouse/mart_account_segments",
+                                Action.MEASURE_ADDED),
                         tuple("cards/12.json", ArtifactKind.WIKI, "metabase-accounts-by-segment", Action.WIKI_WRITTEN),
                         tuple("cards/15.json", ArtifactKind.SL, "warehouse/accounts", Action.MEASURE_ADDED));
     }
@@ -95,7 +103,8 @@ class MetabaseAdapterTest {
         AdapterHarness.Result result = MetabaseFixture.runDemo(MetabaseFixture.warehouse());
 
         assertThat(result.writes()).doesNotContainKey("semantic-layer/warehouse/legacy_revenue.yaml");
-        assertThat(result.writes().keySet()).filteredOn(path -> path.startsWith("semantic-layer/"))
+        assertThat(result.writes().keySet())
+                .filteredOn(path -> path.startsWith("semantic-layer/"))
                 .containsExactly(ACCOUNTS_OVERLAY, SEGMENTS_OVERLAY);
         assertThat(result.text("wiki/global/metabase-legacy-revenue.md")).isEqualTo("""
                 ---
@@ -120,9 +129,15 @@ class MetabaseAdapterTest {
                 ORDER BY 1
                 ```
                 """);
-        assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/21.json"))
-                .extracting(ProvenanceRow::artifactKind, ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
-                .containsExactly(tuple(ArtifactKind.SL, "warehouse/legacy_revenue", Action.UNMAPPED, "missing_target_table"),
+        assertThat(result.provenance())
+                .filteredOn(row -> row.rawPath().equals("cards/21.json"))
+                .extracting(
+                        ProvenanceRow::artifactKind,
+                        ProvenanceRow::artifactKey,
+                        ProvenanceRow::action,
+                        ProvenanceRow::reason)
+                .containsExactly(
+                        tuple(ArtifactKind.SL, "warehouse/legacy_revenue", Action.UNMAPPED, "missing_target_table"),
                         tuple(ArtifactKind.WIKI, "metabase-legacy-revenue", Action.WIKI_WRITTEN, null));
     }
 
@@ -132,9 +147,11 @@ class MetabaseAdapterTest {
 
         assertThat(result.writes().keySet()).allMatch(path -> path.startsWith("wiki/global/"));
         assertThat(result.writes().values()).noneMatch(text -> text.contains("sl_refs"));
-        assertThat(result.provenance()).filteredOn(row -> row.action() == Action.UNMAPPED)
+        assertThat(result.provenance())
+                .filteredOn(row -> row.action() == Action.UNMAPPED)
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::reason)
-                .containsExactly(tuple("warehouse/mart_account_segments", "missing_target_table"),
+                .containsExactly(
+                        tuple("warehouse/mart_account_segments", "missing_target_table"),
                         tuple("warehouse/accounts", "missing_target_table"),
                         tuple("warehouse/legacy_revenue", "missing_target_table"));
     }
@@ -143,22 +160,29 @@ class MetabaseAdapterTest {
     void archivedCardsAreSkipped() throws Exception {
         AdapterHarness.Result result = MetabaseFixture.runDemo(MetabaseFixture.warehouse());
 
-        assertThat(result.writes()).doesNotContainKey("wiki/global/metabase-old-mrr-chart.md")
+        assertThat(result.writes())
+                .doesNotContainKey("wiki/global/metabase-old-mrr-chart.md")
                 .doesNotContainKey("semantic-layer/warehouse/subscriptions.yaml");
-        assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/23.json"))
+        assertThat(result.provenance())
+                .filteredOn(row -> row.rawPath().equals("cards/23.json"))
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
                 .containsExactly(tuple("metabase-old-mrr-chart", Action.SKIPPED, "archived"));
     }
 
     @Test
     void databaseWithoutMappingLeavesEveryCardUnmapped() throws Exception {
-        AdapterHarness.Result result = AdapterHarness.run(new MetabaseAdapter(), AdapterHarness.context(
-                MetabaseFixture.connection(MetabaseFixture.DEMO, Map.of("3", "warehouse")), dir), MetabaseFixture.warehouse());
+        AdapterHarness.Result result = AdapterHarness.run(
+                new MetabaseAdapter(),
+                AdapterHarness.context(MetabaseFixture.connection(MetabaseFixture.DEMO, Map.of("3", "warehouse")), dir),
+                MetabaseFixture.warehouse());
 
         assertThat(result.writes().keySet()).noneMatch(path -> path.startsWith("semantic-layer/"));
-        assertThat(result.provenance()).filteredOn(row -> row.action() == Action.UNMAPPED)
+        assertThat(result.provenance())
+                .filteredOn(row -> row.action() == Action.UNMAPPED)
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::reason)
-                .containsExactly(tuple("card-12", "unmapped_database"), tuple("card-15", "unmapped_database"),
+                .containsExactly(
+                        tuple("card-12", "unmapped_database"),
+                        tuple("card-15", "unmapped_database"),
                         tuple("card-21", "unmapped_database"));
     }
 
@@ -168,18 +192,25 @@ class MetabaseAdapterTest {
         card(dir, 30, "Accounts by segment", 7L, nativeQuery("SELEC oops FROM"));
         card(dir, 31, "Accounts, by segment!", null, mbqlQuery(10, "[[\"distinct\", [\"field\", 102, null]]]"));
 
-        AdapterHarness.Result result = AdapterHarness.run(new MetabaseAdapter(), MetabaseFixture.context(dir),
-                MetabaseFixture.warehouse());
+        AdapterHarness.Result result =
+                AdapterHarness.run(new MetabaseAdapter(), MetabaseFixture.context(dir), MetabaseFixture.warehouse());
 
-        assertThat(result.unitIds()).containsExactly("collection-5", "collection-7", "collection-root", "semantic-layer");
-        assertThat(result.writes()).containsKeys("wiki/global/metabase-accounts-by-segment-12.md",
-                "wiki/global/metabase-accounts-by-segment-30.md", "wiki/global/metabase-accounts-by-segment-31.md");
-        assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/30.json"))
+        assertThat(result.unitIds())
+                .containsExactly("collection-5", "collection-7", "collection-root", "semantic-layer");
+        assertThat(result.writes())
+                .containsKeys(
+                        "wiki/global/metabase-accounts-by-segment-12.md",
+                        "wiki/global/metabase-accounts-by-segment-30.md",
+                        "wiki/global/metabase-accounts-by-segment-31.md");
+        assertThat(result.provenance())
+                .filteredOn(row -> row.rawPath().equals("cards/30.json"))
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
-                .containsExactly(tuple("card-30", Action.UNMAPPED, "parse_error"),
+                .containsExactly(
+                        tuple("card-30", Action.UNMAPPED, "parse_error"),
                         tuple("metabase-accounts-by-segment-30", Action.WIKI_WRITTEN, null));
         assertThat(result.text("wiki/global/metabase-accounts-by-segment-31.md"))
-                .contains("collection \"Our analytics\"").contains("  - warehouse/accounts.count_distinct_plan\n");
+                .contains("collection \"Our analytics\"")
+                .contains("  - warehouse/accounts.count_distinct_plan\n");
     }
 
     @Test
@@ -189,24 +220,37 @@ class MetabaseAdapterTest {
         card(dir, 60, "Segments with MRR", 5L, nativeQuery("SELECT count(*) FROM {{#12-segments}} s"));
         card(dir, 61, "From a missing card", 5L, nativeQuery("SELECT count(*) FROM {{#99}} m"));
 
-        AdapterHarness.Result result = AdapterHarness.run(new MetabaseAdapter(), MetabaseFixture.context(dir),
-                MetabaseFixture.warehouse());
+        AdapterHarness.Result result =
+                AdapterHarness.run(new MetabaseAdapter(), MetabaseFixture.context(dir), MetabaseFixture.warehouse());
 
         assertThat(result.text("wiki/global/metabase-segments-with-mrr.md"))
                 .contains("  - warehouse/mart_account_segments\n");
-        assertThat(result.provenance()).filteredOn(row -> row.rawPath().equals("cards/61.json"))
+        assertThat(result.provenance())
+                .filteredOn(row -> row.rawPath().equals("cards/61.json"))
                 .extracting(ProvenanceRow::artifactKey, ProvenanceRow::action, ProvenanceRow::reason)
-                .containsExactly(tuple("card-61", Action.UNMAPPED, "parse_error"),
+                .containsExactly(
+                        tuple("card-61", Action.UNMAPPED, "parse_error"),
                         tuple("metabase-from-a-missing-card", Action.WIKI_WRITTEN, null));
     }
 
     @Test
     void optionalClausesOfNativeSqlAreNotReadAsWikiLinks() throws Exception {
         MetabaseFixture.copyDemo(dir);
-        card(dir, 50, "MRR of a segment", 5L, nativeQuery("SELECT sum(mrr) FROM mart_account_segments WHERE true [[AND segment = {{segment}}]]"));
+        card(
+                dir,
+                50,
+                "MRR of a segment",
+                5L,
+                nativeQuery("SELECT sum(mrr) FROM mart_account_segments WHERE true [[AND segment = {{segment}}]]"));
 
-        String body = WikiPageCodec.parse("metabase-mrr-of-a-segment", AdapterHarness.run(new MetabaseAdapter(),
-                MetabaseFixture.context(dir), MetabaseFixture.warehouse()).text("wiki/global/metabase-mrr-of-a-segment.md")).body();
+        String body = WikiPageCodec.parse(
+                        "metabase-mrr-of-a-segment",
+                        AdapterHarness.run(
+                                        new MetabaseAdapter(),
+                                        MetabaseFixture.context(dir),
+                                        MetabaseFixture.warehouse())
+                                .text("wiki/global/metabase-mrr-of-a-segment.md"))
+                .body();
 
         assertThat(body).contains("WHERE true [ [AND segment = {{segment}}] ]");
         assertThat(BodyReferences.of(body).links()).isEmpty();
@@ -215,7 +259,12 @@ class MetabaseAdapterTest {
     @Test
     void overlayCombinesCardsAcrossCollectionsAndKeepsWhatTheBaseOverlayHas() throws Exception {
         MetabaseFixture.copyDemo(dir);
-        card(dir, 40, "Accounts per plan", 7L, nativeQuery("SELECT plan, count(*), count(DISTINCT plan) FROM accounts GROUP BY plan"));
+        card(
+                dir,
+                40,
+                "Accounts per plan",
+                7L,
+                nativeQuery("SELECT plan, count(*), count(DISTINCT plan) FROM accounts GROUP BY plan"));
         InMemoryRepoTree base = MetabaseFixture.warehouse().file(ACCOUNTS_OVERLAY, """
                 descriptions: {dbt: One row per customer account.}
                 measures:
@@ -243,9 +292,12 @@ class MetabaseAdapterTest {
                     descriptions:
                       metabase: 'Used by Metabase cards: Accounts per plan (#40)'
                 """);
-        assertThat(result.provenance()).filteredOn(row -> row.action() == Action.MEASURE_ADDED)
+        assertThat(result.provenance())
+                .filteredOn(row -> row.action() == Action.MEASURE_ADDED)
                 .extracting(ProvenanceRow::rawPath, ProvenanceRow::artifactKey)
-                .containsExactly(tuple("cards/15.json", "warehouse/accounts"), tuple("cards/40.json", "warehouse/accounts"),
+                .containsExactly(
+                        tuple("cards/15.json", "warehouse/accounts"),
+                        tuple("cards/40.json", "warehouse/accounts"),
                         tuple("cards/12.json", "warehouse/mart_account_segments"));
     }
 
@@ -258,7 +310,8 @@ class MetabaseAdapterTest {
 
         assertThat(result.writes()).doesNotContainKey(ACCOUNTS_OVERLAY);
         assertThat(result.text("wiki/global/metabase-activated-accounts.md")).doesNotContain("sl_refs");
-        assertThat(result.provenance()).extracting(ProvenanceRow::artifactKey, ProvenanceRow::reason)
+        assertThat(result.provenance())
+                .extracting(ProvenanceRow::artifactKey, ProvenanceRow::reason)
                 .contains(tuple("warehouse/accounts", "invalid_existing_source"));
     }
 
@@ -268,7 +321,8 @@ class MetabaseAdapterTest {
         MetabaseFixture.write(dir, "cards/15.json", "{\"id\": 15, \"name\": ");
 
         assertThatThrownBy(() -> new MetabaseAdapter().fetch(MetabaseFixture.context(dir)))
-                .isInstanceOf(RawFormatException.class).hasMessageStartingWith("cards/15.json: invalid JSON: ");
+                .isInstanceOf(RawFormatException.class)
+                .hasMessageStartingWith("cards/15.json: invalid JSON: ");
     }
 
     @Test

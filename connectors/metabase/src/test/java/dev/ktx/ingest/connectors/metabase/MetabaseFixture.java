@@ -4,7 +4,6 @@ import dev.ktx.ingest.core.config.MetabaseConnection;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.source.AdapterHarness;
 import dev.ktx.ingest.core.source.SourceContext;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -44,16 +43,19 @@ final class MetabaseFixture {
                   - {name: mrr, type: numeric}
             """;
 
-    private MetabaseFixture() {
-    }
+    private MetabaseFixture() {}
 
     static InMemoryRepoTree warehouse() {
         return new InMemoryRepoTree().file("ktx.yaml", "connections: {}\n").file(SHARD, SHARD_TEXT);
     }
 
     static MetabaseConnection connection(Path snapshotDir, Map<String, String> databaseMappings) {
-        return new MetabaseConnection("prod_metabase", URI.create("https://metabase.acme.example"), Optional.empty(),
-                Optional.of(snapshotDir), new TreeMap<>(databaseMappings));
+        return new MetabaseConnection(
+                "prod_metabase",
+                URI.create("https://metabase.acme.example"),
+                Optional.empty(),
+                Optional.of(snapshotDir),
+                new TreeMap<>(databaseMappings));
     }
 
     static SourceContext context(Path snapshotDir) {

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.gate.FinalGates;
 import dev.ktx.ingest.core.gate.GateInput;
 import dev.ktx.ingest.core.gate.GateReport;
@@ -7,11 +9,8 @@ import dev.ktx.ingest.core.gate.ProvenanceGate;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.TreeDiff;
 import dev.ktx.ingest.core.source.AdapterHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The adapter's output passes the finalizer's gates: overlays validate against the manifest, every sl_ref resolves. */
 class MetabaseGatesTest {
@@ -33,7 +32,8 @@ class MetabaseGatesTest {
         InMemoryRepoTree session = result.applyTo(main).remove(MetabaseAdapterTest.ACCOUNTS_OVERLAY);
 
         assertThat(gates(main, session).errors())
-                .containsExactly("metabase-activated-accounts: unknown sl_refs entity warehouse/accounts.count_accounts");
+                .containsExactly(
+                        "metabase-activated-accounts: unknown sl_refs entity warehouse/accounts.count_accounts");
     }
 
     private static GateReport gates(InMemoryRepoTree main, InMemoryRepoTree session) {

@@ -1,21 +1,20 @@
 package dev.ktx.ingest.connectors.metabase;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Serves a Metabase snapshot the way the API does: {@code GET /api/database/<id>?include=tables.fields},
@@ -26,8 +25,7 @@ public final class MetabaseStubs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MetabaseStubs() {
-    }
+    private MetabaseStubs() {}
 
     public static void serve(WireMockExtension server, Path snapshotDir) throws IOException {
         ArrayNode listed = JSON.createArrayNode();
@@ -43,7 +41,8 @@ public final class MetabaseStubs {
             serve(server, "/api/collection/" + id(file), file);
         }
         for (Path file : files(snapshotDir.resolve("databases"))) {
-            server.stubFor(get(urlPathEqualTo("/api/database/" + id(file))).withQueryParam("include", equalTo("tables.fields"))
+            server.stubFor(get(urlPathEqualTo("/api/database/" + id(file)))
+                    .withQueryParam("include", equalTo("tables.fields"))
                     .willReturn(okJson(Files.readString(file, StandardCharsets.UTF_8))));
         }
     }

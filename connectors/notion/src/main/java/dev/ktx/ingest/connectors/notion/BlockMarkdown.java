@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.notion;
 
 import dev.ktx.ingest.core.source.CodeBlocks;
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +18,7 @@ import java.util.TreeSet;
  */
 final class BlockMarkdown {
 
-    private record Chunk(String text, boolean listItem) {
-    }
+    private record Chunk(String text, boolean listItem) {}
 
     private final PageLinks links;
     private final SortedSet<String> unsupported = new TreeSet<>();
@@ -111,7 +109,10 @@ final class BlockMarkdown {
     }
 
     private String codeFence(NotionBlock block) {
-        String language = block.content().optionalText("language").filter(l -> !l.equals("plain text")).orElse("");
+        String language = block.content()
+                .optionalText("language")
+                .filter(l -> !l.equals("plain text"))
+                .orElse("");
         return CodeBlocks.fenced(language, RichText.plain(block.richText()));
     }
 
@@ -120,9 +121,11 @@ final class BlockMarkdown {
      * as one, else an empty one, so that no data row is promoted.
      */
     private String table(NotionBlock block) {
-        List<List<String>> rows = block.children().stream().filter(row -> row.type().equals("table_row"))
+        List<List<String>> rows = block.children().stream()
+                .filter(row -> row.type().equals("table_row"))
                 .map(row -> row.content().arraysOfObjects("cells").stream()
-                        .map(this::tableCell).toList())
+                        .map(this::tableCell)
+                        .toList())
                 .toList();
         int width = rows.stream().mapToInt(List::size).max().orElse(0);
         boolean header = block.content().flag("has_column_header") && !rows.isEmpty();
@@ -134,8 +137,10 @@ final class BlockMarkdown {
 
     /** Wiki links lose their label here: its {@code |} would split the cell. */
     private String tableCell(List<RawJson> cell) {
-        return RichText.markdown(cell, links).replaceAll("\\[\\[([^|\\]]+)\\|[^\\]]*]]", "[[$1]]")
-                .replace("|", "\\|").replace("\n", "<br>");
+        return RichText.markdown(cell, links)
+                .replaceAll("\\[\\[([^|\\]]+)\\|[^\\]]*]]", "[[$1]]")
+                .replace("|", "\\|")
+                .replace("\n", "<br>");
     }
 
     private static String tableRow(List<String> cells, int width) {
@@ -149,12 +154,15 @@ final class BlockMarkdown {
     /** {@code [caption](url)}, the URL itself when there is no caption. */
     private String webLink(NotionBlock block) {
         String url = block.content().text("url");
-        String caption = RichText.markdown(block.content().objects("caption"), links).strip();
+        String caption =
+                RichText.markdown(block.content().objects("caption"), links).strip();
         return "[" + (caption.isEmpty() ? url : caption) + "](" + url + ")";
     }
 
     private List<Chunk> pageLink(Optional<String> pageId) {
-        return pageId.flatMap(links::keyOf).map(key -> List.of(new Chunk(PageLinks.wikiLink(key), false))).orElse(List.of());
+        return pageId.flatMap(links::keyOf)
+                .map(key -> List.of(new Chunk(PageLinks.wikiLink(key), false)))
+                .orElse(List.of());
     }
 
     private Optional<String> linkedPageId(NotionBlock block) {

@@ -1,5 +1,7 @@
 package dev.ktx.ingest.connectors.notion;
 
+import dev.ktx.ingest.connectors.http.ApiClient;
+import dev.ktx.ingest.connectors.http.ApiClients;
 import dev.ktx.ingest.core.config.NotionConnection;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.source.PageKeys;
@@ -9,9 +11,6 @@ import dev.ktx.ingest.core.source.SourceAdapter;
 import dev.ktx.ingest.core.source.SourceContext;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.WorkUnit;
-import dev.ktx.ingest.connectors.http.ApiClient;
-import dev.ktx.ingest.connectors.http.ApiClients;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -54,11 +53,18 @@ public final class NotionAdapter implements SourceAdapter {
     public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
         NotionConnection connection = connection(context);
         if (connection.snapshotDir().isPresent()) {
-            return SnapshotDirectory.fetch(connection.snapshotDir().get(), NotionSnapshot::inLayout, NotionSnapshot::parse);
+            return SnapshotDirectory.fetch(
+                    connection.snapshotDir().get(), NotionSnapshot::inLayout, NotionSnapshot::parse);
         }
-        String token = connection.authToken().orElseThrow(() -> new IllegalStateException(
-                connection.id() + ": auth_token is required without snapshot_dir")).resolve(context.secrets());
-        ApiClient api = clients.client(connection.id(), "Notion", connection.apiUrl(),
+        String token = connection
+                .authToken()
+                .orElseThrow(() ->
+                        new IllegalStateException(connection.id() + ": auth_token is required without snapshot_dir"))
+                .resolve(context.secrets());
+        ApiClient api = clients.client(
+                connection.id(),
+                "Notion",
+                connection.apiUrl(),
                 Map.of("Authorization", "Bearer " + token, "Notion-Version", NOTION_VERSION));
         return new NotionCrawl(api, connection.maxPagesPerRun().orElse(Integer.MAX_VALUE))
                 .fetch(connection.rootPageIds(), connection.crawlMode() == NotionConnection.CrawlMode.SEARCH);
@@ -69,12 +75,20 @@ public final class NotionAdapter implements SourceAdapter {
         List<NotionPage> pages = NotionSnapshot.parse(snapshot.files());
         // Removed pages write nothing, so they take no part in key collisions.
         Map<String, PageKeys.Candidate> candidates = new HashMap<>();
-        pages.stream().filter(page -> page.removedAs().isEmpty()).forEach(page -> candidates.put(page.normalizedId(),
-                new PageKeys.Candidate(PageKeys.slug(page.title()), page.normalizedId().substring(0, 8))));
+        pages.stream()
+                .filter(page -> page.removedAs().isEmpty())
+                .forEach(page -> candidates.put(
+                        page.normalizedId(),
+                        new PageKeys.Candidate(
+                                PageKeys.slug(page.title()), page.normalizedId().substring(0, 8))));
         SortedMap<String, String> keys = PageKeys.assign(candidates);
         PageLinks links = new PageLinks(keys);
-        return pages.stream().<WorkUnit>map(page -> new NotionPageUnit(page,
-                keys.getOrDefault(page.normalizedId(), PageKeys.slug(page.title())), links, context.connectionId()))
+        return pages.stream()
+                .<WorkUnit>map(page -> new NotionPageUnit(
+                        page,
+                        keys.getOrDefault(page.normalizedId(), PageKeys.slug(page.title())),
+                        links,
+                        context.connectionId()))
                 .toList();
     }
 

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.notion;
 
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.List;
 
 /**
@@ -16,7 +15,10 @@ record NotionBlock(String id, String type, RawJson content, List<NotionBlock> ch
 
     static NotionBlock parse(RawJson block) {
         String type = block.text("type");
-        return new NotionBlock(block.text("id"), type, block.object(type),
+        return new NotionBlock(
+                block.text("id"),
+                type,
+                block.object(type),
                 block.objects("children").stream().map(NotionBlock::parse).toList());
     }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ktx.ingest.core.source.RawSnapshot;
 import dev.ktx.ingest.connectors.http.ApiClient;
 import dev.ktx.ingest.connectors.http.ApiResponse;
-
+import dev.ktx.ingest.core.source.RawSnapshot;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -43,7 +42,8 @@ final class NotionCrawl {
     }
 
     RawSnapshot fetch(List<String> rootPageIds, boolean search) throws InterruptedException {
-        Deque<String> queue = new ArrayDeque<>(rootPageIds.stream().map(NotionCrawl::dashed).toList());
+        Deque<String> queue =
+                new ArrayDeque<>(rootPageIds.stream().map(NotionCrawl::dashed).toList());
         if (search) {
             queue.addAll(searchPageIds());
         }
@@ -68,7 +68,12 @@ final class NotionCrawl {
     /** Notion takes ids with or without dashes; asking with the form it answers in keeps requests predictable. */
     private static String dashed(String id) {
         String hex = NotionPage.normalizeId(id);
-        return String.join("-", hex.substring(0, 8), hex.substring(8, 12), hex.substring(12, 16), hex.substring(16, 20),
+        return String.join(
+                "-",
+                hex.substring(0, 8),
+                hex.substring(8, 12),
+                hex.substring(12, 16),
+                hex.substring(16, 20),
                 hex.substring(20));
     }
 
@@ -80,12 +85,14 @@ final class NotionCrawl {
 
     private List<String> searchPageIds() throws InterruptedException {
         List<String> ids = new ArrayList<>();
-        eachResult(cursor -> {
-            ObjectNode body = JsonNodeFactory.instance.objectNode().put("page_size", PAGE_SIZE);
-            body.putObject("filter").put("property", "object").put("value", "page");
-            cursor.ifPresent(start -> body.put("start_cursor", start));
-            return api.post("/v1/search", body);
-        }, (response, result) -> ids.add(response.text(result, "id")));
+        eachResult(
+                cursor -> {
+                    ObjectNode body = JsonNodeFactory.instance.objectNode().put("page_size", PAGE_SIZE);
+                    body.putObject("filter").put("property", "object").put("value", "page");
+                    cursor.ifPresent(start -> body.put("start_cursor", start));
+                    return api.post("/v1/search", body);
+                },
+                (response, result) -> ids.add(response.text(result, "id")));
         return ids;
     }
 
@@ -93,8 +100,10 @@ final class NotionCrawl {
     private ArrayNode children(String blockId, Consumer<String> childPages) throws InterruptedException {
         ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
         List<ObjectNode> nesting = new ArrayList<>();
-        eachResult(cursor -> api.get("/v1/blocks/" + blockId + "/children?page_size=" + PAGE_SIZE
-                + cursor.map(start -> "&start_cursor=" + URLEncoder.encode(start, StandardCharsets.UTF_8)).orElse("")),
+        eachResult(
+                cursor -> api.get("/v1/blocks/" + blockId + "/children?page_size=" + PAGE_SIZE
+                        + cursor.map(start -> "&start_cursor=" + URLEncoder.encode(start, StandardCharsets.UTF_8))
+                                .orElse("")),
                 (response, block) -> {
                     String type = response.text(block, "type");
                     if (type.equals("child_page")) {
@@ -120,7 +129,8 @@ final class NotionCrawl {
                 consumer.accept(response, result);
             }
             cursor = response.json().path("has_more").asBoolean()
-                    ? Optional.of(response.text(response.json(), "next_cursor")) : Optional.empty();
+                    ? Optional.of(response.text(response.json(), "next_cursor"))
+                    : Optional.empty();
         } while (cursor.isPresent());
     }
 

@@ -12,7 +12,6 @@ import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.StagedSnapshot;
 import dev.ktx.ingest.core.source.UnitOutput;
 import dev.ktx.ingest.core.source.WorkUnit;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,18 +49,31 @@ final class NotionPageUnit implements WorkUnit {
     public UnitOutput run(StagedSnapshot snapshot, RepoTree base) {
         UnitOutput.Builder output = UnitOutput.builder();
         if (page.removedAs().isPresent()) {
-            return output.provenance(row(snapshot, page.pageFile(), Action.SKIPPED, page.removedAs().get())).build();
+            return output.provenance(row(
+                            snapshot,
+                            page.pageFile(),
+                            Action.SKIPPED,
+                            page.removedAs().get()))
+                    .build();
         }
         BlockMarkdown markdown = new BlockMarkdown(links);
         String title = page.title().isEmpty() ? key : page.title();
         String body = "# " + title + "\n\n" + markdown.render(page.blocks());
-        Frontmatter frontmatter = new Frontmatter(summary(title), List.of(NotionAdapter.SOURCE_KEY), refs(body),
-                List.of(), null, connectionId, List.of(), null);
+        Frontmatter frontmatter = new Frontmatter(
+                summary(title),
+                List.of(NotionAdapter.SOURCE_KEY),
+                refs(body),
+                List.of(),
+                null,
+                connectionId,
+                List.of(),
+                null);
         WikiPage wikiPage = new WikiPage(key, frontmatter, body);
         output.write(wikiPage.path(), WikiPageCodec.write(wikiPage))
                 .provenance(row(snapshot, page.pageFile(), Action.WIKI_WRITTEN, null));
-        markdown.unsupportedTypes().forEach(type ->
-                output.provenance(row(snapshot, page.blocksFile(), Action.SKIPPED, UNSUPPORTED_BLOCK + type)));
+        markdown.unsupportedTypes()
+                .forEach(type ->
+                        output.provenance(row(snapshot, page.blocksFile(), Action.SKIPPED, UNSUPPORTED_BLOCK + type)));
         return output.build();
     }
 
@@ -75,13 +87,16 @@ final class NotionPageUnit implements WorkUnit {
     private String summary(String title) {
         Optional<String> paragraph = page.blocks().stream()
                 .filter(block -> block.type().equals("paragraph"))
-                .map(block -> RichText.plain(block.richText()).replaceAll("\\s+", " ").strip())
+                .map(block ->
+                        RichText.plain(block.richText()).replaceAll("\\s+", " ").strip())
                 .filter(text -> !text.isEmpty())
                 .findFirst();
-        return paragraph.map(text -> {
-            Matcher sentence = FIRST_SENTENCE.matcher(text);
-            return sentence.find() ? sentence.group(1) : text;
-        }).orElse(title);
+        return paragraph
+                .map(text -> {
+                    Matcher sentence = FIRST_SENTENCE.matcher(text);
+                    return sentence.find() ? sentence.group(1) : text;
+                })
+                .orElse(title);
     }
 
     private ProvenanceRow row(StagedSnapshot snapshot, String rawPath, Action action, String reason) {

@@ -2,7 +2,6 @@ package dev.ktx.ingest.connectors.notion;
 
 import dev.ktx.ingest.core.source.RawFormatException;
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +16,7 @@ final class NotionSnapshot {
     private static final String PAGE_FILE = "page.json";
     private static final String BLOCKS_FILE = "blocks.json";
 
-    private NotionSnapshot() {
-    }
+    private NotionSnapshot() {}
 
     static boolean inLayout(String path) {
         return LAYOUT.matcher(path).matches();
@@ -38,7 +36,9 @@ final class NotionSnapshot {
         pages.sort(Comparator.comparing(NotionPage::normalizedId));
         for (int i = 1; i < pages.size(); i++) {
             if (pages.get(i).normalizedId().equals(pages.get(i - 1).normalizedId())) {
-                throw new RawFormatException(pages.get(i).pageFile(), "page id also in " + pages.get(i - 1).pageFile());
+                throw new RawFormatException(
+                        pages.get(i).pageFile(),
+                        "page id also in " + pages.get(i - 1).pageFile());
             }
         }
         return pages;

@@ -1,7 +1,6 @@
 package dev.ktx.ingest.connectors.notion;
 
 import dev.ktx.ingest.core.source.RawJson;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,8 +11,7 @@ final class RichText {
 
     private static final Pattern SURROUNDING_SPACE = Pattern.compile("^(\\s*)(.*?)(\\s*)$", Pattern.DOTALL);
 
-    private RichText() {
-    }
+    private RichText() {}
 
     static String plain(List<RawJson> items) {
         StringBuilder text = new StringBuilder();
@@ -40,12 +38,14 @@ final class RichText {
         }
         RawJson mention = item.object("mention");
         return mention.optionalText("type").filter("page"::equals).isPresent()
-                ? Optional.of(mention.object("page").text("id")) : Optional.empty();
+                ? Optional.of(mention.object("page").text("id"))
+                : Optional.empty();
     }
 
     private static String formatted(RawJson item, PageLinks links) {
         String text = item.optionalText("type").filter("equation"::equals).isPresent()
-                ? "$" + item.object("equation").text("expression") + "$" : plainText(item);
+                ? "$" + item.object("equation").text("expression") + "$"
+                : plainText(item);
         if (text.isBlank()) {
             return text;
         }
@@ -55,7 +55,8 @@ final class RichText {
         // Markers must hug the text: "**bold **" is not bold in markdown.
         Optional<String> url = link(item);
         Optional<String> linkedPage = url.flatMap(links::keyOfUrl);
-        String core = linkedPage.map(key -> PageLinks.wikiLink(key, parts.group(2))).orElse(parts.group(2));
+        String core =
+                linkedPage.map(key -> PageLinks.wikiLink(key, parts.group(2))).orElse(parts.group(2));
         if (linkedPage.isEmpty() && annotations.map(a -> a.flag("code")).orElse(false)) {
             core = "`" + core + "`";
         }
@@ -73,7 +74,9 @@ final class RichText {
     }
 
     private static Optional<String> link(RawJson item) {
-        return item.optionalObject("text").flatMap(text -> text.optionalObject("link")).flatMap(link -> link.optionalText("url"));
+        return item.optionalObject("text")
+                .flatMap(text -> text.optionalObject("link"))
+                .flatMap(link -> link.optionalText("url"));
     }
 
     private static String plainText(RawJson item) {

@@ -1,11 +1,11 @@
 package dev.ktx.ingest.connectors.notion;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.config.Driver;
 import dev.ktx.ingest.core.connector.ConnectorSettings;
 import dev.ktx.ingest.core.connector.Connectors;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NotionConnectorTest {
 

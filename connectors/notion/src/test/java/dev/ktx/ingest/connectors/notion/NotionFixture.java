@@ -3,7 +3,6 @@ package dev.ktx.ingest.connectors.notion;
 import dev.ktx.ingest.core.config.NotionConnection;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.source.AdapterHarness;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,13 +51,20 @@ final class NotionFixture {
     }
 
     AdapterHarness.Result run() throws IOException, InterruptedException {
-        return AdapterHarness.run(new NotionAdapter(), AdapterHarness.context(snapshot(dir), dir), new InMemoryRepoTree());
+        return AdapterHarness.run(
+                new NotionAdapter(), AdapterHarness.context(snapshot(dir), dir), new InMemoryRepoTree());
     }
 
     /** The {@code docs} connection reading {@code snapshotDir}. */
     static NotionConnection snapshot(Path snapshotDir) {
-        return new NotionConnection("docs", NotionConnection.DEFAULT_API_URL, Optional.empty(), List.of(),
-                NotionConnection.CrawlMode.SEARCH, OptionalInt.empty(), Optional.of(snapshotDir));
+        return new NotionConnection(
+                "docs",
+                NotionConnection.DEFAULT_API_URL,
+                Optional.empty(),
+                List.of(),
+                NotionConnection.CrawlMode.SEARCH,
+                OptionalInt.empty(),
+                Optional.of(snapshotDir));
     }
 
     static String text(String content) {
@@ -68,22 +74,20 @@ final class NotionFixture {
 
     static String mention(String pageId, String title) {
         return """
-                {"type": "mention", "mention": {"type": "page", "page": {"id": "%s"}}, "plain_text": "%s"}"""
-                .formatted(pageId, title);
+                {"type": "mention", "mention": {"type": "page", "page": {"id": "%s"}}, "plain_text": "%s"}""".formatted(pageId, title);
     }
 
     static String block(String type, String content, String... children) {
         String nested = children.length == 0 ? "" : ", \"children\": [" + String.join(",", children) + "]";
         return """
-                {"object": "block", "id": "%s", "type": "%s", "%s": %s%s}"""
-                .formatted(UUID.nameUUIDFromBytes((type + content).getBytes(StandardCharsets.UTF_8)), type, type, content, nested);
+                {"object": "block", "id": "%s", "type": "%s", "%s": %s%s}""".formatted(
+                UUID.nameUUIDFromBytes((type + content).getBytes(StandardCharsets.UTF_8)), type, type, content, nested);
     }
 
     /** A {@code child_page} block: its id is the child page's id. */
     static String childPage(String pageId, String title) {
         return """
-                {"object": "block", "id": "%s", "has_children": true, "type": "child_page", "child_page": {"title": "%s"}}"""
-                .formatted(pageId, title);
+                {"object": "block", "id": "%s", "has_children": true, "type": "child_page", "child_page": {"title": "%s"}}""".formatted(pageId, title);
     }
 
     static String paragraph(String... richText) {

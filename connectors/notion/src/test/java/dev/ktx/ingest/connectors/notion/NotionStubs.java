@@ -1,20 +1,5 @@
 package dev.ktx.ingest.connectors.notion;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -23,6 +8,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Serves a Notion snapshot the way the API does: {@code GET /v1/pages/<id>} answers {@code page.json} as is;
@@ -48,14 +47,21 @@ public final class NotionStubs {
             for (Path dir : dirs.sorted().toList()) {
                 byte[] page = Files.readAllBytes(dir.resolve("page.json"));
                 String id = dir.getFileName().toString();
-                server.stubFor(get(urlPathEqualTo("/v1/pages/" + id)).willReturn(okJson(new String(page, StandardCharsets.UTF_8))));
+                server.stubFor(get(urlPathEqualTo("/v1/pages/" + id))
+                        .willReturn(okJson(new String(page, StandardCharsets.UTF_8))));
                 pages.add(JSON.readTree(page));
-                serveChildren(id, (ArrayNode) JSON.readTree(dir.resolve("blocks.json").toFile()));
+                serveChildren(
+                        id, (ArrayNode) JSON.readTree(dir.resolve("blocks.json").toFile()));
             }
         }
-        servePaged(pages, "page_or_database", "search",
-                cursor -> cursor == null ? post(urlPathEqualTo("/v1/search")).withRequestBody(notContaining("start_cursor"))
-                        : post(urlPathEqualTo("/v1/search")).withRequestBody(matchingJsonPath("$.start_cursor", equalTo(cursor))));
+        servePaged(
+                pages,
+                "page_or_database",
+                "search",
+                cursor -> cursor == null
+                        ? post(urlPathEqualTo("/v1/search")).withRequestBody(notContaining("start_cursor"))
+                        : post(urlPathEqualTo("/v1/search"))
+                                .withRequestBody(matchingJsonPath("$.start_cursor", equalTo(cursor))));
     }
 
     private void serveChildren(String parentId, ArrayNode blocks) {
@@ -70,8 +76,12 @@ public final class NotionStubs {
             served.add(copy);
         }
         String path = "/v1/blocks/" + parentId + "/children";
-        servePaged(served, "block", parentId, cursor -> get(urlPathEqualTo(path))
-                .withQueryParam("start_cursor", cursor == null ? absent() : equalTo(cursor)));
+        servePaged(
+                served,
+                "block",
+                parentId,
+                cursor -> get(urlPathEqualTo(path))
+                        .withQueryParam("start_cursor", cursor == null ? absent() : equalTo(cursor)));
     }
 
     /** One stub per page of results; the cursor of page {@code n} is {@code <cursorPrefix>-<n>}. */
@@ -88,7 +98,8 @@ public final class NotionStubs {
             }
             list.put("has_more", more).put("type", type).putObject(type);
             list.put("request_id", "8d1c2f3e-0000-4000-8000-" + String.format("%012d", page));
-            server.stubFor(request.matching(page == 0 ? null : cursorPrefix + "-" + page).willReturn(okJson(list.toString())));
+            server.stubFor(request.matching(page == 0 ? null : cursorPrefix + "-" + page)
+                    .willReturn(okJson(list.toString())));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.config.Redaction;
 import dev.ktx.ingest.core.config.SecretResolutionException;
 import dev.ktx.ingest.core.config.SecretResolver;
 import dev.ktx.ingest.core.database.DatabaseIngestException;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,10 +41,13 @@ public final class PostgresConnector {
         try {
             jdbc = DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {
-            // The driver's message only (no cause attached): it is what a user needs, and nothing can leak from a cause.
+            // The driver's message only (no cause attached): it is what a user needs, and nothing can leak from a
+            // cause.
             String reason = redact(e.getMessage(), url);
-            throw DatabaseIngestException.of(connection.id(), "cannot connect to "
-                    + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason, e.getSQLState());
+            throw DatabaseIngestException.of(
+                    connection.id(),
+                    "cannot connect to " + url.jdbcUrl() + " as " + url.user().orElse("<default user>") + ": " + reason,
+                    e.getSQLState());
         }
         try {
             jdbc.setReadOnly(true);

@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.database.CatalogColumn;
 import dev.ktx.ingest.core.database.CatalogTable;
 import dev.ktx.ingest.core.database.DatabaseCatalog;
 import dev.ktx.ingest.core.database.ForeignKey;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,15 +56,16 @@ public final class PostgresIntrospector {
             WHERE k.contype = 'f' AND k.conparentid = 0 AND k.conrelid = ANY (?::oid[])
             """;
 
-    private PostgresIntrospector() {
-    }
+    private PostgresIntrospector() {}
 
     public static DatabaseCatalog introspect(Connection jdbc, PostgresConnection config) throws SQLException {
         Map<Long, TableBuilder> tables = relations(jdbc, config.schemas(), config.enabledTables());
         Array oids = jdbc.createArrayOf("int8", tables.keySet().toArray());
         readColumns(jdbc, oids, tables);
         readForeignKeys(jdbc, oids, tables);
-        return new DatabaseCatalog(currentDatabase(jdbc), tables.values().stream().map(TableBuilder::build).toList());
+        return new DatabaseCatalog(
+                currentDatabase(jdbc),
+                tables.values().stream().map(TableBuilder::build).toList());
     }
 
     private static Map<Long, TableBuilder> relations(Connection jdbc, List<String> schemas, List<String> enabledTables)
@@ -80,8 +80,14 @@ public final class PostgresIntrospector {
             statement.setArray(4, tableArray);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tables.put(rows.getLong(1), new TableBuilder(rows.getString(2), rows.getString(3),
-                            kind(rows.getString(4)), rows.getString(5), rows.getObject(6, Long.class)));
+                    tables.put(
+                            rows.getLong(1),
+                            new TableBuilder(
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    kind(rows.getString(4)),
+                                    rows.getString(5),
+                                    rows.getObject(6, Long.class)));
                 }
             }
         }
@@ -93,20 +99,33 @@ public final class PostgresIntrospector {
             statement.setArray(1, oids);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tables.get(rows.getLong(1)).columns.add(new CatalogColumn(rows.getString(2), rows.getString(3),
-                            rows.getBoolean(4), rows.getBoolean(5), rows.getString(6)));
+                    tables.get(rows.getLong(1))
+                            .columns
+                            .add(new CatalogColumn(
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    rows.getBoolean(4),
+                                    rows.getBoolean(5),
+                                    rows.getString(6)));
                 }
             }
         }
     }
 
-    private static void readForeignKeys(Connection jdbc, Array oids, Map<Long, TableBuilder> tables) throws SQLException {
+    private static void readForeignKeys(Connection jdbc, Array oids, Map<Long, TableBuilder> tables)
+            throws SQLException {
         try (PreparedStatement statement = jdbc.prepareStatement(FOREIGN_KEYS)) {
             statement.setArray(1, oids);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tables.get(rows.getLong(1)).foreignKeys.add(new ForeignKey(rows.getString(2), Jdbc.strings(rows.getArray(5)),
-                            rows.getString(3), rows.getString(4), Jdbc.strings(rows.getArray(6))));
+                    tables.get(rows.getLong(1))
+                            .foreignKeys
+                            .add(new ForeignKey(
+                                    rows.getString(2),
+                                    Jdbc.strings(rows.getArray(5)),
+                                    rows.getString(3),
+                                    rows.getString(4),
+                                    Jdbc.strings(rows.getArray(6))));
                 }
             }
         }
@@ -114,7 +133,7 @@ public final class PostgresIntrospector {
 
     private static String currentDatabase(Connection jdbc) throws SQLException {
         try (PreparedStatement statement = jdbc.prepareStatement("SELECT current_database()");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getString(1);
         }

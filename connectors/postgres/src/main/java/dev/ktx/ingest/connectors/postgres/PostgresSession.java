@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.database.DatabaseCatalog;
 import dev.ktx.ingest.core.database.DatabaseIngestException;
 import dev.ktx.ingest.core.database.DatabaseSession;
 import dev.ktx.ingest.core.database.QueryHistoryOutcome;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -5,7 +5,6 @@ import dev.ktx.ingest.core.database.DatabaseCatalog;
 import dev.ktx.ingest.core.database.ExecutedStatement;
 import dev.ktx.ingest.core.database.HistoryAggregator;
 import dev.ktx.ingest.core.database.QueryHistoryOutcome;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +42,7 @@ public final class QueryHistoryIngest {
                    pg_has_role('pg_read_all_stats', 'USAGE'),
                    quote_ident(current_user), quote_ident(current_database())
             """;
+
     private static final String STATEMENTS = """
             SELECT queryid, (array_agg(query ORDER BY calls DESC, query))[1], sum(calls)::bigint
             FROM %s.pg_stat_statements
@@ -51,8 +51,7 @@ public final class QueryHistoryIngest {
             GROUP BY queryid HAVING sum(calls) >= ? ORDER BY queryid
             """;
 
-    private QueryHistoryIngest() {
-    }
+    private QueryHistoryIngest() {}
 
     public static QueryHistoryOutcome read(Connection jdbc, DatabaseCatalog catalog, QueryHistorySettings settings) {
         if (!settings.enabled()) {
@@ -72,8 +71,13 @@ public final class QueryHistoryIngest {
     }
 
     /** @param schema the extension's schema, quoted; empty when the extension is not created in this database */
-    private record Prerequisites(boolean preloaded, Optional<String> schema, boolean hasToplevel, boolean privileged,
-                                 String user, String database) {
+    private record Prerequisites(
+            boolean preloaded,
+            Optional<String> schema,
+            boolean hasToplevel,
+            boolean privileged,
+            String user,
+            String database) {
 
         Optional<String> remediation() {
             List<String> missing = new ArrayList<>();
@@ -89,17 +93,23 @@ public final class QueryHistoryIngest {
                 missing.add("role " + user + " cannot see other roles' statements (run GRANT pg_read_all_stats TO "
                         + user + ";)");
             }
-            return missing.isEmpty() ? Optional.empty()
+            return missing.isEmpty()
+                    ? Optional.empty()
                     : Optional.of("query history needs pg_stat_statements: " + String.join("; ", missing));
         }
     }
 
     private static Prerequisites prerequisites(Connection jdbc) throws SQLException {
         try (PreparedStatement statement = jdbc.prepareStatement(PREREQUISITES);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
-            return new Prerequisites(rows.getBoolean(1), Optional.ofNullable(rows.getString(2)), rows.getBoolean(3),
-                    rows.getBoolean(4), rows.getString(5), rows.getString(6));
+            return new Prerequisites(
+                    rows.getBoolean(1),
+                    Optional.ofNullable(rows.getString(2)),
+                    rows.getBoolean(3),
+                    rows.getBoolean(4),
+                    rows.getString(5),
+                    rows.getString(6));
         }
     }
 
@@ -120,7 +130,7 @@ public final class QueryHistoryIngest {
 
     private static List<String> searchPath(Connection jdbc) throws SQLException {
         try (PreparedStatement statement = jdbc.prepareStatement("SELECT current_schemas(false)");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return Jdbc.strings(rows.getArray(1));
         }

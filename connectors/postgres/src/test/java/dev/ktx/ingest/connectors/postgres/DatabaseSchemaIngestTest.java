@@ -1,5 +1,7 @@
 package dev.ktx.ingest.connectors.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ktx.ingest.core.database.DatabaseCatalog;
 import dev.ktx.ingest.core.database.DatabaseSchemaIngest;
 import dev.ktx.ingest.core.database.Trees;
@@ -16,9 +18,6 @@ import dev.ktx.ingest.core.repo.ProvenanceCodec;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.SyncId;
 import dev.ktx.ingest.core.repo.TableUsage;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -29,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DatabaseSchemaIngestTest {
 
@@ -54,13 +53,20 @@ class DatabaseSchemaIngestTest {
         String provenance = "provenance/warehouse/schema/2026-03-01-100000-job1.jsonl";
         assertThat(changes.writes()).containsOnlyKeys(PUBLIC_SHARD, raw, provenance);
         assertThat(changes.deletes()).isEmpty();
-        assertThat(shard(changes, PUBLIC_SHARD).tables()).containsOnlyKeys("accounts", "active_accounts", "events",
-                "mart_account_segments", "plans", "subscriptions");
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(changes.writes().get(raw)));
-        assertThat(ProvenanceCodec.parse(text(changes, provenance))).containsExactly(
-                row("warehouse/accounts", sha256), row("warehouse/active_accounts", sha256), row("warehouse/events", sha256),
-                row("warehouse/mart_account_segments", sha256), row("warehouse/plans", sha256),
-                row("warehouse/subscriptions", sha256));
+        assertThat(shard(changes, PUBLIC_SHARD).tables())
+                .containsOnlyKeys(
+                        "accounts", "active_accounts", "events", "mart_account_segments", "plans", "subscriptions");
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(changes.writes().get(raw)));
+        assertThat(ProvenanceCodec.parse(text(changes, provenance)))
+                .containsExactly(
+                        row("warehouse/accounts", sha256),
+                        row("warehouse/active_accounts", sha256),
+                        row("warehouse/events", sha256),
+                        row("warehouse/mart_account_segments", sha256),
+                        row("warehouse/plans", sha256),
+                        row("warehouse/subscriptions", sha256));
     }
 
     @Test
@@ -69,7 +75,8 @@ class DatabaseSchemaIngestTest {
         Changeset changes = run(main, FIRST);
         InMemoryRepoTree session = Trees.apply(main, changes);
         List<PathChange> added = changes.writes().keySet().stream()
-                .map(path -> new PathChange(path, PathChange.Type.ADDED, EntryKind.FILE)).toList();
+                .map(path -> new PathChange(path, PathChange.Type.ADDED, EntryKind.FILE))
+                .toList();
         GateInput input = GateInput.of(main, session, added, Set.of("warehouse"));
 
         assertThat(new FinalGates().check(input).errors()).isEmpty();
@@ -90,9 +97,13 @@ class DatabaseSchemaIngestTest {
 
         Changeset changes = run(afterFirst, SECOND);
 
-        assertThat(shard(changes, PUBLIC_SHARD).tables()).doesNotContainKey("events").containsKey("accounts");
-        assertThat(changes.writes()).containsKeys("raw-sources/warehouse/schema/2026-03-02-100000-job2/catalog.json",
-                "provenance/warehouse/schema/2026-03-02-100000-job2.jsonl");
+        assertThat(shard(changes, PUBLIC_SHARD).tables())
+                .doesNotContainKey("events")
+                .containsKey("accounts");
+        assertThat(changes.writes())
+                .containsKeys(
+                        "raw-sources/warehouse/schema/2026-03-02-100000-job2/catalog.json",
+                        "provenance/warehouse/schema/2026-03-02-100000-job2.jsonl");
         assertThat(changes.deletes()).isEmpty();
     }
 
@@ -117,11 +128,12 @@ class DatabaseSchemaIngestTest {
     void usageGoesIntoTheShards() throws SQLException {
         TableUsage usage = new TableUsage(42, new TreeMap<>(Map.of("plan_id", 40L)));
 
-        Changeset changes = DatabaseSchemaIngest.changes(new InMemoryRepoTree(), "warehouse", catalog(),
-                Map.of("public.plans", usage), FIRST);
+        Changeset changes = DatabaseSchemaIngest.changes(
+                new InMemoryRepoTree(), "warehouse", catalog(), Map.of("public.plans", usage), FIRST);
 
         assertThat(shard(changes, PUBLIC_SHARD).tables().get("plans").usage()).isEqualTo(usage);
-        assertThat(shard(changes, PUBLIC_SHARD).tables().get("accounts").usage()).isNull();
+        assertThat(shard(changes, PUBLIC_SHARD).tables().get("accounts").usage())
+                .isNull();
     }
 
     private Changeset run(InMemoryRepoTree base, SyncId syncId) {
@@ -147,7 +159,12 @@ class DatabaseSchemaIngestTest {
     }
 
     private static ProvenanceRow row(String artifactKey, String sha256) {
-        return new ProvenanceRow("catalog.json", sha256, ProvenanceRow.ArtifactKind.SL, artifactKey,
-                ProvenanceRow.Action.SOURCE_CREATED, null);
+        return new ProvenanceRow(
+                "catalog.json",
+                sha256,
+                ProvenanceRow.ArtifactKind.SL,
+                artifactKey,
+                ProvenanceRow.Action.SOURCE_CREATED,
+                null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.ktx.ingest.connectors.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ktx.ingest.core.config.PostgresConnection;
 import dev.ktx.ingest.core.config.PostgresUrl;
 import dev.ktx.ingest.core.config.PostgresUrlSetting;
@@ -28,9 +31,6 @@ import dev.ktx.ingest.core.repo.TableUsage;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.retry.TransientFailures;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,9 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PostgresDatabaseIngestTest {
 
@@ -61,7 +60,8 @@ class PostgresDatabaseIngestTest {
 
     @Test
     void queryHistoryThatCannotBeReadFailsButTheSchemaStillCounts() {
-        DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), new InMemoryRepoTree(), SYNC);
+        DatabaseIngestResult result =
+                ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), new InMemoryRepoTree(), SYNC);
 
         assertThat(result.schema()).isEqualTo(new StepResult(Step.DATABASE_SCHEMA, StepStatus.DONE, null));
         assertThat(result.queryHistory().status()).isEqualTo(StepStatus.FAILED);
@@ -79,20 +79,32 @@ class PostgresDatabaseIngestTest {
 
         assertThat(result.queryHistory()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null));
         InMemoryRepoTree session = Trees.apply(main, result.changes());
-        assertThat(ManifestCodec.parse(session.readText("semantic-layer/warehouse/_schema/public.yaml").orElseThrow())
-                .tables().get("plans").usage()).isEqualTo(new TableUsage(5, new TreeMap<>(Map.of("name", 5L, "monthly_price", 5L))));
-        String page = "wiki/global/" + QueryPatternPages.key("warehouse", new QueryPattern(
-                "SELECT name, monthly_price FROM plans", List.of("public.plans"), 5, List.of())) + ".md";
-        assertThat(WikiPageCodec.parse("page", session.readText(page).orElseThrow()).frontmatter().tags())
+        assertThat(ManifestCodec.parse(session.readText("semantic-layer/warehouse/_schema/public.yaml")
+                                .orElseThrow())
+                        .tables()
+                        .get("plans")
+                        .usage())
+                .isEqualTo(new TableUsage(5, new TreeMap<>(Map.of("name", 5L, "monthly_price", 5L))));
+        String page = "wiki/global/"
+                + QueryPatternPages.key(
+                        "warehouse",
+                        new QueryPattern(
+                                "SELECT name, monthly_price FROM plans", List.of("public.plans"), 5, List.of()))
+                + ".md";
+        assertThat(WikiPageCodec.parse("page", session.readText(page).orElseThrow())
+                        .frontmatter()
+                        .tags())
                 .isEqualTo(QueryPatternPages.TAGS);
         List<PathChange> added = result.changes().writes().keySet().stream()
-                .map(path -> new PathChange(path, PathChange.Type.ADDED, EntryKind.FILE)).toList();
+                .map(path -> new PathChange(path, PathChange.Type.ADDED, EntryKind.FILE))
+                .toList();
         GateInput input = GateInput.of(main, session, added, Set.of("warehouse"));
         assertThat(new FinalGates().check(input).errors()).isEmpty();
         assertThat(new ProvenanceGate().check(input).errors()).isEmpty();
 
         // The pattern's statistics are reset: the next read no longer has it, so its page goes.
-        tracked.execute("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+        tracked.execute(
+                "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
         DatabaseIngestResult next = ingest.run(tracked.connection(List.of(), List.of(), HISTORY), session, SYNC_2);
         assertThat(next.changes().deletes()).containsExactly(page);
     }
@@ -104,36 +116,45 @@ class PostgresDatabaseIngestTest {
         try (Connection jdbc = warehouse.connect()) {
             catalog = PostgresIntrospector.introspect(jdbc, warehouse.connection());
         }
-        InMemoryRepoTree base = Trees.apply(new InMemoryRepoTree(),
-                DatabaseSchemaIngest.changes(new InMemoryRepoTree(), "warehouse", catalog, Map.of("public.plans", usage), SYNC));
+        InMemoryRepoTree base = Trees.apply(
+                new InMemoryRepoTree(),
+                DatabaseSchemaIngest.changes(
+                        new InMemoryRepoTree(), "warehouse", catalog, Map.of("public.plans", usage), SYNC));
 
         DatabaseIngestResult result = ingest.run(warehouse.connection(List.of(), List.of(), HISTORY), base, SYNC);
 
         assertThat(result.queryHistory().status()).isEqualTo(StepStatus.FAILED);
         assertThat(result.changes().isEmpty()).isTrue();
-        assertThat(ManifestCodec.parse(base.readText("semantic-layer/warehouse/_schema/public.yaml").orElseThrow())
-                .tables().get("plans").usage()).isEqualTo(usage);
+        assertThat(ManifestCodec.parse(base.readText("semantic-layer/warehouse/_schema/public.yaml")
+                                .orElseThrow())
+                        .tables()
+                        .get("plans")
+                        .usage())
+                .isEqualTo(usage);
     }
 
     @Test
     void badCredentialsFailTheSchemaStepNamingTheConnectionButNotThePassword() {
         PostgresEndpoint endpoint = warehouse.endpoint();
-        PostgresConnection connection = connection(new PostgresUrlSetting.Inline(PostgresUrl.parse(
-                "postgresql://no_such_role:" + PASSWORD + "@" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database())));
+        PostgresConnection connection =
+                connection(new PostgresUrlSetting.Inline(PostgresUrl.parse("postgresql://no_such_role:" + PASSWORD + "@"
+                        + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database())));
 
         DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
 
         assertThat(result.schema().status()).isEqualTo(StepStatus.FAILED);
-        assertThat(result.schema().detail()).startsWith("postgres connection warehouse: cannot connect to jdbc:postgresql://")
-                .contains("as no_such_role", "no_such_role\" does not exist").doesNotContain(PASSWORD);
+        assertThat(result.schema().detail())
+                .startsWith("postgres connection warehouse: cannot connect to jdbc:postgresql://")
+                .contains("as no_such_role", "no_such_role\" does not exist")
+                .doesNotContain(PASSWORD);
         assertThat(result.queryHistory()).isEqualTo(StepResult.notRun(Step.QUERY_HISTORY));
         assertThat(result.changes().isEmpty()).isTrue();
     }
 
     @Test
     void unreachableServerIsATransientFailureNamingTheConnection() {
-        PostgresConnection connection = connection(new PostgresUrlSetting.Inline(
-                PostgresUrl.parse("postgresql://app:" + PASSWORD + "@127.0.0.1:1/acme")));
+        PostgresConnection connection = connection(
+                new PostgresUrlSetting.Inline(PostgresUrl.parse("postgresql://app:" + PASSWORD + "@127.0.0.1:1/acme")));
 
         assertThatThrownBy(() -> ingest.run(connection, new InMemoryRepoTree(), SYNC))
                 .isInstanceOf(DatabaseIngestException.class)
@@ -150,8 +171,9 @@ class PostgresDatabaseIngestTest {
 
         DatabaseIngestResult result = ingest.run(connection, new InMemoryRepoTree(), SYNC);
 
-        assertThat(result.schema().detail()).isEqualTo("postgres connection warehouse: Cannot resolve secret "
-                + "env:WAREHOUSE_URL: environment variable WAREHOUSE_URL is not set");
+        assertThat(result.schema().detail())
+                .isEqualTo("postgres connection warehouse: Cannot resolve secret "
+                        + "env:WAREHOUSE_URL: environment variable WAREHOUSE_URL is not set");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.ktx.ingest.connectors.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.ktx.ingest.core.config.QueryHistorySettings;
 import dev.ktx.ingest.core.database.CatalogColumn;
 import dev.ktx.ingest.core.database.CatalogJson;
@@ -11,9 +14,6 @@ import dev.ktx.ingest.core.repo.Join;
 import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestEntry;
 import dev.ktx.ingest.core.repo.ManifestShard;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PostgresIntrospectorTest {
 
@@ -48,7 +47,8 @@ class PostgresIntrospectorTest {
     void smallTableBecomesThisManifestEntry() throws SQLException {
         DatabaseCatalog catalog = introspect(List.of(), List.of("public.plans"));
 
-        assertThat(ManifestCodec.write(shards(catalog).get("public"))).isEqualTo("""
+        assertThat(ManifestCodec.write(shards(catalog).get("public")))
+                .isEqualTo("""
                 tables:
                   plans:
                     table: %s.public.plans
@@ -78,14 +78,25 @@ class PostgresIntrospectorTest {
 
         assertThat(catalog.database()).isEqualTo(warehouse.endpoint().database());
         // pg_stat_statements' views live in public but belong to the extension
-        assertThat(catalog.tables()).extracting(CatalogTable::qualifiedName).containsExactly(
-                "multi.periods", "multi.revenue", "public.accounts", "public.active_accounts", "public.events", "public.mart_account_segments",
-                "public.plans", "public.subscriptions", "staging.raw_signups");
+        assertThat(catalog.tables())
+                .extracting(CatalogTable::qualifiedName)
+                .containsExactly(
+                        "multi.periods",
+                        "multi.revenue",
+                        "public.accounts",
+                        "public.active_accounts",
+                        "public.events",
+                        "public.mart_account_segments",
+                        "public.plans",
+                        "public.subscriptions",
+                        "staging.raw_signups");
         CatalogTable view = table(catalog, "public.active_accounts");
         assertThat(view.kind()).isEqualTo(CatalogTable.Kind.VIEW);
         assertThat(view.comment()).isEqualTo("Accounts that completed onboarding");
         assertThat(view.rowEstimate()).isNull();
-        assertThat(view.columns()).extracting(CatalogColumn::name).containsExactly("account_id", "name", "plan", "activated_at");
+        assertThat(view.columns())
+                .extracting(CatalogColumn::name)
+                .containsExactly("account_id", "name", "plan", "activated_at");
         assertThat(table(catalog, "public.plans").rowEstimate()).isEqualTo(3L);
     }
 
@@ -93,13 +104,18 @@ class PostgresIntrospectorTest {
     void showsTypesAsPostgresDoes() throws SQLException {
         DatabaseCatalog catalog = introspect(List.of(), List.of());
 
-        assertThat(table(catalog, "public.accounts").columns()).extracting(CatalogColumn::name, CatalogColumn::type,
-                CatalogColumn::nullable, CatalogColumn::primaryKey).containsExactly(
-                tuple("account_id", "bigint", false, true), tuple("name", "text", false, false),
-                tuple("plan", "text", false, false), tuple("country", "character(2)", true, false),
-                tuple("created_at", "timestamp with time zone", false, false),
-                tuple("activated_at", "timestamp with time zone", true, false));
-        assertThat(table(catalog, "staging.raw_signups").columns()).extracting(CatalogColumn::type)
+        assertThat(table(catalog, "public.accounts").columns())
+                .extracting(
+                        CatalogColumn::name, CatalogColumn::type, CatalogColumn::nullable, CatalogColumn::primaryKey)
+                .containsExactly(
+                        tuple("account_id", "bigint", false, true),
+                        tuple("name", "text", false, false),
+                        tuple("plan", "text", false, false),
+                        tuple("country", "character(2)", true, false),
+                        tuple("created_at", "timestamp with time zone", false, false),
+                        tuple("activated_at", "timestamp with time zone", true, false));
+        assertThat(table(catalog, "staging.raw_signups").columns())
+                .extracting(CatalogColumn::type)
                 .containsExactly("integer", "character varying(200)", "text[]");
     }
 
@@ -108,14 +124,27 @@ class PostgresIntrospectorTest {
         ManifestShard shard = shards(introspect(List.of(), List.of())).get("public");
 
         ManifestEntry subscriptions = shard.tables().get("subscriptions");
-        assertThat(subscriptions.joins()).containsExactly(
-                new Join("accounts", "subscriptions.account_id = accounts.account_id", Join.Relationship.MANY_TO_ONE, "foreign_key"),
-                new Join("plans", "subscriptions.plan_id = plans.plan_id", Join.Relationship.MANY_TO_ONE, "foreign_key"));
-        assertThat(shard.tables().get("mart_account_segments").joins()).extracting(Join::to).containsExactly("accounts");
+        assertThat(subscriptions.joins())
+                .containsExactly(
+                        new Join(
+                                "accounts",
+                                "subscriptions.account_id = accounts.account_id",
+                                Join.Relationship.MANY_TO_ONE,
+                                "foreign_key"),
+                        new Join(
+                                "plans",
+                                "subscriptions.plan_id = plans.plan_id",
+                                Join.Relationship.MANY_TO_ONE,
+                                "foreign_key"));
+        assertThat(shard.tables().get("mart_account_segments").joins())
+                .extracting(Join::to)
+                .containsExactly("accounts");
         ManifestEntry accounts = shard.tables().get("accounts");
-        assertThat(accounts.descriptions()).containsExactly(Map.entry("db", "Customer accounts, one row per signed-up company"));
+        assertThat(accounts.descriptions())
+                .containsExactly(Map.entry("db", "Customer accounts, one row per signed-up company"));
         assertThat(accounts.columns().get(5).descriptions())
-                .containsExactly(Map.entry("db", "When the account first completed onboarding; null while not activated"));
+                .containsExactly(
+                        Map.entry("db", "When the account first completed onboarding; null while not activated"));
         assertThat(accounts.columns().get(0).descriptions()).isEmpty();
         assertThat(accounts.usage()).isNull();
     }
@@ -124,27 +153,37 @@ class PostgresIntrospectorTest {
     void multiColumnForeignKeysJoinOnEveryPair() throws SQLException {
         ManifestShard shard = shards(introspect(List.of("multi"), List.of())).get("multi");
 
-        assertThat(shard.tables().get("revenue").joins()).extracting(Join::on)
+        assertThat(shard.tables().get("revenue").joins())
+                .extracting(Join::on)
                 .containsExactly("revenue.year = periods.year AND revenue.month = periods.month");
     }
 
     @Test
     void schemasAndEnabledTablesNarrowTheScan() throws SQLException {
-        assertThat(introspect(List.of("staging"), List.of()).tables()).extracting(CatalogTable::qualifiedName)
+        assertThat(introspect(List.of("staging"), List.of()).tables())
+                .extracting(CatalogTable::qualifiedName)
                 .containsExactly("staging.raw_signups");
-        assertThat(introspect(List.of(), List.of("staging.raw_signups", "public.accounts")).tables())
-                .extracting(CatalogTable::qualifiedName).containsExactly("public.accounts", "staging.raw_signups");
+        assertThat(introspect(List.of(), List.of("staging.raw_signups", "public.accounts"))
+                        .tables())
+                .extracting(CatalogTable::qualifiedName)
+                .containsExactly("public.accounts", "staging.raw_signups");
         // enabled_tables only picks within the scanned schemas
-        assertThat(introspect(List.of("public"), List.of("staging.raw_signups")).tables()).isEmpty();
-        assertThat(introspect(List.of("pg_catalog", "information_schema"), List.of()).tables()).isEmpty();
+        assertThat(introspect(List.of("public"), List.of("staging.raw_signups")).tables())
+                .isEmpty();
+        assertThat(introspect(List.of("pg_catalog", "information_schema"), List.of())
+                        .tables())
+                .isEmpty();
     }
 
     @Test
     void joinsToTablesOutsideTheScanAreLeftOut() throws SQLException {
         DatabaseCatalog catalog = introspect(List.of(), List.of("public.accounts"));
 
-        assertThat(catalog.tables().get(0).foreignKeys()).extracting(ForeignKey::referencedTable).containsExactly("plans");
-        assertThat(shards(catalog).get("public").tables().get("accounts").joins()).isEmpty();
+        assertThat(catalog.tables().get(0).foreignKeys())
+                .extracting(ForeignKey::referencedTable)
+                .containsExactly("plans");
+        assertThat(shards(catalog).get("public").tables().get("accounts").joins())
+                .isEmpty();
     }
 
     @Test
@@ -187,12 +226,14 @@ class PostgresIntrospectorTest {
                   ]
                 }
                 """.formatted(warehouse.endpoint().database()));
-        assertThat(CatalogJson.write(introspect(List.of(), List.of("staging.raw_signups")))).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(CatalogJson.write(introspect(List.of(), List.of("staging.raw_signups"))))
+                .isEqualTo(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static DatabaseCatalog introspect(List<String> schemas, List<String> enabledTables) throws SQLException {
         try (Connection jdbc = warehouse.connect()) {
-            return PostgresIntrospector.introspect(jdbc, warehouse.connection(schemas, enabledTables, QueryHistorySettings.DEFAULTS));
+            return PostgresIntrospector.introspect(
+                    jdbc, warehouse.connection(schemas, enabledTables, QueryHistorySettings.DEFAULTS));
         }
     }
 
@@ -201,6 +242,9 @@ class PostgresIntrospectorTest {
     }
 
     private static CatalogTable table(DatabaseCatalog catalog, String qualifiedName) {
-        return catalog.tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst().orElseThrow();
+        return catalog.tables().stream()
+                .filter(t -> t.qualifiedName().equals(qualifiedName))
+                .findFirst()
+                .orElseThrow();
     }
 }

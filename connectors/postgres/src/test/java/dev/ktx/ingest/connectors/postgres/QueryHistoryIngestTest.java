@@ -1,5 +1,9 @@
 package dev.ktx.ingest.connectors.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.ktx.ingest.core.config.QueryHistorySettings;
 import dev.ktx.ingest.core.database.QueryHistory;
 import dev.ktx.ingest.core.database.QueryHistoryOutcome;
@@ -9,8 +13,6 @@ import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.repo.TableUsage;
 import dev.ktx.ingest.testinfra.PostgresService.Flavor;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,10 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 /** The {@code query-history} step against the real {@code pg_stat_statements}: preloaded, or not, as the test needs. */
 class QueryHistoryIngestTest {
@@ -37,14 +36,18 @@ class QueryHistoryIngestTest {
     @Test
     void topLevelStatementsRunAtLeastMinExecutionsTimesBecomePatternsAndUsage() throws SQLException {
         Warehouse warehouse = tracked();
-        try (Connection jdbc = warehouse.connect(); Statement statement = jdbc.createStatement();
-             PreparedStatement byId = jdbc.prepareStatement("SELECT plan FROM accounts WHERE account_id = ?")) {
+        try (Connection jdbc = warehouse.connect();
+                Statement statement = jdbc.createStatement();
+                PreparedStatement byId = jdbc.prepareStatement("SELECT plan FROM accounts WHERE account_id = ?")) {
             for (int i = 0; i < MIN_EXECUTIONS; i++) {
                 byId.setLong(1, i);
                 byId.executeQuery().close();
                 // Other constants and comments each time: still one queryid, whose text is the first one seen.
-                statement.executeQuery("/* request " + i + " */ SELECT a.name, p.monthly_price\n  FROM accounts a"
-                        + " JOIN plans p ON p.plan_id = a.plan WHERE a.country = 'DE' AND p.monthly_price > " + i).close();
+                statement
+                        .executeQuery("/* request " + i + " */ SELECT a.name, p.monthly_price\n  FROM accounts a"
+                                + " JOIN plans p ON p.plan_id = a.plan WHERE a.country = 'DE' AND p.monthly_price > "
+                                + i)
+                        .close();
             }
             for (int i = 0; i < MIN_EXECUTIONS - 1; i++) {
                 statement.executeQuery("SELECT count(*) FROM events").close();
@@ -63,20 +66,24 @@ class QueryHistoryIngestTest {
 
         assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.DONE, null));
         QueryHistory history = outcome.history().orElseThrow();
-        assertThat(history.patterns()).extracting(QueryPattern::sql, QueryPattern::tables, QueryPattern::executions)
+        assertThat(history.patterns())
+                .extracting(QueryPattern::sql, QueryPattern::tables, QueryPattern::executions)
                 .containsExactly(
-                        tuple("SELECT a.name, p.monthly_price FROM accounts a JOIN plans p"
-                                + " ON p.plan_id = a.plan WHERE a.country = $1 AND p.monthly_price > $2",
-                                List.of("public.accounts", "public.plans"), 5L),
-                        tuple("SELECT plan FROM accounts WHERE account_id = $1",
-                                List.of("public.accounts"), 5L));
-        assertThat(history.patterns()).allSatisfy(pattern -> assertThat(pattern.queryIds()).hasSize(1));
+                        tuple(
+                                "SELECT a.name, p.monthly_price FROM accounts a JOIN plans p"
+                                        + " ON p.plan_id = a.plan WHERE a.country = $1 AND p.monthly_price > $2",
+                                List.of("public.accounts", "public.plans"),
+                                5L),
+                        tuple("SELECT plan FROM accounts WHERE account_id = $1", List.of("public.accounts"), 5L));
+        assertThat(history.patterns())
+                .allSatisfy(pattern -> assertThat(pattern.queryIds()).hasSize(1));
         // events ran one time too few; mart_account_segments was only read inside the function
         assertThat(history.usage()).containsOnlyKeys("public.accounts", "public.plans");
-        assertThat(history.usage().get("public.accounts")).isEqualTo(new TableUsage(10,
-                new TreeMap<>(Map.of("account_id", 5L, "plan", 10L, "name", 5L, "country", 5L))));
-        assertThat(history.usage().get("public.plans")).isEqualTo(new TableUsage(5,
-                new TreeMap<>(Map.of("plan_id", 5L, "name", 5L, "monthly_price", 5L))));
+        assertThat(history.usage().get("public.accounts"))
+                .isEqualTo(new TableUsage(
+                        10, new TreeMap<>(Map.of("account_id", 5L, "plan", 10L, "name", 5L, "country", 5L))));
+        assertThat(history.usage().get("public.plans"))
+                .isEqualTo(new TableUsage(5, new TreeMap<>(Map.of("plan_id", 5L, "name", 5L, "monthly_price", 5L))));
     }
 
     @Test
@@ -88,16 +95,22 @@ class QueryHistoryIngestTest {
         runTimes(warehouse.as(analyst), 2, "SELECT name FROM plans");
 
         assertThat(read(warehouse).history().orElseThrow().patterns())
-                .singleElement().extracting(QueryPattern::executions).isEqualTo((long) MIN_EXECUTIONS);
+                .singleElement()
+                .extracting(QueryPattern::executions)
+                .isEqualTo((long) MIN_EXECUTIONS);
     }
 
     @Test
     void anExtensionThatIsNotCreatedFailsTheStepNamingTheStatementToRun() throws SQLException {
         Warehouse warehouse = Warehouse.demo(Flavor.PG_STAT_STATEMENTS);
 
-        assertThat(read(warehouse).step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED,
-                NEEDS + "the extension is not created in database " + warehouse.endpoint().database()
-                        + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)"));
+        assertThat(read(warehouse).step())
+                .isEqualTo(new StepResult(
+                        Step.QUERY_HISTORY,
+                        StepStatus.FAILED,
+                        NEEDS + "the extension is not created in database "
+                                + warehouse.endpoint().database()
+                                + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)"));
     }
 
     @Test
@@ -118,8 +131,10 @@ class QueryHistoryIngestTest {
     void everythingMissingIsNamedInOneMessage() throws SQLException {
         Warehouse warehouse = Warehouse.demo(Flavor.STOCK);
 
-        assertThat(read(warehouse).step().detail()).isEqualTo(NEEDS + NOT_LOADED + "; the extension is not created in "
-                + "database " + warehouse.endpoint().database() + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)");
+        assertThat(read(warehouse).step().detail())
+                .isEqualTo(NEEDS + NOT_LOADED + "; the extension is not created in " + "database "
+                        + warehouse.endpoint().database()
+                        + " (run CREATE EXTENSION pg_stat_statements; there as a superuser)");
     }
 
     @Test
@@ -128,9 +143,13 @@ class QueryHistoryIngestTest {
         Warehouse warehouse = tracked();
         String reader = role(warehouse);
 
-        assertThat(read(warehouse.as(reader)).step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.FAILED,
-                NEEDS + "role " + reader + " cannot see other roles' statements (run GRANT pg_read_all_stats TO "
-                        + reader + ";)"));
+        assertThat(read(warehouse.as(reader)).step())
+                .isEqualTo(new StepResult(
+                        Step.QUERY_HISTORY,
+                        StepStatus.FAILED,
+                        NEEDS + "role " + reader
+                                + " cannot see other roles' statements (run GRANT pg_read_all_stats TO " + reader
+                                + ";)"));
 
         warehouse.execute("GRANT pg_read_all_stats TO " + reader);
         assertThat(read(warehouse.as(reader)).step().status()).isEqualTo(StepStatus.DONE);
@@ -141,11 +160,12 @@ class QueryHistoryIngestTest {
         QueryHistoryOutcome outcome;
         Warehouse warehouse = Warehouse.demo(Flavor.STOCK);
         try (Connection jdbc = warehouse.connect()) {
-            outcome = QueryHistoryIngest.read(jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()),
-                    QueryHistorySettings.DEFAULTS);
+            outcome = QueryHistoryIngest.read(
+                    jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()), QueryHistorySettings.DEFAULTS);
         }
 
-        assertThat(outcome.step()).isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, QueryHistoryIngest.DISABLED));
+        assertThat(outcome.step())
+                .isEqualTo(new StepResult(Step.QUERY_HISTORY, StepStatus.SKIPPED, QueryHistoryIngest.DISABLED));
     }
 
     @Test
@@ -172,7 +192,8 @@ class QueryHistoryIngestTest {
     }
 
     static void runTimes(Warehouse warehouse, int times, String query) throws SQLException {
-        try (Connection jdbc = warehouse.connect(); Statement statement = jdbc.createStatement()) {
+        try (Connection jdbc = warehouse.connect();
+                Statement statement = jdbc.createStatement()) {
             for (int i = 0; i < times; i++) {
                 statement.executeQuery(query).close();
             }
@@ -181,7 +202,8 @@ class QueryHistoryIngestTest {
 
     private static QueryHistoryOutcome read(Warehouse warehouse) throws SQLException {
         try (Connection jdbc = warehouse.connect()) {
-            return QueryHistoryIngest.read(jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()), ENABLED);
+            return QueryHistoryIngest.read(
+                    jdbc, PostgresIntrospector.introspect(jdbc, warehouse.connection()), ENABLED);
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.ktx.ingest.core.config.PostgresUrlSetting;
 import dev.ktx.ingest.core.config.QueryHistorySettings;
 import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import dev.ktx.ingest.testinfra.PostgresService;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +47,8 @@ record Warehouse(PostgresEndpoint endpoint) {
 
     /** Runs a script of one or more statements. */
     void execute(String sql) {
-        try (Connection jdbc = connect(); Statement statement = jdbc.createStatement()) {
+        try (Connection jdbc = connect();
+                Statement statement = jdbc.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -56,8 +56,12 @@ record Warehouse(PostgresEndpoint endpoint) {
     }
 
     PostgresConnection connection(List<String> schemas, List<String> enabledTables, QueryHistorySettings history) {
-        return new PostgresConnection("warehouse", new PostgresUrlSetting.Inline(PostgresUrl.parse(endpoint.jdbcUrl())),
-                schemas, enabledTables, history);
+        return new PostgresConnection(
+                "warehouse",
+                new PostgresUrlSetting.Inline(PostgresUrl.parse(endpoint.jdbcUrl())),
+                schemas,
+                enabledTables,
+                history);
     }
 
     PostgresConnection connection() {
