@@ -40,6 +40,21 @@ public record SlSource(
         joins = List.copyOf(joins);
     }
 
+    /** An overlay that says nothing yet: what a connector starts from when the file does not exist. */
+    public static SlSource empty() {
+        return new SlSource(
+                null,
+                null,
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
     public boolean isStandalone() {
         return table != null || sql != null || !grain.isEmpty();
     }

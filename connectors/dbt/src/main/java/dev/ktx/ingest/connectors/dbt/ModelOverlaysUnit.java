@@ -47,17 +47,7 @@ final class ModelOverlaysUnit implements WorkUnit {
 
     static final String NO_DOCUMENTATION = "no_documentation";
 
-    private static final SlSource EMPTY = new SlSource(
-            null,
-            null,
-            List.of(),
-            new TreeMap<>(),
-            List.of(),
-            new TreeMap<>(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
+    private static final SlSource EMPTY = SlSource.empty();
 
     private final List<DbtModel> models;
     private final String targetConnection;

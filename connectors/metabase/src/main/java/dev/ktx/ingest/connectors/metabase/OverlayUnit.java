@@ -83,7 +83,7 @@ final class OverlayUnit implements WorkUnit {
             }
         }
         // The resolver only maps a card when any existing file here is a readable overlay.
-        SlSource existing = base.readText(path).map(SlSourceCodec::parse).orElseGet(OverlayUnit::emptyOverlay);
+        SlSource existing = base.readText(path).map(SlSourceCodec::parse).orElseGet(SlSource::empty);
         List<Measure> measures = new ArrayList<>();
         for (Measure measure : existing.measures()) {
             Measure ours = added.remove(measure.name());
@@ -107,19 +107,5 @@ final class OverlayUnit implements WorkUnit {
         SortedMap<String, String> descriptions = new TreeMap<>(measure.descriptions());
         descriptions.put(DESCRIPTION_ORIGIN, "Used by Metabase cards: " + String.join(", ", cards));
         return new Measure(measure.name(), measure.agg(), measure.column(), measure.sql(), descriptions);
-    }
-
-    private static SlSource emptyOverlay() {
-        return new SlSource(
-                null,
-                null,
-                List.of(),
-                new TreeMap<>(),
-                List.of(),
-                new TreeMap<>(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
     }
 }
