@@ -77,7 +77,6 @@ public class RemoteAccess {
 
     ContextRepository open(ProjectRef project) {
         RepoUrl url = requireAllowed("project.repoUrl", project.repoUrl());
-        GitRemote remote = new GitRemote(url, GitCredentials.isSentTo(url) ? credentials : Optional.empty(), timeout);
-        return RemoteContextRepository.open(remote, project.mainBranch(), cache.resolve("mirrors"));
+        return RemoteContextRepository.open(new GitRemote(url, credentials, timeout), project.mainBranch(), cache);
     }
 }

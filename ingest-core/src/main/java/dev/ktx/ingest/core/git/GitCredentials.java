@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import dev.ktx.ingest.core.messaging.RepoUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +50,5 @@ public final class GitCredentials {
         return Optional.ofNullable(environment.get(TOKEN_VARIABLE))
                 .filter(t -> !t.isBlank())
                 .map(token -> of(TOKEN_VARIABLE, user, token));
-    }
-
-    /** Only an http(s) remote is given credentials; a {@code file://} one needs none. */
-    public static boolean isSentTo(RepoUrl url) {
-        return url.uri().getScheme().startsWith("http");
     }
 }

@@ -39,15 +39,21 @@ public final class GitRemote {
     private final Optional<CredentialsProvider> credentials;
     private final Duration timeout;
 
+    /** @param credentials used over http(s) only: a {@code file://} remote is never sent them */
     public GitRemote(RepoUrl url, Optional<CredentialsProvider> credentials, Duration timeout) {
         this.url = url;
-        this.credentials = credentials;
+        this.credentials = sendsCredentials(url) ? credentials : Optional.empty();
         this.timeout = timeout;
         try {
             this.uri = new URIish(url.toString());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("repoUrl: " + url + " is not a git URL", e);
         }
+    }
+
+    /** Only an http(s) remote is given credentials; a {@code file://} one needs none. */
+    public static boolean sendsCredentials(RepoUrl url) {
+        return url.uri().getScheme().startsWith("http");
     }
 
     public RepoUrl url() {

@@ -24,9 +24,10 @@ public final class RemoteContextRepository {
 
     private RemoteContextRepository() {}
 
+    /** @param cacheDir the caller's cache: the mirror is {@code mirrors/<identity>.git} in it */
     public static ContextRepository open(GitRemote remote, String mainBranch, Path cacheDir) {
         String identity = LocalContextRepository.shortHash(remote.url().toString());
-        Repository mirror = mirror(cacheDir.resolve(identity + ".git"));
+        Repository mirror = mirror(cacheDir.resolve("mirrors").resolve(identity + ".git"));
         RemoteRefStore refs = new RemoteRefStore(mirror, remote, Constants.R_HEADS + mainBranch);
         return new LocalContextRepository(mirror, mainBranch, refs, identity);
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * Opens the project's context repo, on its directory or through a mirror of its git remote (credentials from
@@ -39,14 +38,16 @@ final class ContextRepos {
     private static ContextRepository open(ProjectOptions project, CliEnvironment environment) {
         return project.remote()
                 .map(remote -> {
-                    Optional<CredentialsProvider> credentials = GitCredentials.isSentTo(remote.url())
-                            ? GitCredentials.fromEnvironment(environment.variables())
-                            : Optional.empty();
-                    GitRemote git = new GitRemote(remote.url(), credentials, GIT_TIMEOUT);
+                    // a file:// remote needs no token: an unreadable token file is no error then
+                    GitRemote git = new GitRemote(
+                            remote.url(),
+                            GitRemote.sendsCredentials(remote.url())
+                                    ? GitCredentials.fromEnvironment(environment.variables())
+                                    : Optional.empty(),
+                            GIT_TIMEOUT);
                     String branch =
                             remote.branch() != null ? remote.branch() : LocalContextRepository.DEFAULT_MAIN_BRANCH;
-                    return RemoteContextRepository.open(
-                            git, branch, cache(environment).resolve("mirrors"));
+                    return RemoteContextRepository.open(git, branch, cache(environment));
                 })
                 .orElseGet(() -> local(project.directory().orElseThrow()));
     }
