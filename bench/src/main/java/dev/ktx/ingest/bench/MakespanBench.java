@@ -18,7 +18,8 @@ import java.util.Map;
  * trace event), then the whole project ({@code ktx ingest --all}) once per cap C ({@code ingest.sources.maxConcurrency});
  * {@code w} is the median final window of the solo runs. Before every run each snapshot changes, so every run
  * does the same work. Reports makespan / LB per C and the per-target overhead (wall time in the whole run minus
- * the solo median) p50/p95, and where the whole run's time goes.
+ * the solo median) p50/p95, where the whole run's time goes, and the database target alone against
+ * {@code pg_dump --schema-only} of its warehouse timed right after it in each round (issue 12, item 2).
  * Arguments: {@code [--sources N] [--caps 1,4,8] [--rounds R]} (defaults 12, 1,4,8, 2).
  */
 public final class MakespanBench {
@@ -58,7 +59,7 @@ public final class MakespanBench {
                             Integer.toString(workerSlots),
                             "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
                             project.jobPadding()))) {
-                MakespanRuns runs = new MakespanRuns(stack, project);
+                MakespanRuns runs = new MakespanRuns(stack, project, warehouse);
                 runs.whole(workerSlots); // warm-up: JIT, consumer groups, the first scan of the warehouse
                 for (int round = 0; round < rounds; round++) {
                     runs.solo();
@@ -96,6 +97,8 @@ public final class MakespanBench {
 
         private final BenchStack stack;
         private final SourcesProject project;
+        private final PostgresEndpoint warehouse;
+        private final Timings pgDumps = new Timings();
         private final Map<String, Timings> solo = new LinkedHashMap<>();
         private final Map<String, Timings> soloJobs = new LinkedHashMap<>();
         private final Timings soloWindows = new Timings();
@@ -104,9 +107,10 @@ public final class MakespanBench {
         private final Map<Integer, List<RunTrace>> traces = new LinkedHashMap<>();
         private int runs;
 
-        MakespanRuns(BenchStack stack, SourcesProject project) {
+        MakespanRuns(BenchStack stack, SourcesProject project, PostgresEndpoint warehouse) {
             this.stack = stack;
             this.project = project;
+            this.warehouse = warehouse;
         }
 
         void solo() throws Exception {
@@ -118,6 +122,7 @@ public final class MakespanBench {
                 soloJobs.computeIfAbsent(target, t -> new Timings()).add(trace.job(target));
                 trace.windows().forEach(soloWindows::add);
             }
+            pgDumps.add(PgDump.time(warehouse));
         }
 
         void whole(int cap) throws Exception {
@@ -222,6 +227,18 @@ public final class MakespanBench {
             table.print();
             System.out.println();
             where.print();
+            System.out.println();
+            ResultTable scan = new ResultTable("what", "median", "runs");
+            scan.row(
+                    "database target alone, through the stack (D_db)",
+                    ResultTable.ms(database),
+                    Integer.toString(solo.get(DATABASE).count()));
+            scan.row(
+                    "`pg_dump --schema-only` of its warehouse",
+                    ResultTable.ms(pgDumps.median()),
+                    Integer.toString(pgDumps.count()));
+            scan.row("D_db / pg_dump (goal ≤ 3×)", ResultTable.ratio(database / pgDumps.median()), "");
+            scan.print();
         }
 
         private static double percentile(List<Double> values, double p) {

@@ -18,6 +18,8 @@ import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
 import dev.ktx.ingest.core.plan.StepStatus;
 import dev.ktx.ingest.core.plan.TargetResult;
+import dev.ktx.ingest.core.repo.PathChange;
+import dev.ktx.ingest.finalizer.window.SessionFinalizer;
 import dev.ktx.ingest.service.RunLedger;
 import dev.ktx.ingest.testinfra.KafkaTestResource;
 import dev.ktx.ingest.testinfra.RedisTestResource;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,9 @@ class FinalizerFlowTest {
 
     @Inject
     RunLedger ledger;
+
+    @Inject
+    SessionFinalizer finalizer;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PAGE = "---\nsummary: %s\nrefs:\n- %s\n---\n\nAbout %s.\n";
@@ -151,6 +157,54 @@ class FinalizerFlowTest {
         }
     }
 
+    @Test
+    void requestsReadyTogetherLandInTurnEachAsIfAlone() throws Exception {
+        Path dir = Files.createTempDirectory("finalizer-test").resolve("acme.git");
+        ProjectRef project = new ProjectRef("acme-batch", dir.toString());
+        SessionId docs = new SessionId("run-b1", "docs");
+        SessionId faq = new SessionId("run-b1", "faq");
+        SessionId notes = new SessionId("run-b1", "notes");
+        String mainBefore;
+        try (LocalContextRepository repo = LocalContextRepository.initBare(
+                dir,
+                Changeset.builder()
+                        .write("ktx.yaml", "connections: {}\n")
+                        .write("wiki/global/home.md", PAGE.formatted("home", "home", "home"))
+                        .build(),
+                "init")) {
+            write(repo, docs, "guide", "home");
+            write(repo, faq, "faq", "guide");
+            write(repo, notes, "orphan", "nowhere");
+            mainBefore = repo.mainHead().orElseThrow();
+        }
+        ledger.open("run-b1", List.of("docs", "faq", "notes", "slow_src"));
+
+        List<SessionFinalizer.Finalized> finalized = finalizer.finalizeRequests(
+                List.of(message(project, docs), message(project, faq), message(project, notes)));
+
+        assertThat(finalized.get(0).results()).extracting(TargetResult::failure).containsExactly(Optional.empty());
+        assertThat(finalized.get(1).results())
+                .as("faq refers to the page docs lands just before it")
+                .extracting(TargetResult::failure)
+                .containsExactly(Optional.empty());
+        assertThat(finalized.get(2))
+                .as("notes misses a page the working slow_src may still land")
+                .isEqualTo(new SessionFinalizer.Finalized(List.of(), true));
+        assertThat(ledger.parked("run-b1")).containsOnlyKeys("notes");
+        try (LocalContextRepository repo = LocalContextRepository.open(dir)) {
+            String docsSquash = repo.findSquash(docs).orElseThrow();
+            String faqSquash = repo.findSquash(faq).orElseThrow();
+            assertThat(repo.mainHead()).contains(faqSquash);
+            assertThat(repo.diff(mainBefore, docsSquash))
+                    .extracting(PathChange::path)
+                    .containsExactly("wiki/global/guide.md");
+            assertThat(repo.diff(docsSquash, faqSquash))
+                    .extracting(PathChange::path)
+                    .containsExactly("wiki/global/faq.md");
+            assertThat(repo.sessions()).containsExactly(notes);
+        }
+    }
+
     private static void write(LocalContextRepository repo, SessionId session, String page, String ref) {
         repo.openSession(session);
         repo.commit(
@@ -189,15 +243,16 @@ class FinalizerFlowTest {
     }
 
     private static void request(ProjectRef project, SessionId session) {
+        TopicProbe.send("ktx.finalize.requests", session.toString(), MessageCodec.write(message(project, session)));
+    }
+
+    private static FinalizeRequestMessage message(ProjectRef project, SessionId session) {
         TargetResult pending = new TargetResult(
                 session.connectionId(),
                 Driver.NOTION,
                 Operation.SOURCE_INGEST,
                 List.of(new StepResult(Step.SOURCE_INGEST, StepStatus.DONE, null)));
-        TopicProbe.send(
-                "ktx.finalize.requests",
-                session.toString(),
-                MessageCodec.write(FinalizeRequestMessage.of(session.runId(), project, List.of(), pending)));
+        return FinalizeRequestMessage.of(session.runId(), project, List.of(), pending);
     }
 
     private static TargetResult result(List<TargetResult> results, String connectionId) {

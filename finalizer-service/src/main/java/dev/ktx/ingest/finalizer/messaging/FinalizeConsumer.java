@@ -14,7 +14,7 @@ import dev.ktx.ingest.finalizer.window.FinalizerSettings;
 import dev.ktx.ingest.finalizer.window.SessionFinalizer;
 import dev.ktx.ingest.service.LogContext;
 import dev.ktx.ingest.service.Publishing;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -29,14 +29,17 @@ import org.jboss.logging.Logger;
  * a parked session, the {@code target_parked} fact on {@code ingest.stages}); the offset is committed only after
  * that was published. Requests are keyed by session, not by project, so finalizer replicas share the work; the
  * project lock keeps one window per project at a time and the compare-and-swap on {@code main} keeps it correct
- * whatever order the windows run in.
+ * whatever order the windows run in. Up to {@code KTX_FINALIZER_CONCURRENCY} requests are in hand at once: those of
+ * different projects are finalized side by side, those of one project together in one batch ({@link ProjectBatches}).
  */
 @ApplicationScoped
 public class FinalizeConsumer {
 
     private static final Logger LOG = Logger.getLogger(FinalizeConsumer.class);
+    /** The worker pool requests run on; its size is how many requests this replica has in hand at once. */
+    static final String WORKER_POOL = "finalize-requests";
 
-    private final SessionFinalizer finalizer;
+    private final ProjectBatches batches;
     private final Emitter<Record<String, String>> results;
     private final Emitter<Record<String, String>> stages;
     private final Publishing publishing;
@@ -44,11 +47,11 @@ public class FinalizeConsumer {
     private final Clock clock = Clock.systemUTC();
 
     public FinalizeConsumer(
-            SessionFinalizer finalizer,
+            ProjectBatches batches,
             FinalizerSettings settings,
             @Channel(FinalizerChannels.INGEST_RESULTS_OUT) Emitter<Record<String, String>> results,
             @Channel(FinalizerChannels.INGEST_STAGES_OUT) Emitter<Record<String, String>> stages) {
-        this.finalizer = finalizer;
+        this.batches = batches;
         this.retrier = Retrier.real(new RetryPolicy(
                 settings.retryMaxAttempts(), settings.retryInitialBackoff(), settings.retryMaxBackoff()));
         this.results = results;
@@ -61,7 +64,7 @@ public class FinalizeConsumer {
      * again with back-off, and any other failure becomes the target's failed result, so the run still ends.
      */
     @Incoming(FinalizerChannels.FINALIZE_REQUESTS_IN)
-    @Blocking
+    @Blocking(value = WORKER_POOL, ordered = false)
     public void finalizeRequest(String json) throws InterruptedException {
         FinalizeRequestMessage request = MessageCodec.read(json, FinalizeRequestMessage.class);
         try (LogContext ignored = LogContext.of(request.runId(), request.connectionId())) {
@@ -74,7 +77,7 @@ public class FinalizeConsumer {
         try {
             return retrier.call(
                     "finalize " + request.runId() + "/" + request.connectionId(),
-                    () -> finalizer.finalizeRequest(request),
+                    () -> batches.finalize(request),
                     TransientFailures::isTransient,
                     (attempt, pause, failure) -> LOG.warnf(
                             "finalize %s/%s failed (attempt %d), again in %s: %s",

@@ -25,8 +25,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,8 @@ import org.redisson.api.RedissonClient;
  * only misses references an unfinished peer may still land is parked in the run ledger — no thread sleeps, no lock
  * is held — and the planner sends it again when a peer becomes final. When no peer that may still land anything is
  * left, the request's session and every parked session of its run are finalized together in one window.
+ * Requests of one project that are ready at the same time share one hold of the lock
+ * ({@link #finalizeRequests(List)}).
  */
 @ApplicationScoped
 public class SessionFinalizer {
@@ -80,25 +84,17 @@ public class SessionFinalizer {
     }
 
     public Finalized finalizeRequest(FinalizeRequestMessage message) throws InterruptedException {
-        String runId = message.runId();
-        String self = message.connectionId();
-        ContextRepository repo = repositories.repository(message.project());
-        if (message.resumed()) {
-            Optional<ParkedSession> parked = ledger.parkedSession(runId, self);
-            if (parked.isEmpty()) {
-                return Finalized.NOTHING; // decided meanwhile, with a peer's group or by an earlier copy
-            }
-            Set<String> working = ledger.workingPeers(runId, self);
-            if (!working.isEmpty()
-                    && repo.mainHead().orElseThrow().equals(parked.get().mainHead())) {
-                return Finalized.NOTHING; // nothing landed since it parked, and a peer may still land what it needs
-            }
-            tracer(message)
-                    .info(
-                            RefreshPhase.before_final_squash.name(),
-                            TraceEvents.FINALIZE_RESUMED,
-                            Map.of("workingPeers", working));
-        }
+        return finalizeRequests(List.of(message)).get(0);
+    }
+
+    /**
+     * Finalizes requests of one project that were ready at the same time, one outcome per request in the same
+     * order. Sessions that may still wait for a working peer land in turn in one hold of the lock (each gated as
+     * in a window of its own); a session with no working peer left is finalized with the parked sessions of its
+     * run, as one group.
+     */
+    public List<Finalized> finalizeRequests(List<FinalizeRequestMessage> messages) throws InterruptedException {
+        ContextRepository repo = repositories.repository(messages.get(0).project());
         FinalWindow window = new FinalWindow(
                 repo,
                 lock,
@@ -106,6 +102,82 @@ public class SessionFinalizer {
                 traces,
                 clock,
                 new FinalWindowSettings(settings.lockWait(), settings.maxSquashAttempts()));
+        List<Finalized> finalized = new ArrayList<>(Collections.nCopies(messages.size(), Finalized.NOTHING));
+        Map<Integer, Set<String>> inTurn = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            FinalizeRequestMessage message = messages.get(i);
+            if (stillUndecided(message, repo)) {
+                Set<String> working = ledger.workingPeers(message.runId(), message.connectionId());
+                if (working.isEmpty()) {
+                    finalized.set(i, finalizeWithParkedPeers(window, repo, message));
+                } else {
+                    inTurn.put(i, working);
+                }
+            }
+        }
+        if (inTurn.size() == 1) {
+            int only = inTurn.keySet().iterator().next();
+            finalized.set(only, finalizeWithParkedPeers(window, repo, messages.get(only)));
+        } else if (!inTurn.isEmpty()) {
+            List<Integer> order = List.copyOf(inTurn.keySet());
+            List<FinalizeOutcome> outcomes = untilDecided(
+                    order.stream()
+                            .map(i -> request(messages.get(i), inTurn.get(i)))
+                            .toList(),
+                    window::finalizeInTurn);
+            for (int k = 0; k < order.size(); k++) {
+                FinalizeRequestMessage message = messages.get(order.get(k));
+                finalized.set(order.get(k), decided(window, repo, message, outcomes.get(k)));
+            }
+        }
+        return finalized;
+    }
+
+    /** A resumed request is looked at again only while its session is parked and something may have changed. */
+    private boolean stillUndecided(FinalizeRequestMessage message, ContextRepository repo) {
+        if (!message.resumed()) {
+            return true;
+        }
+        Optional<ParkedSession> parked = ledger.parkedSession(message.runId(), message.connectionId());
+        if (parked.isEmpty()) {
+            return false; // decided meanwhile, with a peer's group or by an earlier copy
+        }
+        Set<String> working = ledger.workingPeers(message.runId(), message.connectionId());
+        if (!working.isEmpty()
+                && repo.mainHead().orElseThrow().equals(parked.get().mainHead())) {
+            return false; // nothing landed since it parked, and a peer may still land what it needs
+        }
+        tracer(message)
+                .info(
+                        RefreshPhase.before_final_squash.name(),
+                        TraceEvents.FINALIZE_RESUMED,
+                        Map.of("workingPeers", working));
+        return true;
+    }
+
+    /** The outcome of a session landed in turn; one that parked with no working peer left goes on with its run's. */
+    private Finalized decided(
+            FinalWindow window, ContextRepository repo, FinalizeRequestMessage message, FinalizeOutcome outcome)
+            throws InterruptedException {
+        if (outcome.status() != FinalizeOutcome.Status.PARKED) {
+            ledger.unpark(message.runId(), message.connectionId());
+            return new Finalized(List.of(result(message, outcome)), false);
+        }
+        park(repo, message);
+        // Parked first, read second: if the last working peer finished meanwhile, nobody would wake this one.
+        return ledger.workingPeers(message.runId(), message.connectionId()).isEmpty()
+                ? finalizeWithParkedPeers(window, repo, message)
+                : new Finalized(List.of(), true);
+    }
+
+    /**
+     * One request, and with it every parked session of its run once no working peer is left: parks the session
+     * while a working peer may still land what it misses, else lets the gates decide the group.
+     */
+    private Finalized finalizeWithParkedPeers(
+            FinalWindow window, ContextRepository repo, FinalizeRequestMessage message) throws InterruptedException {
+        String runId = message.runId();
+        String self = message.connectionId();
         while (true) {
             Set<String> working = ledger.workingPeers(runId, self);
             List<FinalizeRequestMessage> group = new ArrayList<>(List.of(message));
@@ -117,18 +189,18 @@ public class SessionFinalizer {
                 });
             }
             group.sort(PLAN_ORDER);
-            List<FinalizeOutcome> outcomes = finalizeTogether(window, group, self, working);
+            List<FinalizeOutcome> outcomes = untilDecided(
+                    group.stream()
+                            .map(member -> request(member, member.connectionId().equals(self) ? working : Set.of()))
+                            .toList(),
+                    window::finalizeSessions);
             List<TargetResult> results = new ArrayList<>();
             boolean parked = false;
             for (int i = 0; i < group.size(); i++) {
                 FinalizeRequestMessage member = group.get(i);
                 FinalizeOutcome outcome = outcomes.get(i);
                 if (outcome.status() == FinalizeOutcome.Status.PARKED) {
-                    ledger.park(
-                            runId,
-                            self,
-                            new ParkedSession(
-                                    message.asResumed(), repo.mainHead().orElseThrow(), clock.instant()));
+                    park(repo, message);
                     parked = true;
                 } else {
                     results.add(result(member, outcome));
@@ -142,23 +214,36 @@ public class SessionFinalizer {
         }
     }
 
-    private List<FinalizeOutcome> finalizeTogether(
-            FinalWindow window, List<FinalizeRequestMessage> group, String self, Set<String> working)
+    private void park(ContextRepository repo, FinalizeRequestMessage message) {
+        ledger.park(
+                message.runId(),
+                message.connectionId(),
+                new ParkedSession(message.asResumed(), repo.mainHead().orElseThrow(), clock.instant()));
+    }
+
+    private static FinalizeRequest request(FinalizeRequestMessage message, Set<String> awaitedPeers) {
+        return new FinalizeRequest(
+                message.project().projectId(),
+                new SessionId(message.runId(), message.connectionId()),
+                new HashSet<>(message.allowedSlConnections()),
+                "ktx: ingest " + message.connectionId() + " (run " + message.runId() + ")",
+                awaitedPeers);
+    }
+
+    /** One way of finalizing a list of sessions in one hold of the lock. */
+    private interface Landing {
+        List<FinalizeOutcome> land(List<FinalizeRequest> requests) throws InterruptedException;
+    }
+
+    /** Lands the sessions, again while the lock was busy or lost; members that landed are no-ops the next time. */
+    private List<FinalizeOutcome> untilDecided(List<FinalizeRequest> requests, Landing landing)
             throws InterruptedException {
-        List<FinalizeRequest> requests = group.stream()
-                .map(member -> new FinalizeRequest(
-                        member.project().projectId(),
-                        new SessionId(member.runId(), member.connectionId()),
-                        new HashSet<>(member.allowedSlConnections()),
-                        "ktx: ingest " + member.connectionId() + " (run " + member.runId() + ")",
-                        member.connectionId().equals(self) ? working : Set.of()))
-                .toList();
         List<FinalizeOutcome> outcomes;
         do {
-            outcomes = window.finalizeSessions(requests);
+            outcomes = landing.land(requests);
             meters.timer("ktx_finalizer_lock_wait_seconds")
                     .record(outcomes.get(0).lockWait());
-        } while (outcomes.stream().anyMatch(FinalizeOutcome::retry)); // landed members are no-ops the next time
+        } while (outcomes.stream().anyMatch(FinalizeOutcome::retry));
         meters.timer("ktx_finalizer_lock_hold_seconds").record(outcomes.get(0).lockHold());
         return outcomes;
     }

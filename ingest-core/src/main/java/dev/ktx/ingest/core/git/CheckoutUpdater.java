@@ -1,23 +1,35 @@
 package dev.ktx.ingest.core.git;
 
 import java.io.IOException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.RmCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After {@code main} moved in a non-bare repo, brings a checkout of {@code main} along, like
- * {@code git read-tree -m -u old new} — but only when index and working tree were clean relative to the old
- * head; someone's uncommitted edits are never touched. {@code main} has already moved, so problems here are
- * logged rather than thrown.
+ * After {@code main} moved in a non-bare repo, brings a checkout of {@code main} along, like {@code git merge
+ * --ff-only} does: only the paths that changed between the old and the new head are written, and only when each of
+ * them is clean relative to the old head (index and working tree) and no untracked file sits where one is added;
+ * someone's uncommitted edits are never touched, and edits to other files stay as they are. The cost follows the
+ * change, not the size of the checkout. {@code main} has already moved, so problems here are logged rather than
+ * thrown.
  */
 final class CheckoutUpdater {
 
@@ -36,21 +48,34 @@ final class CheckoutUpdater {
             if (repo.isBare() || !headIsMain()) {
                 return;
             }
-            DirCache index = repo.lockDirCache();
-            try (RevWalk walk = new RevWalk(repo)) {
-                if (!cleanRelativeTo(oldHead)) {
-                    LOG.warn(
-                            "{} moved to {} but the checkout in {} has uncommitted changes; left as it is",
-                            mainRef,
-                            newHead.name(),
-                            repo.getWorkTree());
-                    return;
-                }
-                new DirCacheCheckout(repo, walk.parseTree(oldHead), index, walk.parseTree(newHead)).checkout();
-            } finally {
-                index.unlock();
+            Changed changed = changedPaths(oldHead, newHead);
+            if (changed.isEmpty()) {
+                return;
             }
-        } catch (IOException e) {
+            Optional<String> dirty = dirtyPath(oldHead, changed.all());
+            if (dirty.isPresent()) {
+                LOG.warn(
+                        "{} moved to {} but {} in the checkout {} has uncommitted changes; left as it is",
+                        mainRef,
+                        newHead.name(),
+                        dirty.get(),
+                        repo.getWorkTree());
+                return;
+            }
+            try (Git git = Git.wrap(repo)) {
+                if (!changed.removed().isEmpty()) { // first, so a file may replace a directory and vice versa
+                    RmCommand rm = git.rm();
+                    changed.removed().forEach(rm::addFilepattern);
+                    rm.call();
+                }
+                if (!changed.written().isEmpty()) {
+                    git.checkout()
+                            .setStartPoint(newHead.name())
+                            .addPaths(changed.written())
+                            .call();
+                }
+            }
+        } catch (IOException | GitAPIException e) {
             LOG.warn(
                     "{} moved to {} but the checkout in {} could not be updated: {}",
                     mainRef,
@@ -65,15 +90,51 @@ final class CheckoutUpdater {
         return head != null && head.isSymbolic() && head.getTarget().getName().equals(mainRef);
     }
 
-    /** Untracked files do not count: the checkout itself refuses to overwrite one. */
-    private boolean cleanRelativeTo(ObjectId oldHead) throws IOException {
+    /** The files that differ between the two heads: the ones the new head has, and the ones it no longer has. */
+    private record Changed(List<String> written, List<String> removed) {
+
+        boolean isEmpty() {
+            return written.isEmpty() && removed.isEmpty();
+        }
+
+        List<String> all() {
+            List<String> all = new ArrayList<>(written);
+            all.addAll(removed);
+            return all;
+        }
+    }
+
+    private Changed changedPaths(ObjectId oldHead, ObjectId newHead) throws IOException {
+        List<String> written = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        try (RevWalk commits = new RevWalk(repo);
+                TreeWalk walk = new TreeWalk(repo)) {
+            walk.addTree(commits.parseTree(oldHead));
+            walk.addTree(commits.parseTree(newHead));
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF); // unchanged sub-trees are skipped whole
+            while (walk.next()) {
+                (walk.getFileMode(1) == FileMode.MISSING ? removed : written).add(walk.getPathString());
+            }
+        }
+        return new Changed(written, removed);
+    }
+
+    /** The first of {@code paths} whose index or working tree differs from the old head, or that is untracked. */
+    private Optional<String> dirtyPath(ObjectId oldHead, List<String> paths) throws IOException {
         IndexDiff diff = new IndexDiff(repo, oldHead, new FileTreeIterator(repo));
+        diff.setFilter(PathFilterGroup.createFromStrings(paths));
         diff.diff();
-        return diff.getAdded().isEmpty()
-                && diff.getChanged().isEmpty()
-                && diff.getRemoved().isEmpty()
-                && diff.getMissing().isEmpty()
-                && diff.getModified().isEmpty()
-                && diff.getConflicting().isEmpty();
+        return Stream.of(
+                        diff.getAdded(),
+                        diff.getChanged(),
+                        diff.getRemoved(),
+                        diff.getMissing(),
+                        diff.getModified(),
+                        diff.getConflicting(),
+                        diff.getUntracked())
+                .flatMap(Set::stream)
+                .sorted()
+                .findFirst();
     }
 }

@@ -18,8 +18,9 @@ import java.util.Optional;
  * The locked final window (docs/ingest-core.md): under one hold of the project lock, refresh from the latest
  * {@code main} → gates → clean check → fencing check → compare-and-swap squash. Sessions that wait on each other's
  * references are finalized together in one hold: gates run over their union and each lands as its own squash
- * commit. The lock only keeps windows from overlapping; the CAS keeps {@code main} safe, so a lost CAS restarts
- * from the refresh.
+ * commit. Independent sessions that are ready at the same time may share one hold too, each gated in turn as if
+ * it had its own window (one lock, one move of {@code main} for all). The lock only keeps windows from
+ * overlapping; the CAS keeps {@code main} safe, so a lost CAS restarts from the refresh.
  */
 public final class FinalWindow {
 
@@ -54,10 +55,24 @@ public final class FinalWindow {
     }
 
     /**
-     * Finalizes sessions of one project in one hold of the lock, landing in the given order (plan order).
-     * Returns one outcome per request, in the same order.
+     * Finalizes sessions of one project that refer to each other in one hold of the lock, gated over their union,
+     * landing in the given order (plan order). Returns one outcome per request, in the same order.
      */
     public List<FinalizeOutcome> finalizeSessions(List<FinalizeRequest> requests) throws InterruptedException {
+        return finalize(requests, GroupLanding.Gating.TOGETHER);
+    }
+
+    /**
+     * Finalizes independent sessions of one project in one hold of the lock: each is gated on {@code main} plus
+     * the squashes landing before it, in the given order, exactly as in consecutive windows. Returns one outcome
+     * per request, in the same order.
+     */
+    public List<FinalizeOutcome> finalizeInTurn(List<FinalizeRequest> requests) throws InterruptedException {
+        return finalize(requests, GroupLanding.Gating.IN_TURN);
+    }
+
+    private List<FinalizeOutcome> finalize(List<FinalizeRequest> requests, GroupLanding.Gating gating)
+            throws InterruptedException {
         String projectId = requests.get(0).projectId();
         if (requests.stream().anyMatch(r -> !r.projectId().equals(projectId))) {
             throw new IllegalArgumentException("sessions finalized together must belong to one project: " + requests);
@@ -97,8 +112,9 @@ public final class FinalWindow {
                                 "lock",
                                 ProjectLock.lockName(repository)));
             }
-            Map<FinalizeRequest, Decision> decisions =
-                    new GroupLanding(repo, gates, new PhaseRefresh(repo, clock), settings, lease, tracers).land();
+            Map<FinalizeRequest, Decision> decisions = new GroupLanding(
+                            repo, gates, new PhaseRefresh(repo, clock), settings, gating, lease, tracers)
+                    .land();
             Duration held = Duration.ofMillis(clock.millis() - entered);
             tracers.forEach((request, tracer) -> tracer.timed(
                     PHASE,

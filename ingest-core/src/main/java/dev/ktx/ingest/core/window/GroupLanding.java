@@ -20,11 +20,21 @@ import java.util.TreeSet;
 
 /**
  * The inside of one final window for one or more sessions: refresh each from {@code main}, stack their squash
- * commits in order, gate every session against the union, drop the ones that fail or park and gate the rest again,
- * check they are clean and the lock is still ours, then move {@code main} once (compare-and-swap). Every failure
- * becomes a decision (with its sentinel), never an exception.
+ * commits in order, gate them, check they are clean and the lock is still ours, then move {@code main} once
+ * (compare-and-swap). Sessions that wait on each other ({@link Gating#TOGETHER}) are each gated against the union
+ * of the group; one that fails or parks leaves it and the rest are gated again. Independent sessions
+ * ({@link Gating#IN_TURN}) are each gated on {@code main} plus the squashes stacked before them, exactly as if each
+ * had its own window in turn. Every failure becomes a decision (with its sentinel), never an exception.
  */
 final class GroupLanding {
+
+    /** How the sessions of one window are gated. */
+    enum Gating {
+        /** Each against the union of all: sessions that refer to each other land together or not at all. */
+        TOGETHER,
+        /** Each against main and the squashes before it: what landing them one window after the other would do. */
+        IN_TURN
+    }
 
     /**
      * A writer of main holds its lock file for milliseconds; one this old inside our window was left by a finalizer
@@ -36,6 +46,7 @@ final class GroupLanding {
     private final SessionGates gates;
     private final PhaseRefresh refresher;
     private final FinalWindowSettings settings;
+    private final Gating gating;
     private final LockLease lease;
     private final Map<FinalizeRequest, TargetTracer> tracers;
     private final Map<FinalizeRequest, Decision> decided = new LinkedHashMap<>();
@@ -47,12 +58,14 @@ final class GroupLanding {
             SessionGates gates,
             PhaseRefresh refresher,
             FinalWindowSettings settings,
+            Gating gating,
             LockLease lease,
             Map<FinalizeRequest, TargetTracer> tracers) {
         this.repo = repo;
         this.gates = gates;
         this.refresher = refresher;
         this.settings = settings;
+        this.gating = gating;
         this.lease = lease;
         this.tracers = tracers;
     }
@@ -77,7 +90,8 @@ final class GroupLanding {
         for (int attempt = 1; attempt <= settings.maxSquashAttempts() && !active.isEmpty(); attempt++) {
             String base = mainHead;
             List.copyOf(active.keySet()).forEach(request -> guarded(request, base, () -> refresh(request, base)));
-            Map<FinalizeRequest, String> squashes = gateAndStack(mainHead);
+            Map<FinalizeRequest, String> squashes =
+                    gating == Gating.TOGETHER ? gateTogether(mainHead) : gateInTurn(mainHead);
             if (active.isEmpty()) {
                 break;
             }
@@ -149,19 +163,14 @@ final class GroupLanding {
      * union; a session that fails or parks leaves the group and the rest are stacked and gated again without it.
      * Returns the squash commit of each session still active.
      */
-    private Map<FinalizeRequest, String> gateAndStack(String mainHead) {
+    private Map<FinalizeRequest, String> gateTogether(String mainHead) {
         while (true) {
             Map<FinalizeRequest, String> squashes = new LinkedHashMap<>();
             String top = mainHead;
             for (FinalizeRequest request : List.copyOf(active.keySet())) {
-                StackedSquash stacked = repo.stackSquash(request.session(), top, metadata(request));
-                if (stacked.isConflict()) {
-                    fail(
-                            request,
-                            mainHead,
-                            SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflicts()));
-                } else {
-                    top = stacked.commitId().orElseThrow();
+                Optional<String> squash = stack(request, mainHead, top);
+                if (squash.isPresent()) {
+                    top = squash.get();
                     squashes.put(request, top);
                 }
             }
@@ -173,22 +182,66 @@ final class GroupLanding {
             boolean dropped = false;
             for (FinalizeRequest request : List.copyOf(active.keySet())) {
                 String head = active.get(request);
-                GateReport report = gates.check(
+                dropped |= !passes(
+                        request,
+                        mainHead,
                         GateInput.of(mainTree, union, repo.diff(mainHead, head), request.allowedSlConnections()));
-                Optional<String> dirty =
-                        report.isPassed() ? cleanCheck(request.session(), head, mainHead) : Optional.empty();
-                if (!report.isPassed()) {
-                    gateFailed(request, mainHead, report);
-                    dropped = true;
-                } else if (dirty.isPresent()) {
-                    fail(request, mainHead, SessionFailure.crash(dirty.get()));
-                    dropped = true;
-                }
             }
             if (!dropped) {
                 return squashes;
             }
         }
+    }
+
+    /**
+     * Stacks and gates the active sessions one after the other: each session's squash above the ones that passed
+     * before it, gated on what that squash changes. A session that fails or parks is left out and the next is
+     * stacked where it would have gone. Returns the squash commit of each session still active.
+     */
+    private Map<FinalizeRequest, String> gateInTurn(String mainHead) {
+        Map<FinalizeRequest, String> squashes = new LinkedHashMap<>();
+        String top = mainHead;
+        for (FinalizeRequest request : List.copyOf(active.keySet())) {
+            Optional<String> squash = stack(request, mainHead, top);
+            if (squash.isPresent()
+                    && passes(
+                            request,
+                            mainHead,
+                            GateInput.of(
+                                    repo.tree(top),
+                                    repo.tree(squash.get()),
+                                    repo.diff(top, squash.get()),
+                                    request.allowedSlConnections()))) {
+                top = squash.get();
+                squashes.put(request, top);
+            }
+        }
+        return squashes;
+    }
+
+    /** The session's squash above {@code top}; a conflict fails the session and gives nothing. */
+    private Optional<String> stack(FinalizeRequest request, String mainHead, String top) {
+        StackedSquash stacked = repo.stackSquash(request.session(), top, metadata(request));
+        if (stacked.isConflict()) {
+            fail(request, mainHead, SessionFailure.conflict(RefreshPhase.before_final_squash, stacked.conflicts()));
+            return Optional.empty();
+        }
+        return stacked.commitId();
+    }
+
+    /** Gates the session and checks it is clean; one that fails or parks leaves the active sessions. */
+    private boolean passes(FinalizeRequest request, String mainHead, GateInput input) {
+        GateReport report = gates.check(input);
+        if (!report.isPassed()) {
+            gateFailed(request, mainHead, report);
+            return false;
+        }
+        Optional<String> dirty = cleanCheck(request.session(), active.get(request), mainHead);
+        if (dirty.isPresent()) {
+            fail(request, mainHead, SessionFailure.crash(dirty.get()));
+            return false;
+        }
+        return true;
     }
 
     private void gateFailed(FinalizeRequest request, String mainHead, GateReport report) {

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A squash into a non-bare repo brings a clean checkout of main along and leaves a dirty one alone. */
+/**
+ * A squash into a non-bare repo brings the checkout of main along path by path, like a fast-forward merge: it leaves
+ * the checkout alone when a path it would write holds uncommitted changes or an untracked file, and keeps local
+ * edits of other files.
+ */
 class CheckoutUpdateTest {
 
     private static final SessionId SESSION = new SessionId("run-1", "metabase");
@@ -50,9 +54,9 @@ class CheckoutUpdateTest {
     }
 
     @Test
-    void dirtyCheckoutIsLeftAlone() throws Exception {
+    void checkoutWithUncommittedChangesToAChangedFileIsLeftAlone() throws Exception {
         String base = repo.context.openSession(SESSION);
-        repo.context.commit(SESSION, writes("wiki/global/new.md", "new page"), "s");
+        repo.context.commit(SESSION, writes("wiki/global/new.md", "new page", "ktx.yaml", "project: renamed\n"), "s");
         Files.writeString(repo.root.resolve("ktx.yaml"), "project: local edit\n");
 
         SquashResult result = repo.context.squash(SESSION, base, METADATA);
@@ -68,5 +72,53 @@ class CheckoutUpdateTest {
             assertThat(index.getEntry("ktx.yaml")).isNotNull();
         }
         assertThat(repo.gitDir.resolve("index.lock")).doesNotExist();
+    }
+
+    @Test
+    void localEditsOfOtherFilesStayWhileMainsChangesArrive() throws Exception {
+        String base = repo.context.openSession(SESSION);
+        repo.context.commit(SESSION, writes("wiki/global/new.md", "new page"), "s");
+        Files.writeString(repo.root.resolve("ktx.yaml"), "project: local edit\n");
+
+        repo.context.squash(SESSION, base, METADATA);
+
+        assertThat(repo.root.resolve("wiki/global/new.md")).hasContent("new page");
+        assertThat(repo.root.resolve("ktx.yaml")).hasContent("project: local edit");
+        GitCli.Result status = GitCli.run(repo.root, "status", "--porcelain");
+        assertThat(status.output().strip()).isEqualTo("M ktx.yaml");
+    }
+
+    @Test
+    void anUntrackedFileWhereMainAddsOneIsNotOverwritten() throws Exception {
+        String base = repo.context.openSession(SESSION);
+        repo.context.commit(SESSION, writes("wiki/global/new.md", "new page"), "s");
+        Files.createDirectories(repo.root.resolve("wiki/global"));
+        Files.writeString(repo.root.resolve("wiki/global/new.md"), "my draft");
+
+        SquashResult result = repo.context.squash(SESSION, base, METADATA);
+
+        assertThat(repo.mainHead()).isEqualTo(result.commitId().orElseThrow());
+        assertThat(repo.root.resolve("wiki/global/new.md")).hasContent("my draft");
+        try (Repository git =
+                new FileRepositoryBuilder().setGitDir(repo.gitDir.toFile()).build()) {
+            assertThat(git.readDirCache().getEntry("wiki/global/new.md")).isNull();
+        }
+    }
+
+    @Test
+    void filesMainDeletesLeaveTheCheckout() throws Exception {
+        SessionId second = new SessionId("run-2", "metabase");
+        String base = repo.context.openSession(SESSION);
+        repo.context.commit(SESSION, writes("wiki/global/old.md", "old page"), "s");
+        repo.context.squash(SESSION, base, METADATA);
+        assertThat(repo.root.resolve("wiki/global/old.md")).exists();
+
+        String next = repo.context.openSession(second);
+        repo.context.commit(
+                second, Changeset.builder().delete("wiki/global/old.md").build(), "delete");
+        repo.context.squash(second, next, METADATA);
+
+        assertThat(repo.root.resolve("wiki/global/old.md")).doesNotExist();
+        assertThat(GitCli.run(repo.root, "status", "--porcelain").output()).isEmpty();
     }
 }

@@ -206,6 +206,61 @@ class FinalWindowTest {
     }
 
     @Test
+    void readySessionsLandInTurnInOneHoldEachSeeingOnlyTheOnesBeforeIt() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        SessionId notion = session("docs");
+        SessionId faq = session("wiki_faq");
+        repo.openSession(dbt);
+        repo.openSession(notion);
+        repo.openSession(faq);
+        writePage(dbt, "revenue", List.of("home"));
+        writePage(notion, "onboarding", List.of("revenue"));
+        writePage(faq, "faq", List.of("glossary"));
+        String mainBefore = repo.mainHead().orElseThrow();
+
+        List<FinalizeOutcome> outcomes =
+                window(realGates).finalizeInTurn(List.of(request(dbt), request(notion), request(faq)));
+
+        assertThat(outcomes)
+                .extracting(FinalizeOutcome::status)
+                .containsExactly(
+                        FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.MERGED, FinalizeOutcome.Status.FAILED);
+        String dbtSquash = outcomes.get(0).commitId().orElseThrow();
+        String notionSquash = outcomes.get(1).commitId().orElseThrow();
+        assertThat(repo.mainHead()).contains(notionSquash);
+        assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), notionSquash)).isEqualTo(dbtSquash);
+        assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), dbtSquash)).isEqualTo(mainBefore);
+        assertThat(outcomes.get(2).failure().orElseThrow().error())
+                .isEqualTo(GateReport.HEADER + "\nwiki references target missing page(s): faq -> glossary");
+        assertThat(repo.sentinel(faq).orElseThrow().outcome()).isEqualTo(Sentinel.Outcome.gate_failed);
+        assertThat(repo.sessions()).containsExactly(faq);
+        assertThat(trace.named(TraceEvents.FINAL_WINDOW_ENTERED))
+                .extracting(e -> e.data().get("sessions"))
+                .containsOnly(3);
+    }
+
+    @Test
+    void inTurnASessionDoesNotSeeTheSessionsAfterIt() throws Exception {
+        SessionId dbt = session("analytics_dbt");
+        SessionId notion = session("docs");
+        repo.openSession(dbt);
+        repo.openSession(notion);
+        writePage(dbt, "revenue", List.of("onboarding"));
+        writePage(notion, "onboarding", List.of("home"));
+
+        List<FinalizeOutcome> inTurn = window(realGates)
+                .finalizeInTurn(List.of(awaiting(dbt, Set.of("docs", "glossary_src")), request(notion)));
+
+        assertThat(inTurn)
+                .extracting(FinalizeOutcome::status)
+                .as("landing alone before docs, analytics_dbt would miss onboarding: it parks, docs still lands")
+                .containsExactly(FinalizeOutcome.Status.PARKED, FinalizeOutcome.Status.MERGED);
+        assertThat(repo.tree(repo.mainHead().orElseThrow()).exists("wiki/global/revenue.md"))
+                .isFalse();
+        assertThat(repo.sessions()).containsExactly(dbt);
+    }
+
+    @Test
     void lockLostBeforeTheSquashWritesNothingAndGivesTheRequestBack() throws Exception {
         SessionId dbt = session("analytics_dbt");
         repo.openSession(dbt);
