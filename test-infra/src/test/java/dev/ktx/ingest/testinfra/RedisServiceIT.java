@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RedisServiceTest {
+class RedisServiceIT {
 
     private static final Environment NO_DOCKER = new Environment(Map.of(), () -> false);
 

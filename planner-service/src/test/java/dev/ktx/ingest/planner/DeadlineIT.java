@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class DeadlineTest {
+class DeadlineIT {
 
     @Inject
     RunLedger ledger;

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class HostileRequestTest {
+class HostileRequestIT {
 
     private static final String KTX_YAML = "connections:\n  warehouse: { driver: postgres, url: env:W }\n";
     /** A valid project outside the root: a sibling of the test root in the temp directory, wherever the checkout is. */

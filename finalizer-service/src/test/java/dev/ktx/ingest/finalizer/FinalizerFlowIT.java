@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class FinalizerFlowTest {
+class FinalizerFlowIT {
 
     @Inject
     RunLedger ledger;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class SourceJobFlowTest {
+class SourceJobFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path DEMO_NOTION =

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class PlannerFlowTest {
+class PlannerFlowIT {
 
     private static final String KTX_YAML = PlannerFixtures.warehouseDocsAndDbt(1);
 

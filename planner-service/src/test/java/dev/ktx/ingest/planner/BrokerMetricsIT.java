@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class BrokerMetricsTest {
+class BrokerMetricsIT {
 
     @Test
     void lagOfAGroupWithoutMembersAndDeadLettersAreExported() throws Exception {

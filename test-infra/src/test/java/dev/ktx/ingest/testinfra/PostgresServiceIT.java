@@ -1,6 +1,6 @@
 package dev.ktx.ingest.testinfra;
 
-import static dev.ktx.ingest.testinfra.LocalPostgresTest.singleInt;
+import static dev.ktx.ingest.testinfra.LocalPostgresIT.singleInt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostgresServiceTest {
+class PostgresServiceIT {
 
     @Test
     void usesTheUrlFromTheEnvironmentWithoutAskingForDocker() {

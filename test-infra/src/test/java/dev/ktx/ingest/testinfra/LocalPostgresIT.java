@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalPostgresTest {
+class LocalPostgresIT {
 
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class TriggerFlowTest {
+class TriggerFlowIT {
 
     private static final String TOPIC = "ktx.upstream.events";
     /**

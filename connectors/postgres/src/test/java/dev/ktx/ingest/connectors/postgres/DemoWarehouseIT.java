@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DemoWarehouseTest {
+class DemoWarehouseIT {
 
     @Test
     void scriptCanBeRunAgainAndGivesTheSameManifest() throws Exception {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class IdempotentStartTest {
+class IdempotentStartIT {
 
     /** No debounce: each CloudEvent starts its run at once. */
     private static final String KTX_YAML =
@@ -132,7 +132,7 @@ class IdempotentStartTest {
 
     private static List<TargetJobMessage> jobsForProject(TopicProbe jobs, Path project) {
         return jobs.await(0, WAIT).stream()
-                .map(IdempotentStartTest::job)
+                .map(IdempotentStartIT::job)
                 .filter(job -> job.project().projectDir().equals(project.toString()))
                 .toList();
     }

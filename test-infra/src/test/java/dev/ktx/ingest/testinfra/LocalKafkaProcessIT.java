@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalKafkaProcessTest {
+class LocalKafkaProcessIT {
 
     @Test
     void aBrokerProcessCarriesRecordsAndIsGoneAfterClose() throws Exception {

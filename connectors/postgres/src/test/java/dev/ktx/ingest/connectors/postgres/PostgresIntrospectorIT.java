@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PostgresIntrospectorTest {
+class PostgresIntrospectorIT {
 
     private static Warehouse warehouse;
 

@@ -31,7 +31,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DatabaseSchemaIngestTest {
+class DatabaseSchemaIngestIT {
 
     private static final SyncId FIRST = new SyncId(Instant.parse("2026-03-01T10:00:00Z"), "job1");
     private static final SyncId SECOND = new SyncId(Instant.parse("2026-03-02T10:00:00Z"), "job2");

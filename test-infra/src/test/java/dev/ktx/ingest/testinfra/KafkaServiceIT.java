@@ -14,7 +14,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-class KafkaServiceTest {
+class KafkaServiceIT {
 
     private static final Environment NO_DOCKER = new Environment(Map.of(), () -> false);
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** Secure by default ({@code ktx.planner.auth=token}): every API call needs the bearer token; probes do not. */
 @QuarkusTest
-@TestProfile(BearerTokenTest.WithToken.class)
+@TestProfile(BearerTokenIT.WithToken.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class BearerTokenTest {
+class BearerTokenIT {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 

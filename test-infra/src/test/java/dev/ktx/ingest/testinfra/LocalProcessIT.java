@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalProcessTest {
+class LocalProcessIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class KafkaTestResourceTest {
+class KafkaTestResourceIT {
 
     @Test
     void startCreatesTheTopicsAndPointsTheApplicationAtTheSharedBroker() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class IngestListCliTest {
+class IngestListCliIT {
 
     @Test
     void listsRecentRunsNewestFirstAsATableAndAsJson() throws Exception {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class DlqCliTest {
+class DlqCliIT {
 
     private record Cli(int exitCode, String out, String err) {}
 

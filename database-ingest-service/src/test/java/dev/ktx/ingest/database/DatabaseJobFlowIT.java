@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class DatabaseJobFlowTest {
+class DatabaseJobFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -45,7 +45,7 @@ import org.redisson.api.RedissonClient;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class RunRestoreTest {
+class RunRestoreIT {
 
     private static final String KTX_YAML = PlannerFixtures.warehouseDocsAndDbt(2);
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class RollbackResourceTest {
+class RollbackResourceIT {
 
     @Test
     void requestIsPublishedAndTheFinalizersOutcomeIsAnswered() throws Exception {

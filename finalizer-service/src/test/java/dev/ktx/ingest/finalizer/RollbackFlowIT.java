@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class RollbackFlowTest {
+class RollbackFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PAGE = "---\nsummary: %s\n---\n\nAbout %s.\n";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class DlqResourceTest {
+class DlqResourceIT {
 
     @Test
     void aPoisonMessageIsListedWithItsReason() throws Exception {

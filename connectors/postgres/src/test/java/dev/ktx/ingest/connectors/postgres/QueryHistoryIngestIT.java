@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The {@code query-history} step against the real {@code pg_stat_statements}: preloaded, or not, as the test needs. */
-class QueryHistoryIngestTest {
+class QueryHistoryIngestIT {
 
     private static final int MIN_EXECUTIONS = 5;
     private static final QueryHistorySettings ENABLED = new QueryHistorySettings(true, MIN_EXECUTIONS);

@@ -9,7 +9,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
-class LocalRedisTest {
+class LocalRedisIT {
 
     @Test
     void servesRedissonAndFreesItsPortWhenClosed() throws Exception {

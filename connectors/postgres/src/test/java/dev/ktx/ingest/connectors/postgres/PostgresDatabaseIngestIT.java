@@ -42,7 +42,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PostgresDatabaseIngestTest {
+class PostgresDatabaseIngestIT {
 
     private static final SyncId SYNC = new SyncId(Instant.parse("2026-03-01T10:00:00Z"), "job1");
     private static final SyncId SYNC_2 = new SyncId(Instant.parse("2026-03-02T10:00:00Z"), "job2");
@@ -71,8 +71,8 @@ class PostgresDatabaseIngestTest {
 
     @Test
     void readableHistoryPutsUsageIntoTheShardsAndWritesPatternPagesThatPassTheGates() throws SQLException {
-        Warehouse tracked = QueryHistoryIngestTest.tracked();
-        QueryHistoryIngestTest.runTimes(tracked, HISTORY.minExecutions(), "SELECT name, monthly_price FROM plans");
+        Warehouse tracked = QueryHistoryIngestIT.tracked();
+        QueryHistoryIngestIT.runTimes(tracked, HISTORY.minExecutions(), "SELECT name, monthly_price FROM plans");
         InMemoryRepoTree main = new InMemoryRepoTree();
 
         DatabaseIngestResult result = ingest.run(tracked.connection(List.of(), List.of(), HISTORY), main, SYNC);

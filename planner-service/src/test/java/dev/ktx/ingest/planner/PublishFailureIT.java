@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * (from the {@code run_started} trace, which goes to the working broker) is unknown afterwards.
  */
 @QuarkusTest
-@TestProfile(PublishFailureTest.UnreachableJobsBroker.class)
+@TestProfile(PublishFailureIT.UnreachableJobsBroker.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(RedisTestResource.class)
-class PublishFailureTest {
+class PublishFailureIT {
 
     /** Only the channel of database jobs points at a port where no broker listens. */
     public static class UnreachableJobsBroker implements QuarkusTestProfile {
