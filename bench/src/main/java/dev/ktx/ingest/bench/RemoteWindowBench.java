@@ -1,8 +1,8 @@
 package dev.ktx.ingest.bench;
 
 import dev.ktx.ingest.core.git.GitRemote;
+import dev.ktx.ingest.core.git.RepoUrl;
 import dev.ktx.ingest.core.git.SessionId;
-import dev.ktx.ingest.core.messaging.RepoUrl;
 import dev.ktx.ingest.testinfra.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

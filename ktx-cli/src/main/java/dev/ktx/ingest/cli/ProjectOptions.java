@@ -1,6 +1,6 @@
 package dev.ktx.ingest.cli;
 
-import dev.ktx.ingest.core.messaging.RepoUrl;
+import dev.ktx.ingest.core.git.RepoUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;

@@ -3,8 +3,8 @@ package dev.ktx.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ktx.ingest.core.git.RepoUrl;
 import dev.ktx.ingest.core.messaging.ProjectRef;
-import dev.ktx.ingest.core.messaging.RepoUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.database;
 
 import dev.ktx.ingest.core.config.ConnectionConfig;
 import dev.ktx.ingest.core.config.SecretResolver;
-import dev.ktx.ingest.core.connector.DatabaseConnector;
 import dev.ktx.ingest.core.git.Changeset;
 import dev.ktx.ingest.core.plan.Step;
 import dev.ktx.ingest.core.plan.StepResult;
@@ -22,11 +21,11 @@ import java.util.Map;
  */
 public final class DatabaseIngest {
 
-    private final DatabaseConnector connector;
+    private final DatabaseSessions sessions;
     private final SecretResolver secrets;
 
-    public DatabaseIngest(DatabaseConnector connector, SecretResolver secrets) {
-        this.connector = connector;
+    public DatabaseIngest(DatabaseSessions sessions, SecretResolver secrets) {
+        this.sessions = sessions;
         this.secrets = secrets;
     }
 
@@ -38,7 +37,7 @@ public final class DatabaseIngest {
     public DatabaseIngestResult run(ConnectionConfig connection, RepoTree base, SyncId syncId) {
         DatabaseSession session;
         try {
-            session = connector.open(connection, secrets);
+            session = sessions.open(connection, secrets);
         } catch (DatabaseIngestException e) {
             if (TransientFailures.isTransient(e)) {
                 throw e; // the job runs again (docs/services.md, "Worker jobs")

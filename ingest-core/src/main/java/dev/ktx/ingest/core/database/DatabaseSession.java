@@ -1,8 +1,8 @@
 package dev.ktx.ingest.core.database;
 
 /**
- * A read-only session on one database target, opened by its {@link dev.ktx.ingest.core.connector.DatabaseConnector}:
- * the two steps of the target, which {@link DatabaseIngest} turns into the session's changes.
+ * A read-only session on one database target, opened by its driver ({@link DatabaseSessions}): the two steps of the
+ * target, which {@link DatabaseIngest} turns into the session's changes.
  */
 public interface DatabaseSession extends AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.tree.TreeEditor;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;

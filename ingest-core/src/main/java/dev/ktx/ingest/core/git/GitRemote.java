@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.git;
 
-import dev.ktx.ingest.core.messaging.RepoUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

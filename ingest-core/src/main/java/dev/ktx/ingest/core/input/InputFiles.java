@@ -1,6 +1,5 @@
 package dev.ktx.ingest.core.input;
 
-import dev.ktx.ingest.core.source.RawFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

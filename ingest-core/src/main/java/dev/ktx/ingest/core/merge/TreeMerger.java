@@ -1,8 +1,8 @@
 package dev.ktx.ingest.core.merge;
 
-import dev.ktx.ingest.core.git.TreeEditor;
 import dev.ktx.ingest.core.repo.RepoPath;
 import dev.ktx.ingest.core.repo.RepoPaths;
+import dev.ktx.ingest.core.tree.TreeEditor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

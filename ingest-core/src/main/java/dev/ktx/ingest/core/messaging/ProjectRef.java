@@ -4,6 +4,7 @@ import static dev.ktx.ingest.core.messaging.Messages.require;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ktx.ingest.core.git.RepoUrl;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;

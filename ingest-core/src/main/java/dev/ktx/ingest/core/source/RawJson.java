@@ -3,6 +3,7 @@ package dev.ktx.ingest.core.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktx.ingest.core.input.RawFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.ktx.ingest.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ktx.ingest.core.messaging.RepoUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

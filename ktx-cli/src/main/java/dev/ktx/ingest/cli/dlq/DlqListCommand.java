@@ -2,9 +2,9 @@ package dev.ktx.ingest.cli.dlq;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.dlq.DeadLetterApi.DeadLetter;
-import dev.ktx.ingest.cli.dlq.DeadLetterApi.Listing;
 import dev.ktx.ingest.cli.ingest.PlannerOptions;
+import dev.ktx.ingest.core.api.DeadLetterListing;
+import dev.ktx.ingest.core.api.DeadLetterView;
 import dev.ktx.ingest.core.text.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class DlqListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Listing listing = new DeadLetterApi(planner.client(environment)).list(topic, limit);
+        DeadLetterListing listing = new DeadLetterApi(planner.client(environment)).list(topic, limit);
         PrintWriter out = spec.commandLine().getOut();
         out.println(summary(listing));
         if (!listing.records().isEmpty()) {
@@ -63,7 +63,7 @@ public final class DlqListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String summary(Listing listing) {
+    private static String summary(DeadLetterListing listing) {
         if (listing.total() == 0) {
             return listing.dlqTopic() + ": no dead letters";
         }
@@ -74,7 +74,7 @@ public final class DlqListCommand implements Callable<Integer> {
                         : "");
     }
 
-    private static List<String> row(DeadLetter record) {
+    private static List<String> row(DeadLetterView record) {
         return List.of(
                 String.valueOf(record.partition()),
                 String.valueOf(record.offset()),

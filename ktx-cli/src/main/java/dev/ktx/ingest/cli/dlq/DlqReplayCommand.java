@@ -2,9 +2,9 @@ package dev.ktx.ingest.cli.dlq;
 
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.ExitCodes;
-import dev.ktx.ingest.cli.dlq.DeadLetterApi.Replay;
-import dev.ktx.ingest.cli.dlq.DeadLetterApi.ReplayRequest;
 import dev.ktx.ingest.cli.ingest.PlannerOptions;
+import dev.ktx.ingest.core.api.ReplayRequestBody;
+import dev.ktx.ingest.core.api.ReplayView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -73,10 +73,10 @@ public final class DlqReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplayRequest request = selection.all
-                ? new ReplayRequest(null, null, true, force)
-                : new ReplayRequest(selection.one.offset, selection.one.partition, null, force);
-        Replay replay = new DeadLetterApi(planner.client(environment)).replay(topic, request);
+        ReplayRequestBody request = selection.all
+                ? new ReplayRequestBody(null, null, true, force)
+                : new ReplayRequestBody(selection.one.offset, selection.one.partition, null, force);
+        ReplayView replay = new DeadLetterApi(planner.client(environment)).replay(topic, request);
         PrintWriter out = spec.commandLine().getOut();
         replay.replayed()
                 .forEach(record -> out.println("replayed " + replay.dlqTopic() + " partition " + record.partition()

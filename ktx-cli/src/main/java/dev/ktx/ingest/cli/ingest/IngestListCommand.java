@@ -1,14 +1,14 @@
 package dev.ktx.ingest.cli.ingest;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktx.ingest.cli.CliEnvironment;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.ExitCodes;
+import dev.ktx.ingest.core.api.RunSummary;
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.text.TextTable;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +23,6 @@ public final class IngestListCommand implements Callable<Integer> {
 
     private static final List<String> HEADER = List.of("Run", "Project", "Status", "Trigger", "Started", "Finished");
     private static final String NONE = "-";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment environment;
 
@@ -48,7 +47,7 @@ public final class IngestListCommand implements Callable<Integer> {
             out.println(answer.strip());
             return ExitCodes.OK;
         }
-        List<RecentRun> runs = read(answer);
+        List<RunSummary> runs = read(answer);
         if (runs.isEmpty()) {
             out.println("no runs");
         } else {
@@ -58,16 +57,16 @@ public final class IngestListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static List<RecentRun> read(String answer) {
+    private static List<RunSummary> read(String answer) {
         try {
-            return JSON.readValue(answer, new TypeReference<>() {});
+            return List.of(PlannerJson.read(answer, RunSummary[].class));
         } catch (JsonProcessingException e) {
             throw new CliException(
                     "unexpected answer from the planner to GET /api/ingests: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static List<String> row(RecentRun run) {
+    private static List<String> row(RunSummary run) {
         return List.of(
                 run.runId(),
                 run.project() == null ? NONE : run.project().projectId(),
@@ -78,26 +77,20 @@ public final class IngestListCommand implements Callable<Integer> {
     }
 
     /** {@code event (id-1, id-2)} for coalesced events, else the kind. */
-    private static String trigger(Trigger trigger) {
+    private static String trigger(RunTrigger trigger) {
         if (trigger == null) {
             return NONE;
         }
-        return trigger.eventIds() == null || trigger.eventIds().isEmpty()
-                ? trigger.kind()
-                : trigger.kind() + " (" + String.join(", ", trigger.eventIds()) + ")";
+        String kind = trigger.kind().wireName();
+        return trigger.eventIds().isEmpty() ? kind : kind + " (" + String.join(", ", trigger.eventIds()) + ")";
     }
 
     private static String text(String value) {
         return value == null ? NONE : value;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record RecentRun(
-            String runId, Project project, String status, Trigger trigger, String startedAt, String finishedAt) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Project(String projectId, String projectDir) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Trigger(String kind, List<String> eventIds) {}
+    /** As the planner wrote it: both print an instant in ISO-8601 (UTC). */
+    private static String text(Instant value) {
+        return value == null ? NONE : value.toString();
+    }
 }

@@ -7,12 +7,12 @@ import dev.ktx.ingest.cli.ExitCodes;
 import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.cli.ProjectOptions;
 import dev.ktx.ingest.core.api.RollbackRequestBody;
+import dev.ktx.ingest.core.api.RollbackView;
 import dev.ktx.ingest.core.config.Durations;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,12 +37,6 @@ import picocli.CommandLine.Spec;
 public final class IngestRollbackCommand implements Callable<Integer> {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    private static final String PENDING = "pending";
-    private static final String DONE = "done";
-
-    /** The planner's view of a rollback request. */
-    record Rollback(
-            String rollbackId, String runId, String status, String commit, String message, List<String> paths) {}
 
     private final CliEnvironment environment;
 
@@ -84,19 +78,19 @@ public final class IngestRollbackCommand implements Callable<Integer> {
         PlannerClient client = planner.client(environment);
         String path = "api/ingests/" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + "/rollback";
         ProjectLocation location = project.location();
-        Rollback requested = client.postAccepted(
+        RollbackView requested = client.postAccepted(
                 path,
                 new RollbackRequestBody(projectId, location.projectDir(), location.repoUrl(), location.branch(), force),
-                Rollback.class);
+                RollbackView.class);
         PrintWriter err = spec.commandLine().getErr();
         err.println("rollback " + requested.rollbackId() + " of run " + runId + " requested");
-        Rollback outcome = awaitOutcome(client, path + "/" + requested.rollbackId(), requested);
+        RollbackView outcome = awaitOutcome(client, path + "/" + requested.rollbackId(), requested);
         if (outcome == null) {
             err.println("rollback of run " + runId + " has no outcome within " + Durations.format(timeout)
                     + "; it goes on in the finalizer");
             return ExitCodes.STEP_FAILED;
         }
-        if (DONE.equals(outcome.status())) {
+        if (RollbackView.DONE.equals(outcome.status())) {
             spec.commandLine().getOut().println(outcome.message());
             return ExitCodes.OK;
         }
@@ -105,15 +99,15 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     }
 
     /** The request once it is no longer pending; null when the timeout passed. Polls through planner outages. */
-    private Rollback awaitOutcome(PlannerClient client, String path, Rollback current) {
+    private RollbackView awaitOutcome(PlannerClient client, String path, RollbackView current) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        while (PENDING.equals(current.status())) {
+        while (RollbackView.PENDING.equals(current.status())) {
             if (System.nanoTime() - deadline > 0) {
                 return null;
             }
             sleep();
             try {
-                current = client.get(path, Rollback.class);
+                current = client.get(path, RollbackView.class);
             } catch (PlannerClient.Unavailable e) {
                 // the planner restarts or Redis blips: the outcome is kept, ask again
             }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ktx.ingest.cli.CliException;
 import dev.ktx.ingest.cli.ProjectLocation;
 import dev.ktx.ingest.core.api.IngestRequestBody;
+import dev.ktx.ingest.core.api.Problem;
 import dev.ktx.ingest.core.api.RunView;
+import dev.ktx.ingest.core.api.StartedRun;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -171,7 +173,7 @@ public final class PlannerClient {
         } catch (JsonProcessingException notAProblem) {
             // fall through: described by its status below
         }
-        return new Problem(
+        return Problem.of(
                 "the planner at " + shown + " answered " + response.statusCode() + " to "
                         + response.request().method() + " " + response.uri().getPath(),
                 response.statusCode(),
@@ -198,6 +200,4 @@ public final class PlannerClient {
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
-
-    private record StartedRun(String runId) {}
 }

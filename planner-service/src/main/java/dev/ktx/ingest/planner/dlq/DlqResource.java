@@ -1,5 +1,8 @@
 package dev.ktx.ingest.planner.dlq;
 
+import dev.ktx.ingest.core.api.DeadLetterListing;
+import dev.ktx.ingest.core.api.ReplayRequestBody;
+import dev.ktx.ingest.core.api.ReplayView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,17 +27,6 @@ public class DlqResource {
 
     static final int MAX_LIMIT = 1000;
 
-    /** A listing: the topics, how many dead letters the topic holds and the newest {@code limit} of them. */
-    public record Listing(String topic, String dlqTopic, long total, List<DeadLetterView> records) {}
-
-    /** Replay the record at {@code offset} (of {@code partition}, if the topic has several), or {@code all}. */
-    public record ReplayRequest(Long offset, Integer partition, Boolean all, Boolean force) {}
-
-    public record Replayed(int partition, long offset, Instant replayedAt) {}
-
-    /** What a replay did; {@code skipped} holds records replayed before, with the time of that replay. */
-    public record ReplayView(String topic, String dlqTopic, List<Replayed> replayed, List<Replayed> skipped) {}
-
     private final DeadLetters deadLetters;
     private final DeadLetterReplayer replayer;
     private final ReplayLedger ledger;
@@ -46,7 +38,8 @@ public class DlqResource {
     }
 
     @GET
-    public Listing list(@PathParam("topic") String topic, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public DeadLetterListing list(
+            @PathParam("topic") String topic, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit: 1 to " + MAX_LIMIT);
         }
@@ -54,19 +47,19 @@ public class DlqResource {
         DeadLetters.Page page = deadLetters.newest(resolved, limit);
         Map<DeadLetterId, Instant> replayed =
                 ledger.replayed(page.records().stream().map(DeadLetterId::of).toList());
-        return new Listing(
+        return new DeadLetterListing(
                 resolved.source(),
                 resolved.dlq(),
                 page.total(),
                 page.records().stream()
-                        .map(record -> DeadLetterView.of(record, replayed.get(DeadLetterId.of(record))))
+                        .map(record -> DeadLetterViews.of(record, replayed.get(DeadLetterId.of(record))))
                         .toList());
     }
 
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReplayView replay(@PathParam("topic") String topic, ReplayRequest body) {
+    public ReplayView replay(@PathParam("topic") String topic, ReplayRequestBody body) {
         DeadLetterTopic resolved = deadLetters.topic(topic);
         if (body == null || (body.offset() != null) == Boolean.TRUE.equals(body.all())) {
             throw new IllegalArgumentException("offset/all: give either offset or all=true");
@@ -81,10 +74,10 @@ public class DlqResource {
         return new ReplayView(resolved.source(), resolved.dlq(), views(outcome.replayed()), views(outcome.skipped()));
     }
 
-    private static List<Replayed> views(Map<DeadLetterId, Instant> records) {
+    private static List<ReplayView.Replayed> views(Map<DeadLetterId, Instant> records) {
         return records.entrySet().stream()
-                .map(entry ->
-                        new Replayed(entry.getKey().partition(), entry.getKey().offset(), entry.getValue()))
+                .map(entry -> new ReplayView.Replayed(
+                        entry.getKey().partition(), entry.getKey().offset(), entry.getValue()))
                 .toList();
     }
 }

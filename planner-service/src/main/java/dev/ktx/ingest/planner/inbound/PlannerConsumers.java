@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.inbound;
 
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;
@@ -18,7 +19,6 @@ import dev.ktx.ingest.planner.rollback.RollbackStore;
 import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.stage.StageCoordinator;
 import dev.ktx.ingest.planner.state.RunStore;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.planner.trigger.CloudEvent;
 import dev.ktx.ingest.planner.trigger.UpstreamEvents;

@@ -47,7 +47,7 @@ public class BearerTokenFilter {
         if (MessageDigest.isEqual(expected.get(), given.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        return Optional.of(Problem.response(
+        return Optional.of(ProblemResponses.of(
                 Response.Status.UNAUTHORIZED,
                 "unauthorized",
                 "a bearer token is required for this endpoint",

@@ -1,7 +1,10 @@
 package dev.ktx.ingest.planner.rest;
 
 import dev.ktx.ingest.core.api.IngestRequestBody;
+import dev.ktx.ingest.core.api.RunSummary;
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.api.RunView;
+import dev.ktx.ingest.core.api.StartedRun;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.Plan;
@@ -14,8 +17,6 @@ import dev.ktx.ingest.planner.state.RecentRuns;
 import dev.ktx.ingest.planner.state.RunPlans;
 import dev.ktx.ingest.planner.state.RunRecord;
 import dev.ktx.ingest.planner.state.RunStore;
-import dev.ktx.ingest.planner.state.RunSummary;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,7 +77,7 @@ public class IngestResource {
         String runId = planner.start(
                 toRequest(body, idempotencyKey),
                 RunTrigger.of("cli".equals(client) ? RunTrigger.Kind.cli : RunTrigger.Kind.rest));
-        return Response.accepted(Map.of("runId", runId)).build();
+        return Response.accepted(new StartedRun(runId)).build();
     }
 
     /** The latest runs, newest first (at most {@value RecentRuns#LIMIT}). */

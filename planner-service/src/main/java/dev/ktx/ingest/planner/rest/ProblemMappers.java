@@ -19,7 +19,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response config(ConfigException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, "invalid ktx.yaml", e.getMessage(), e.problems());
+        return ProblemResponses.of(Response.Status.BAD_REQUEST, "invalid ktx.yaml", e.getMessage(), e.problems());
     }
 
     @ServerExceptionMapper
@@ -40,25 +40,26 @@ public class ProblemMappers {
     /** The jobs could not be published: nothing was started, the request may be retried (with the same key). */
     @ServerExceptionMapper
     public Response notStarted(RunNotStartedException e) {
-        return Problem.response(
+        return ProblemResponses.of(
                 Response.Status.SERVICE_UNAVAILABLE, "run not started", e.getMessage(), List.of(e.getMessage()));
     }
 
     /** A dead letter replayed before is replayed again only with {@code force}. */
     @ServerExceptionMapper
     public Response alreadyReplayed(AlreadyReplayedException e) {
-        return Problem.response(Response.Status.CONFLICT, "already replayed", e.getMessage(), List.of(e.getMessage()));
+        return ProblemResponses.of(
+                Response.Status.CONFLICT, "already replayed", e.getMessage(), List.of(e.getMessage()));
     }
 
     /** A replayed dead letter the broker did not take: the replay may be retried. */
     @ServerExceptionMapper
     public Response notPublished(PublishException e) {
-        return Problem.response(
+        return ProblemResponses.of(
                 Response.Status.SERVICE_UNAVAILABLE, "not published", e.getMessage(), List.of(e.getMessage()));
     }
 
     private static Response badRequest(RuntimeException e) {
-        return Problem.response(
+        return ProblemResponses.of(
                 Response.Status.BAD_REQUEST, "invalid request", e.getMessage(), List.of(e.getMessage()));
     }
 }

@@ -1,11 +1,11 @@
 package dev.ktx.ingest.planner.rest;
 
 import dev.ktx.ingest.core.api.RollbackRequestBody;
+import dev.ktx.ingest.core.api.RollbackView;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.planner.project.ReposRoot;
 import dev.ktx.ingest.planner.rollback.RollbackRequests;
 import dev.ktx.ingest.planner.rollback.RollbackStore;
-import dev.ktx.ingest.planner.rollback.RollbackView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

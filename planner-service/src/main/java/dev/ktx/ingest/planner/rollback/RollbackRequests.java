@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.rollback;
 
+import dev.ktx.ingest.core.api.RollbackView;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.messaging.RollbackRequestMessage;
 import dev.ktx.ingest.planner.outbound.PlannerPublisher;

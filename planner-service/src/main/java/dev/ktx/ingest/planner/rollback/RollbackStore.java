@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.rollback;
 
+import dev.ktx.ingest.core.api.RollbackView;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.window.RollbackTrace;
 import dev.ktx.ingest.planner.state.RunStore;
@@ -33,9 +34,24 @@ public class RollbackStore {
     /** Keeps the finalizer's outcome of a request (a redelivered outcome writes the same again). */
     public void finish(RollbackTrace.Reported outcome) {
         RollbackView finished = find(outcome.rollbackId())
-                .map(view -> view.finished(outcome))
-                .orElseGet(() -> RollbackView.of(outcome));
+                .map(view -> finished(view, outcome))
+                .orElseGet(() -> finished(
+                        RollbackView.pending(outcome.rollbackId(), outcome.runId(), outcome.force(), null), outcome));
         bucket(outcome.rollbackId()).set(MessageCodec.write(finished), RunStore.RETENTION);
+    }
+
+    /** The request with the finalizer's outcome; a rollback the planner no longer held keeps only the outcome. */
+    private static RollbackView finished(RollbackView request, RollbackTrace.Reported outcome) {
+        return new RollbackView(
+                request.rollbackId(),
+                request.runId(),
+                request.force(),
+                outcome.status(),
+                outcome.commit().orElse(null),
+                outcome.message(),
+                outcome.paths(),
+                request.requestedAt(),
+                outcome.at());
     }
 
     void delete(String rollbackId) {

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.run;
 
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.git.ContextRepository;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
@@ -21,7 +22,6 @@ import dev.ktx.ingest.planner.state.ActiveRuns;
 import dev.ktx.ingest.planner.state.RecentRuns;
 import dev.ktx.ingest.planner.state.RunRecord;
 import dev.ktx.ingest.planner.state.RunStore;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.service.ContextRepositories;
 import dev.ktx.ingest.service.KafkaTraceSink;

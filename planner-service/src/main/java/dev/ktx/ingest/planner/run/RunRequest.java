@@ -1,9 +1,9 @@
 package dev.ktx.ingest.planner.run;
 
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.messaging.IngestRequestMessage;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import java.util.Objects;
 
 /**

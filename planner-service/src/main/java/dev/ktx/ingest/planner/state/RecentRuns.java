@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.state;
 
+import dev.ktx.ingest.core.api.RunSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

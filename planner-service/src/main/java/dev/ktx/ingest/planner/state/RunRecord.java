@@ -1,6 +1,7 @@
 package dev.ktx.ingest.planner.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.config.IngestSettings;
 import dev.ktx.ingest.core.messaging.ProjectRef;
 import dev.ktx.ingest.core.plan.PlanRequest;

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.planner.trigger;
 
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.config.KtxConfig;
 import dev.ktx.ingest.core.messaging.InvalidMessageException;
 import dev.ktx.ingest.core.messaging.ProjectRef;
@@ -9,7 +10,6 @@ import dev.ktx.ingest.planner.run.RunPlanner;
 import dev.ktx.ingest.planner.run.RunRequest;
 import dev.ktx.ingest.planner.run.RunStarts;
 import dev.ktx.ingest.planner.run.StartKey;
-import dev.ktx.ingest.planner.state.RunTrigger;
 import dev.ktx.ingest.planner.trigger.EventOutcome.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

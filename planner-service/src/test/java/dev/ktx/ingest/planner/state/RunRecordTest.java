@@ -2,6 +2,7 @@ package dev.ktx.ingest.planner.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktx.ingest.core.api.RunTrigger;
 import dev.ktx.ingest.core.config.IngestSettings;
 import dev.ktx.ingest.core.messaging.MessageCodec;
 import dev.ktx.ingest.core.messaging.ProjectRef;

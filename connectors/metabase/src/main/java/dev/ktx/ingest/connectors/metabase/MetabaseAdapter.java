@@ -49,7 +49,7 @@ public final class MetabaseAdapter implements SourceAdapter {
     /**
      * {@code snapshot_dir} when configured, else the live API.
      *
-     * @throws dev.ktx.ingest.core.source.RawFormatException naming the file when the snapshot has a bad shape
+     * @throws dev.ktx.ingest.core.input.RawFormatException naming the file when the snapshot has a bad shape
      * @throws dev.ktx.ingest.connectors.http.ApiException   when the live API fails or rejects the key
      */
     @Override

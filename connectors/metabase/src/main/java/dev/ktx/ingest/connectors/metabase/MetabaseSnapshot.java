@@ -28,7 +28,7 @@ record MetabaseSnapshot(
         return LAYOUT.matcher(path).matches();
     }
 
-    /** Cards sorted by id. @throws dev.ktx.ingest.core.source.RawFormatException naming the first bad file */
+    /** Cards sorted by id. @throws dev.ktx.ingest.core.input.RawFormatException naming the first bad file */
     static MetabaseSnapshot parse(SortedMap<String, byte[]> files) {
         SortedMap<Long, MetabaseDatabase> databases = new TreeMap<>();
         SortedMap<Long, MetabaseCollection> collections = new TreeMap<>();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ktx.ingest.core.input.RawFormatException;
 import dev.ktx.ingest.core.repo.BodyReferences;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
@@ -14,7 +15,6 @@ import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
 import dev.ktx.ingest.core.repo.ProvenanceRow.ArtifactKind;
 import dev.ktx.ingest.core.repo.WikiPageCodec;
 import dev.ktx.ingest.core.source.AdapterHarness;
-import dev.ktx.ingest.core.source.RawFormatException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

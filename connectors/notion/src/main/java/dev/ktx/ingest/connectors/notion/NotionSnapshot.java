@@ -1,6 +1,6 @@
 package dev.ktx.ingest.connectors.notion;
 
-import dev.ktx.ingest.core.source.RawFormatException;
+import dev.ktx.ingest.core.input.RawFormatException;
 import dev.ktx.ingest.core.source.RawJson;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ktx.ingest.core.config.NotionConnection;
+import dev.ktx.ingest.core.input.RawFormatException;
 import dev.ktx.ingest.core.repo.InMemoryRepoTree;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.ProvenanceRow.Action;
 import dev.ktx.ingest.core.source.AdapterHarness;
-import dev.ktx.ingest.core.source.RawFormatException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.core.messaging;
+package dev.ktx.ingest.core.git;
 
 import java.net.URI;
 import java.net.URISyntaxException;

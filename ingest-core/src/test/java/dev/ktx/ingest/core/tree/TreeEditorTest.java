@@ -1,4 +1,4 @@
-package dev.ktx.ingest.core.git;
+package dev.ktx.ingest.core.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,18 @@
 package dev.ktx.ingest.planner.dlq;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ktx.ingest.core.api.DeadLetterView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/**
- * One dead letter as {@code GET /api/dlq/{topic}} shows it: where it sits, when it was dead-lettered, why, its key,
- * the start of its value (on one line) and, when it was replayed, when.
- */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeadLetterView(
-        int partition, long offset, Instant time, String reason, String key, String preview, Instant replayedAt) {
+/** A dead-letter record as the operators see it: its reason header, its key and a one-line preview of its value. */
+final class DeadLetterViews {
 
-    static final int PREVIEW_LENGTH = 120;
-    static final String REASON_HEADER = "dead-letter-reason";
+    private static final int PREVIEW_LENGTH = 120;
+    private static final String REASON_HEADER = "dead-letter-reason";
+
+    private DeadLetterViews() {}
 
     static DeadLetterView of(ConsumerRecord<byte[], byte[]> record, Instant replayedAt) {
         Header reason = record.headers().lastHeader(REASON_HEADER);

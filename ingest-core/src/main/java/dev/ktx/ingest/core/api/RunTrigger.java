@@ -1,4 +1,4 @@
-package dev.ktx.ingest.planner.state;
+package dev.ktx.ingest.core.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.ktx.ingest.core.git;
+package dev.ktx.ingest.core.tree;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
