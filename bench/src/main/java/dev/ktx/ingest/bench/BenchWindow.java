@@ -16,6 +16,7 @@ import dev.ktx.ingest.core.window.FinalizeRequest;
 import dev.ktx.ingest.core.window.SessionGates;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -93,6 +94,21 @@ final class BenchWindow implements AutoCloseable {
         double millis = Timings.since(started);
         if (!outcome.landed()) {
             throw new IllegalStateException("bench session " + session + " did not land: " + outcome);
+        }
+        return millis;
+    }
+
+    /** Milliseconds for one final window landing all {@code sessions} in turn (one hold); all must land. */
+    double timeInTurn(List<SessionId> sessions) throws InterruptedException {
+        long started = System.nanoTime();
+        List<FinalizeOutcome> outcomes = window.finalizeInTurn(
+                sessions.stream().map(BenchWindow::request).toList());
+        double millis = Timings.since(started);
+        for (int i = 0; i < sessions.size(); i++) {
+            if (!outcomes.get(i).landed()) {
+                throw new IllegalStateException(
+                        "bench session " + sessions.get(i) + " did not land: " + outcomes.get(i));
+            }
         }
         return millis;
     }
