@@ -102,6 +102,7 @@ public final class MakespanBench {
         private final Map<String, Timings> solo = new LinkedHashMap<>();
         private final Map<String, Timings> soloJobs = new LinkedHashMap<>();
         private final Timings soloWindows = new Timings();
+        private List<String> databaseTimeline = List.of();
         private final Map<Integer, Timings> makespans = new LinkedHashMap<>();
         private final Map<Integer, List<Double>> overheads = new LinkedHashMap<>();
         private final Map<Integer, List<RunTrace>> traces = new LinkedHashMap<>();
@@ -121,6 +122,9 @@ public final class MakespanBench {
                 solo.computeIfAbsent(target, t -> new Timings()).add(trace.targetWall(target));
                 soloJobs.computeIfAbsent(target, t -> new Timings()).add(trace.job(target));
                 trace.windows().forEach(soloWindows::add);
+                if (target.equals(DATABASE)) {
+                    databaseTimeline = trace.timeline(DATABASE);
+                }
             }
             pgDumps.add(PgDump.time(warehouse));
         }
@@ -239,6 +243,8 @@ public final class MakespanBench {
                     Integer.toString(pgDumps.count()));
             scan.row("D_db / pg_dump (goal ≤ 3×)", ResultTable.ratio(database / pgDumps.median()), "");
             scan.print();
+            System.out.println("the database target's last solo run, ms from its target_started: "
+                    + String.join(", ", databaseTimeline));
         }
 
         private static double percentile(List<Double> values, double p) {

@@ -59,6 +59,15 @@ record RunTrace(List<TraceEvent> events) {
         return windows;
     }
 
+    /** Each event of the target as {@code <event> +<ms>} from its {@code target_started}, in order. */
+    List<String> timeline(String connectionId) {
+        TraceEvent started = first(connectionId, TraceEvents.TARGET_STARTED);
+        return events.stream()
+                .filter(e -> connectionId.equals(e.connectionId()))
+                .map(e -> String.format("%s +%.0f", e.event(), between(started, e)))
+                .toList();
+    }
+
     /** The largest number of the given targets between their {@code target_started} and {@code target_finished}. */
     int mostInFlight(Collection<String> connectionIds) {
         int running = 0;
