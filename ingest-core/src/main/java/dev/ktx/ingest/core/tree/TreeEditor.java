@@ -1,6 +1,8 @@
 package dev.ktx.ingest.core.tree;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.util.Paths;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * Edits a tree in the object database by rewriting only the directories on edited paths; every other sub-tree is
@@ -56,9 +60,11 @@ public final class TreeEditor {
         return tree.isPresent() ? tree.get() : inserter.insert(new TreeFormatter());
     }
 
-    /** The edited directory, or empty when nothing is left in it. */
+    /**
+     * The edited directory, or empty when nothing is left in it. Entries the edits do not touch are copied from the
+     * old tree object byte for byte, in order; only the touched ones are decoded, and merged in at their place.
+     */
     private Optional<ObjectId> rewrite(ObjectId tree, Map<String, Optional<Entry>> dirEdits) throws IOException {
-        Map<String, Entry> entries = read(tree);
         Map<String, Map<String, Optional<Entry>>> nested = new TreeMap<>();
         Map<String, Optional<Entry>> direct = new HashMap<>();
         dirEdits.forEach((path, edit) -> {
@@ -70,6 +76,9 @@ public final class TreeEditor {
                         .put(path.substring(slash + 1), edit);
             }
         });
+        RawTree old = RawTree.of(tree == null || tree.equals(EMPTY_TREE) ? new byte[0] : read(tree));
+        Predicate<String> touched = name -> direct.containsKey(name) || nested.containsKey(name);
+        Map<String, Entry> entries = old.entries(touched);
         direct.forEach((name, edit) -> {
             if (edit.isPresent()) {
                 entries.put(name, edit.get());
@@ -87,37 +96,129 @@ public final class TreeEditor {
                 entries.remove(dir.getKey());
             }
         }
-        return entries.isEmpty() ? Optional.empty() : Optional.of(inserter.insert(format(entries)));
+        byte[] rewritten = old.with(touched, entries);
+        return rewritten.length == 0 ? Optional.empty() : Optional.of(inserter.insert(Constants.OBJ_TREE, rewritten));
     }
 
-    private Map<String, Entry> read(ObjectId tree) throws IOException {
-        Map<String, Entry> entries = new HashMap<>();
-        if (tree == null || tree.equals(EMPTY_TREE)) {
+    private byte[] read(ObjectId tree) throws IOException {
+        return reader.open(tree, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
+    }
+
+    /** A tree object's bytes with the offset of each entry: {@code <octal mode> <name>\0<20-byte id>}. */
+    private record RawTree(byte[] bytes, int[] starts) {
+
+        private record Named(byte[] name, Entry entry) {}
+
+        static RawTree of(byte[] bytes) {
+            int[] starts = new int[16];
+            int count = 0;
+            for (int at = 0; at < bytes.length; at = nameEnd(bytes, at) + 1 + Constants.OBJECT_ID_LENGTH) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at;
+            }
+            starts = Arrays.copyOf(starts, count + 1);
+            starts[count] = bytes.length;
+            return new RawTree(bytes, starts);
+        }
+
+        int size() {
+            return starts.length - 1;
+        }
+
+        /** The decoded entries whose names {@code touched} accepts, by name. */
+        Map<String, Entry> entries(Predicate<String> touched) {
+            Map<String, Entry> entries = new HashMap<>();
+            for (int i = 0; i < size(); i++) {
+                String name = RawParseUtils.decode(bytes, nameStart(i), nameEnd(bytes, starts[i]));
+                if (touched.test(name)) {
+                    int id = nameEnd(bytes, starts[i]) + 1;
+                    entries.put(name, new Entry(FileMode.fromBits(mode(i)), ObjectId.fromRaw(bytes, id)));
+                }
+            }
             return entries;
         }
-        for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree); !parser.eof(); parser.next()) {
-            entries.put(parser.getEntryPathString(), new Entry(parser.getEntryFileMode(), parser.getEntryObjectId()));
-        }
-        return entries;
-    }
 
-    /** Entries in git's order: by name bytes, a sub-tree's name as if it ended with '/'. */
-    private static TreeFormatter format(Map<String, Entry> entries) {
-        record Named(byte[] key, byte[] name, Entry entry) {}
-        List<Named> sorted = new ArrayList<>(entries.size());
-        entries.forEach((name, entry) -> {
-            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-            byte[] key = entry.mode() == FileMode.TREE ? Arrays.copyOf(bytes, bytes.length + 1) : bytes;
-            if (entry.mode() == FileMode.TREE) {
-                key[bytes.length] = '/';
+        /**
+         * This tree with the {@code touched} entries replaced by {@code edited} (a touched name missing from it is
+         * removed): untouched entries are copied as they are, the edited ones inserted in git's order.
+         */
+        byte[] with(Predicate<String> touched, Map<String, Entry> edited) {
+            List<Named> inserted = new ArrayList<>();
+            edited.forEach((name, entry) -> inserted.add(new Named(name.getBytes(StandardCharsets.UTF_8), entry)));
+            inserted.sort((a, b) -> Paths.compare(
+                    a.name(),
+                    0,
+                    a.name().length,
+                    a.entry().mode().getBits(),
+                    b.name(),
+                    0,
+                    b.name().length,
+                    b.entry().mode().getBits()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + inserted.size() * 64);
+            int next = 0;
+            for (int i = 0; i < size(); i++) {
+                int nameStart = nameStart(i);
+                int nameEnd = nameEnd(bytes, starts[i]);
+                if (touched.test(RawParseUtils.decode(bytes, nameStart, nameEnd))) {
+                    continue; // replaced or removed by its edit
+                }
+                while (next < inserted.size()
+                        && Paths.compare(
+                                        inserted.get(next).name(),
+                                        0,
+                                        inserted.get(next).name().length,
+                                        inserted.get(next).entry().mode().getBits(),
+                                        bytes,
+                                        nameStart,
+                                        nameEnd,
+                                        mode(i))
+                                < 0) {
+                    append(out, inserted.get(next++));
+                }
+                out.write(bytes, starts[i], starts[i + 1] - starts[i]);
             }
-            sorted.add(new Named(key, bytes, entry));
-        });
-        sorted.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        TreeFormatter formatter = new TreeFormatter(sorted.size() * 40);
-        for (Named named : sorted) {
-            formatter.append(named.name(), named.entry().mode(), named.entry().id());
+            while (next < inserted.size()) {
+                append(out, inserted.get(next++));
+            }
+            return out.toByteArray();
         }
-        return formatter;
+
+        private static void append(ByteArrayOutputStream out, Named named) {
+            try {
+                named.entry().mode().copyTo(out);
+                out.write(' ');
+                out.write(named.name());
+                out.write(0);
+                named.entry().id().copyRawTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            }
+        }
+
+        private int nameStart(int i) {
+            int at = starts[i];
+            while (bytes[at] != ' ') {
+                at++;
+            }
+            return at + 1;
+        }
+
+        private int mode(int i) {
+            int mode = 0;
+            for (int at = starts[i]; bytes[at] != ' '; at++) {
+                mode = (mode << 3) + (bytes[at] - '0');
+            }
+            return mode;
+        }
+
+        private static int nameEnd(byte[] bytes, int entryStart) {
+            int at = entryStart;
+            while (bytes[at] != 0) {
+                at++;
+            }
+            return at;
+        }
     }
 }
