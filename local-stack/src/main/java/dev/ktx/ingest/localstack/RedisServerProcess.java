@@ -19,7 +19,7 @@ public final class RedisServerProcess {
 
     private RedisServerProcess() {}
 
-    /** The command line of {@code server} (the {@code redis-server} executable) on {@code port}, working in {@code dir}. */
+    /** The command line of the {@code redis-server} executable {@code server} on {@code port}, in {@code dir}. */
     public static List<String> command(Path server, int port, Path dir) {
         return List.of(
                 server.toString(),

@@ -30,7 +30,8 @@ public final class SnapshotDirectory {
 
     /**
      * The snapshot in {@code dir} when the connection has a {@code snapshot_dir} (see {@link #fetch(Path, Predicate,
-     * Consumer)}), else what {@code live} reads from the API: the rule of the drivers with a live API (docs/connectors.md).
+     * Consumer)}), else what {@code live} reads from the API: the rule of the drivers with a live API
+     * (docs/connectors.md).
      */
     public static RawSnapshot fetchOr(
             Optional<Path> dir,
