@@ -38,27 +38,14 @@ public final class MakespanBench {
             GeneratedWarehouse.create(warehouse.jdbcUrl());
             SourcesProject project = SourcesProject.create(work, sources);
             System.out.printf(
-                    "%d sources of %d–%d ms (Σ %d ms), warehouse %d tables; caps %s; %d rounds (1 warm-up run first); "
+                    "%s, warehouse %d tables; caps %s; %d rounds (1 warm-up run first); "
                             + "one source worker with KTX_SOURCE_CONCURRENCY=%d%n",
-                    sources,
-                    SourcesProject.SMALLEST.toMillis(),
-                    SourcesProject.LARGEST.toMillis(),
-                    project.sizes().values().stream()
-                            .mapToLong(d -> d.toMillis())
-                            .sum(),
+                    project.describe(),
                     GeneratedWarehouse.SCHEMAS * GeneratedWarehouse.TABLES_PER_SCHEMA,
                     Arrays.toString(caps),
                     rounds,
                     workerSlots);
-            try (BenchStack stack = BenchStack.up(
-                    work,
-                    Map.of(
-                            "WAREHOUSE_URL",
-                            warehouse.jdbcUrl(),
-                            "KTX_SOURCE_CONCURRENCY",
-                            Integer.toString(workerSlots),
-                            "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
-                            project.jobPadding()))) {
+            try (BenchStack stack = BenchStack.up(work, project.stackSettings(warehouse, workerSlots))) {
                 MakespanRuns runs = new MakespanRuns(stack, project, warehouse);
                 runs.whole(workerSlots); // warm-up: JIT, consumer groups, the first scan of the warehouse
                 for (int round = 0; round < rounds; round++) {

@@ -31,24 +31,9 @@ public final class ScaleOutBench {
             SourcesProject project = SourcesProject.create(work, sources);
             project.setMaxConcurrency(CAP);
             System.out.printf(
-                    "%d sources of %d–%d ms (Σ %d ms), cap %d, %d slots per worker; 1 warm-up + %d measured runs per configuration%n",
-                    sources,
-                    SourcesProject.SMALLEST.toMillis(),
-                    SourcesProject.LARGEST.toMillis(),
-                    project.sizes().values().stream()
-                            .mapToLong(d -> d.toMillis())
-                            .sum(),
-                    CAP,
-                    SLOTS,
-                    runs);
-            Map<String, String> settings = Map.of(
-                    "WAREHOUSE_URL",
-                    warehouse.jdbcUrl(),
-                    "KTX_SOURCE_CONCURRENCY",
-                    Integer.toString(SLOTS),
-                    "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
-                    project.jobPadding());
-            try (BenchStack stack = BenchStack.up(work, settings)) {
+                    "%s, cap %d, %d slots per worker; 1 warm-up + %d measured runs per configuration%n",
+                    project.describe(), CAP, SLOTS, runs);
+            try (BenchStack stack = BenchStack.up(work, project.stackSettings(warehouse, SLOTS))) {
                 ResultTable table = new ResultTable(
                         "source workers",
                         "makespan (median)",

@@ -1,5 +1,6 @@
 package dev.ktx.ingest.bench;
 
+import dev.ktx.ingest.testinfra.PostgresEndpoint;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 final class SourcesProject {
 
-    static final Duration SMALLEST = Duration.ofMillis(200);
-    static final Duration LARGEST = Duration.ofMillis(3000);
+    private static final Duration SMALLEST = Duration.ofMillis(200);
+    private static final Duration LARGEST = Duration.ofMillis(3000);
     private static final int PAGE_PER_MILLIS = 100;
     private static final PersonIdent AUTHOR = new PersonIdent("ktx-bench", "bench@localhost");
 
@@ -73,16 +74,36 @@ final class SourcesProject {
         return dir;
     }
 
-    Map<String, Duration> sizes() {
-        return sizes;
-    }
-
     List<String> sources() {
         return new ArrayList<>(sizes.keySet());
     }
 
+    /** How the sources are sized, for a bench's first line: {@code 12 sources of 200–3000 ms (Σ 19600 ms)}. */
+    String describe() {
+        return String.format(
+                "%d sources of %d–%d ms (Σ %d ms)",
+                sizes.size(),
+                SMALLEST.toMillis(),
+                LARGEST.toMillis(),
+                sizes.values().stream().mapToLong(Duration::toMillis).sum());
+    }
+
+    /**
+     * The settings of a bench stack for this project: the warehouse, {@code slots} jobs at once per source worker,
+     * each source job padded to its source's size.
+     */
+    Map<String, String> stackSettings(PostgresEndpoint warehouse, int slots) {
+        return Map.of(
+                "WAREHOUSE_URL",
+                warehouse.jdbcUrl(),
+                "KTX_SOURCE_CONCURRENCY",
+                Integer.toString(slots),
+                "KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION",
+                jobPadding());
+    }
+
     /** The value of {@code KTX_SOURCE_INGEST_MIN_JOB_DURATION_BY_CONNECTION} that gives each source its size. */
-    String jobPadding() {
+    private String jobPadding() {
         return sizes.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().toMillis() + "ms")
                 .collect(Collectors.joining(","));

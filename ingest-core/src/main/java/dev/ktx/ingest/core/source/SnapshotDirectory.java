@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -20,6 +21,26 @@ import java.util.stream.Stream;
 public final class SnapshotDirectory {
 
     private SnapshotDirectory() {}
+
+    /** Reads a source's live API. */
+    @FunctionalInterface
+    public interface LiveFetch {
+        RawSnapshot fetch() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The snapshot in {@code dir} when the connection has a {@code snapshot_dir} (see {@link #fetch(Path, Predicate,
+     * Consumer)}), else what {@code live} reads from the API: the rule of the drivers with a live API
+     * (docs/connectors.md).
+     */
+    public static RawSnapshot fetchOr(
+            Optional<Path> dir,
+            Predicate<String> inLayout,
+            Consumer<SortedMap<String, byte[]>> validate,
+            LiveFetch live)
+            throws IOException, InterruptedException {
+        return dir.isPresent() ? fetch(dir.get(), inLayout, validate) : live.fetch();
+    }
 
     /**
      * The snapshot in {@code dir}: the files in the adapter's layout, checked by {@code validate}; a complete read,

@@ -1,6 +1,6 @@
 package dev.ktx.ingest.core.trace;
 
-/** Event names of docs/services.md, in one place. */
+/** The trace's event names (docs/ingest-core.md, "Traces"; docs/services.md), in one place. */
 public final class TraceEvents {
 
     public static final String RUN_STARTED = "run_started";
@@ -13,7 +13,7 @@ public final class TraceEvents {
     public static final String FINAL_WINDOW_LEFT = "final_window_left";
     public static final String FINAL_ARTIFACT_GATES_FAILED = "final_artifact_gates_failed";
     public static final String SQUASH_FINISHED = "squash_finished";
-    /** Not in SPEC's list: the compare-and-swap on main lost to another writer and the window retries. */
+    /** The compare-and-swap on main lost to another writer and the window retries (docs/operations.md). */
     public static final String SQUASH_CAS_LOST = "squash_cas_lost";
     /** Gates only missed references an unfinished peer of the run may land; looked at again when a peer is final. */
     public static final String FINALIZE_PARKED = "finalize_parked";
@@ -21,21 +21,22 @@ public final class TraceEvents {
     public static final String FINALIZE_RESUMED = "finalize_resumed";
     /** The project lock expired before the compare-and-swap; nothing was written and the request is handled again. */
     public static final String FINAL_WINDOW_LOCK_LOST = "final_window_lock_lost";
-    /** Not in SPEC's list: a session failed and its sentinel was written. */
+    /** A session failed and its sentinel was written (docs/ingest-core.md, "Traces"). */
     public static final String SESSION_FAILED = "session_failed";
-    /** Not in SPEC's list: the planner failed a target that went silent or outlived the run timeout. */
+    /** The planner failed a target that went silent or outlived the run timeout (docs/services.md, "Deadlines"). */
     public static final String TARGET_TIMED_OUT = "target_timed_out";
 
     /**
-     * Not in SPEC's list: a worker still runs the target's job; {@code phase} is the phase of the target's last
-     * event. The planner fails targets that go silent for longer than its silence limit.
+     * A worker still runs the target's job; {@code phase} is the phase of the target's last event. The planner fails
+     * targets that go silent for longer than its silence limit (docs/services.md, "Deadlines").
      */
     public static final String TARGET_HEARTBEAT = "target_heartbeat";
-    /** Not in SPEC's list: a job attempt failed transiently and runs again after {@code data.backoffMs}. */
+    /** A job attempt failed transiently and runs again after {@code data.backoffMs}. */
     public static final String TARGET_RETRY = "target_retry";
     /**
-     * Not in SPEC's list: the planner lost the run's state (Redis restarted without persistence) and rebuilt it from
-     * the run's record and its refs in the repository; {@code data} says what became of each target.
+     * The planner lost the run's state (Redis restarted without persistence) and rebuilt it from the run's record and
+     * its refs in the repository; {@code data} says what became of each target (docs/services.md, "Run state in
+     * Redis").
      */
     public static final String RUN_RESTORED = "run_restored";
 

@@ -19,7 +19,7 @@ class KtxConfigLoaderTest {
     private static final Path PROJECT = Path.of("/projects/acme");
 
     /** The example of docs/connectors.md, with a real page id. */
-    static final String SPEC_EXAMPLE = """
+    static final String DOCS_EXAMPLE = """
             connections:
               warehouse: { driver: postgres, url: env:WAREHOUSE_URL, context: { queryHistory: { enabled: true, minExecutions: 5 } } }
               analytics_dbt: { driver: dbt, source_dir: ./dbt }
@@ -34,8 +34,8 @@ class KtxConfigLoaderTest {
     private final KtxConfigLoader loader = new KtxConfigLoader();
 
     @Test
-    void readsTheSpecExample() {
-        KtxConfig config = loader.parse(SPEC_EXAMPLE, PROJECT);
+    void readsTheDocsExample() {
+        KtxConfig config = loader.parse(DOCS_EXAMPLE, PROJECT);
 
         assertThat(config.connections()).containsOnlyKeys("analytics_dbt", "docs", "prod_metabase", "warehouse");
         assertThat(config.connections().firstKey()).isEqualTo("analytics_dbt");
@@ -189,11 +189,11 @@ class KtxConfigLoaderTest {
 
     @Test
     void loadsKtxYamlFromTheProjectDirectory(@TempDir Path projectDir) throws Exception {
-        Files.writeString(projectDir.resolve("ktx.yaml"), SPEC_EXAMPLE);
+        Files.writeString(projectDir.resolve("ktx.yaml"), DOCS_EXAMPLE);
 
         KtxConfig config = loader.load(projectDir);
 
-        assertThat(config).isEqualTo(loader.parse(SPEC_EXAMPLE, projectDir));
+        assertThat(config).isEqualTo(loader.parse(DOCS_EXAMPLE, projectDir));
         assertThat(((DbtConnection) config.connections().get("analytics_dbt")).project())
                 .isEqualTo(new DbtProject.LocalDir(projectDir.resolve("dbt")));
     }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ktx dlq list <topic>}: a topic's newest dead letters as a table. */
@@ -32,10 +31,8 @@ public final class DlqListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(
-            paramLabel = "<topic>",
-            description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
-    private String topic;
+    @Mixin
+    private TopicParameter topic;
 
     @Option(
             names = "--limit",
@@ -53,7 +50,7 @@ public final class DlqListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeadLetterListing listing = new DeadLetterApi(planner.client(environment)).list(topic, limit);
+        DeadLetterListing listing = new DeadLetterApi(planner.client(environment)).list(topic.value(), limit);
         PrintWriter out = spec.commandLine().getOut();
         out.println(summary(listing));
         if (!listing.records().isEmpty()) {

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,10 +32,8 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(
-            paramLabel = "<topic>",
-            description = "e.g. ingest.results, ktx.ingest.results or ktx.ingest.results.dlq")
-    private String topic;
+    @Mixin
+    private TopicParameter topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Selection selection;
@@ -76,7 +73,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
         ReplayRequestBody request = selection.all
                 ? new ReplayRequestBody(null, null, true, force)
                 : new ReplayRequestBody(selection.one.offset, selection.one.partition, null, force);
-        ReplayView replay = new DeadLetterApi(planner.client(environment)).replay(topic, request);
+        ReplayView replay = new DeadLetterApi(planner.client(environment)).replay(topic.value(), request);
         PrintWriter out = spec.commandLine().getOut();
         replay.replayed()
                 .forEach(record -> out.println("replayed " + replay.dlqTopic() + " partition " + record.partition()

@@ -62,11 +62,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     private ProjectOptions project;
 
-    @Option(
-            names = "--project-id",
-            paramLabel = "ID",
-            description = "The project's id (default: the directory's or the repository's name).")
-    private String projectId;
+    @Mixin
+    private ProjectIdOption projectId;
 
     @Option(names = "--json", description = "Print {runId, plan, results} as JSON instead of the table.")
     private boolean json;
@@ -116,7 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
         PlannerClient client = planner.client(environment);
         ProjectLocation location = project.location();
         String runId = client.start(new IngestRequestBody(
-                projectId,
+                projectId.value(),
                 location.projectDir(),
                 location.repoUrl(),
                 location.branch(),
@@ -142,7 +139,7 @@ public final class IngestCommand implements Callable<Integer> {
         boolean unavailable = false;
         while (true) {
             try {
-                Optional<RunView> state = client.find(runId, location, projectId);
+                Optional<RunView> state = client.find(runId, location, projectId.value());
                 if (unavailable) {
                     err.println("the planner answers again; still waiting for run " + runId);
                     unavailable = false;

@@ -52,11 +52,8 @@ public final class IngestRollbackCommand implements Callable<Integer> {
     @Mixin
     private ProjectOptions project;
 
-    @Option(
-            names = "--project-id",
-            paramLabel = "ID",
-            description = "The project's id (default: the directory's or the repository's name).")
-    private String projectId;
+    @Mixin
+    private ProjectIdOption projectId;
 
     @Option(
             names = "--timeout",
@@ -80,7 +77,8 @@ public final class IngestRollbackCommand implements Callable<Integer> {
         ProjectLocation location = project.location();
         RollbackView requested = client.postAccepted(
                 path,
-                new RollbackRequestBody(projectId, location.projectDir(), location.repoUrl(), location.branch(), force),
+                new RollbackRequestBody(
+                        projectId.value(), location.projectDir(), location.repoUrl(), location.branch(), force),
                 RollbackView.class);
         PrintWriter err = spec.commandLine().getErr();
         err.println("rollback " + requested.rollbackId() + " of run " + runId + " requested");

@@ -15,6 +15,7 @@ import dev.ktx.ingest.planner.state.RunSettings;
 import dev.ktx.ingest.planner.state.RunStore;
 import dev.ktx.ingest.planner.state.TargetSightings;
 import dev.ktx.ingest.service.KafkaTraceSink;
+import dev.ktx.ingest.service.PeriodicTask;
 import dev.ktx.ingest.service.RunLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -23,14 +24,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -64,11 +63,7 @@ public class DeadlineCheck {
     /** Nothing was seen before this process started; silence counts from here at the earliest. */
     private final Instant watchingSince = clock.instant();
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "ktx-deadline-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask schedule = new PeriodicTask("ktx-deadline-check", "deadline check", LOG);
 
     public DeadlineCheck(
             ActiveRuns activeRuns,
@@ -93,39 +88,34 @@ public class DeadlineCheck {
     }
 
     void start(@Observes StartupEvent event) {
-        long interval = settings.deadlineCheckInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::checkActiveRuns, interval, interval, TimeUnit.MILLISECONDS);
+        Duration interval = settings.deadlineCheckInterval();
+        schedule.start(interval, interval, this::checkActiveRuns);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        schedule.stop();
     }
 
-    /** Never throws: an exception would cancel the schedule. */
+    /** A run whose check fails does not keep the others from theirs. */
     private void checkActiveRuns() {
-        try {
-            long runs = 0;
-            long late = 0;
-            for (String runId : activeRuns.all()) {
-                try {
-                    Optional<RunRecord> run = check(runId);
-                    runs += run.isPresent() ? 1 : 0;
-                    late += run.filter(this::overdue).isPresent() ? 1 : 0;
-                } catch (RuntimeException e) {
-                    LOG.warnf(
-                            e,
-                            "deadline check of run %s failed; trying again in %s",
-                            runId,
-                            Durations.format(settings.deadlineCheckInterval()));
-                }
+        long runs = 0;
+        long late = 0;
+        for (String runId : activeRuns.all()) {
+            try {
+                Optional<RunRecord> run = check(runId);
+                runs += run.isPresent() ? 1 : 0;
+                late += run.filter(this::overdue).isPresent() ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        e,
+                        "deadline check of run %s failed; trying again in %s",
+                        runId,
+                        Durations.format(settings.deadlineCheckInterval()));
             }
-            running.set(runs);
-            overdue.set(late);
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    e, "deadline check failed; trying again in %s", Durations.format(settings.deadlineCheckInterval()));
         }
+        running.set(runs);
+        overdue.set(late);
     }
 
     private boolean overdue(RunRecord run) {

@@ -3,6 +3,7 @@ package dev.ktx.ingest.planner.metrics;
 import dev.ktx.ingest.core.messaging.ConsumerGroupLag;
 import dev.ktx.ingest.core.messaging.Topics;
 import dev.ktx.ingest.planner.state.RunSettings;
+import dev.ktx.ingest.service.PeriodicTask;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,11 +39,7 @@ public class BrokerMetrics {
     private final Map<String, Object> kafka;
     private final String topicPrefix;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "ktx-broker-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask reading = new PeriodicTask("ktx-broker-metrics", "reading the broker metrics", LOG);
     private Admin admin;
 
     public BrokerMetrics(
@@ -64,19 +58,18 @@ public class BrokerMetrics {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         admin = Admin.create(config);
-        long interval = settings.lagInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::read, 0, interval, TimeUnit.MILLISECONDS);
+        reading.start(Duration.ZERO, settings.lagInterval(), this::read);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        reading.stop();
         if (admin != null) {
             admin.close(Duration.ofSeconds(1));
         }
     }
 
-    /** Never throws: an exception would cancel the schedule. The last values stay exported while the broker is away. */
+    /** The broker being away is logged in one line; the last values stay exported meanwhile. */
     private void read() {
         try {
             ConsumerGroupLag broker = new ConsumerGroupLag(admin, topicPrefix, TIMEOUT);

@@ -2,14 +2,13 @@ package dev.ktx.ingest.planner.trigger;
 
 import dev.ktx.ingest.core.config.Durations;
 import dev.ktx.ingest.planner.state.RunSettings;
+import dev.ktx.ingest.service.PeriodicTask;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,11 +25,7 @@ public class WindowCheck {
     private final UpstreamEvents events;
     private final RunSettings settings;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "ktx-debounce-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask schedule = new PeriodicTask("ktx-debounce-check", "debounce check", LOG);
 
     public WindowCheck(DebounceWindows windows, UpstreamEvents events, RunSettings settings) {
         this.windows = windows;
@@ -39,32 +34,27 @@ public class WindowCheck {
     }
 
     void start(@Observes StartupEvent event) {
-        long interval = settings.debounceCheckInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::startDueWindows, interval, interval, TimeUnit.MILLISECONDS);
+        Duration interval = settings.debounceCheckInterval();
+        schedule.start(interval, interval, this::startDueWindows);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        schedule.stop();
     }
 
-    /** Never throws: an exception would cancel the schedule. */
+    /** A window whose run fails to start does not keep the others from theirs. */
     private void startDueWindows() {
-        try {
-            for (String projectKey : windows.due(clock.instant())) {
-                try {
-                    events.startIfDue(projectKey);
-                } catch (RuntimeException e) {
-                    LOG.warnf(
-                            e,
-                            "starting the due debounce window of project %s failed; trying again in %s",
-                            projectKey,
-                            Durations.format(settings.debounceCheckInterval()));
-                }
+        for (String projectKey : windows.due(clock.instant())) {
+            try {
+                events.startIfDue(projectKey);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        e,
+                        "starting the due debounce window of project %s failed; trying again in %s",
+                        projectKey,
+                        Durations.format(settings.debounceCheckInterval()));
             }
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    e, "debounce check failed; trying again in %s", Durations.format(settings.debounceCheckInterval()));
         }
     }
 }

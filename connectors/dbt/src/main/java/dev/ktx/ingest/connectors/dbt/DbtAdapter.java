@@ -51,7 +51,8 @@ public final class DbtAdapter implements SourceAdapter {
      */
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException {
-        DbtProject project = dbtConnection(context).project();
+        DbtProject project =
+                context.connectionAs(DbtConnection.class, SOURCE_KEY).project();
         if (project instanceof DbtProject.GitRepo repo) {
             return RawSnapshot.complete(repoCache.withCheckout(
                     repo,
@@ -80,13 +81,7 @@ public final class DbtAdapter implements SourceAdapter {
         return List.of(
                 new DocsPagesUnit(definitions.docs(), context.connectionId()),
                 new ModelOverlaysUnit(
-                        definitions.models(), dbtConnection(context).targetConnection()));
-    }
-
-    private static DbtConnection dbtConnection(SourceContext context) {
-        if (context.connection() instanceof DbtConnection dbt) {
-            return dbt;
-        }
-        throw new IllegalArgumentException("connection " + context.connectionId() + " is not a dbt connection");
+                        definitions.models(),
+                        context.connectionAs(DbtConnection.class, SOURCE_KEY).targetConnection()));
     }
 }

@@ -3,6 +3,7 @@ package dev.ktx.ingest.connectors.metabase;
 import dev.ktx.ingest.core.repo.Aggregation;
 import dev.ktx.ingest.core.repo.Measure;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -11,6 +12,19 @@ import java.util.TreeMap;
  * thing share one measure.
  */
 record Aggregate(Aggregation agg, String column) {
+
+    /** {@code count}, {@code sum}, {@code avg}, {@code min} and {@code max}: named alike in MBQL and in SQL. */
+    static final Map<String, Aggregation> PLAIN_FUNCTIONS = Map.of(
+            "count",
+            Aggregation.COUNT,
+            "sum",
+            Aggregation.SUM,
+            "avg",
+            Aggregation.AVG,
+            "min",
+            Aggregation.MIN,
+            "max",
+            Aggregation.MAX);
 
     /** {@code count_<table>} for a row count, else {@code <agg>_<column>} ({@code sum_mrr}, {@code count_distinct_plan}). */
     String measureName(String table) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktx.ingest.core.repo.Aggregation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,20 +13,6 @@ import java.util.Optional;
  * (expressions, cumulative aggregations, fields of joined tables) is not a measure and is left out.
  */
 final class MbqlAggregates {
-
-    private static final Map<String, Aggregation> OPERATORS = Map.of(
-            "count",
-            Aggregation.COUNT,
-            "sum",
-            Aggregation.SUM,
-            "avg",
-            Aggregation.AVG,
-            "min",
-            Aggregation.MIN,
-            "max",
-            Aggregation.MAX,
-            "distinct",
-            Aggregation.COUNT_DISTINCT);
 
     private MbqlAggregates() {}
 
@@ -49,7 +34,9 @@ final class MbqlAggregates {
         if (clause.path(0).asText().equals("aggregation-options")) {
             return aggregate(clause.path(1), table);
         }
-        Aggregation agg = OPERATORS.get(clause.path(0).asText());
+        String operator = clause.path(0).asText();
+        Aggregation agg =
+                operator.equals("distinct") ? Aggregation.COUNT_DISTINCT : Aggregate.PLAIN_FUNCTIONS.get(operator);
         if (agg == null) {
             return Optional.empty();
         }

@@ -54,23 +54,24 @@ public final class MetabaseAdapter implements SourceAdapter {
      */
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
-        MetabaseConnection connection = connection(context);
-        if (connection.snapshotDir().isPresent()) {
-            return SnapshotDirectory.fetch(
-                    connection.snapshotDir().get(), MetabaseSnapshot::inLayout, MetabaseSnapshot::parse);
-        }
-        String apiKey = connection
-                .apiKey()
-                .orElseThrow(
-                        () -> new IllegalStateException(connection.id() + ": api_key is required without snapshot_dir"))
-                .resolve(context.secrets());
+        MetabaseConnection connection = context.connectionAs(MetabaseConnection.class, SOURCE_KEY);
+        return SnapshotDirectory.fetchOr(
+                connection.snapshotDir(),
+                MetabaseSnapshot::inLayout,
+                MetabaseSnapshot::parse,
+                () -> fetchLive(connection, context));
+    }
+
+    private RawSnapshot fetchLive(MetabaseConnection connection, SourceContext context)
+            throws IOException, InterruptedException {
+        String apiKey = context.liveSecret(connection.apiKey(), "api_key");
         ApiClient api = clients.client(connection.id(), "Metabase", connection.apiUrl(), Map.of("x-api-key", apiKey));
         return MetabaseLiveFetch.fetch(api, connection.databaseMappings().keySet());
     }
 
     @Override
     public List<WorkUnit> plan(StagedSnapshot snapshot, SourceContext context, RepoTree base) {
-        MetabaseConnection connection = connection(context);
+        MetabaseConnection connection = context.connectionAs(MetabaseConnection.class, SOURCE_KEY);
         MetabaseSnapshot metabase = MetabaseSnapshot.parse(snapshot.files());
         CardResolver resolver = new CardResolver(metabase, connection.databaseMappings(), base);
         SortedMap<String, String> keys = pageKeys(metabase.cards());
@@ -114,12 +115,5 @@ public final class MetabaseAdapter implements SourceAdapter {
 
     private static String unitId(Optional<Long> collectionId) {
         return "collection-" + collectionId.map(String::valueOf).orElse("root");
-    }
-
-    private static MetabaseConnection connection(SourceContext context) {
-        if (context.connection() instanceof MetabaseConnection metabase) {
-            return metabase;
-        }
-        throw new IllegalArgumentException("connection " + context.connectionId() + " is not a metabase connection");
     }
 }

@@ -7,7 +7,6 @@ import dev.ktx.ingest.core.sql.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -25,18 +24,6 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * {@code count(DISTINCT col)} in the select list of a single-table query without CTEs or joins.
  */
 record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
-
-    private static final Map<String, Aggregation> FUNCTIONS = Map.of(
-            "count",
-            Aggregation.COUNT,
-            "sum",
-            Aggregation.SUM,
-            "avg",
-            Aggregation.AVG,
-            "min",
-            Aggregation.MIN,
-            "max",
-            Aggregation.MAX);
 
     /** @throws NoMainTable with {@link CardResolution#PARSE_ERROR} or {@link CardResolution#UNSUPPORTED_QUERY} */
     static NativeSqlAnalysis of(CardQuery.NativeSql card, NativeTemplate.CardSql referencedCards) throws NoMainTable {
@@ -81,7 +68,7 @@ record NativeSqlAnalysis(TableRef mainTable, List<Aggregate> aggregates) {
     }
 
     private static Optional<Aggregate> aggregate(Function function) {
-        Aggregation agg = FUNCTIONS.get(function.getName().toLowerCase(Locale.ROOT));
+        Aggregation agg = Aggregate.PLAIN_FUNCTIONS.get(function.getName().toLowerCase(Locale.ROOT));
         if (agg == null) {
             return Optional.empty();
         }

@@ -51,16 +51,17 @@ public final class NotionAdapter implements SourceAdapter {
      */
     @Override
     public RawSnapshot fetch(SourceContext context) throws IOException, InterruptedException {
-        NotionConnection connection = connection(context);
-        if (connection.snapshotDir().isPresent()) {
-            return SnapshotDirectory.fetch(
-                    connection.snapshotDir().get(), NotionSnapshot::inLayout, NotionSnapshot::parse);
-        }
-        String token = connection
-                .authToken()
-                .orElseThrow(() ->
-                        new IllegalStateException(connection.id() + ": auth_token is required without snapshot_dir"))
-                .resolve(context.secrets());
+        NotionConnection connection = context.connectionAs(NotionConnection.class, SOURCE_KEY);
+        return SnapshotDirectory.fetchOr(
+                connection.snapshotDir(),
+                NotionSnapshot::inLayout,
+                NotionSnapshot::parse,
+                () -> fetchLive(connection, context));
+    }
+
+    private RawSnapshot fetchLive(NotionConnection connection, SourceContext context)
+            throws IOException, InterruptedException {
+        String token = context.liveSecret(connection.authToken(), "auth_token");
         ApiClient api = clients.client(
                 connection.id(),
                 "Notion",
@@ -90,12 +91,5 @@ public final class NotionAdapter implements SourceAdapter {
                         links,
                         context.connectionId()))
                 .toList();
-    }
-
-    private static NotionConnection connection(SourceContext context) {
-        if (context.connection() instanceof NotionConnection notion) {
-            return notion;
-        }
-        throw new IllegalArgumentException("connection " + context.connectionId() + " is not a notion connection");
     }
 }
