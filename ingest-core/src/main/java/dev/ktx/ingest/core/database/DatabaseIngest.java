@@ -47,11 +47,11 @@ public final class DatabaseIngest {
         try (session) {
             DatabaseCatalog catalog = session.catalog();
             QueryHistoryOutcome history = session.queryHistory(catalog);
-            Map<String, TableUsage> usage = history.history()
-                    .map(QueryHistory::usage)
-                    .orElseGet(() -> ManifestShards.usageIn(base, connection.id()));
+            CurrentManifest manifest = CurrentManifest.of(base, connection.id());
+            Map<String, TableUsage> usage =
+                    history.history().map(QueryHistory::usage).orElseGet(manifest::usage);
             Changeset.Builder changes = Changeset.builder()
-                    .add(DatabaseSchemaIngest.changes(base, connection.id(), catalog, usage, syncId));
+                    .add(DatabaseSchemaIngest.changes(manifest, connection.id(), catalog, usage, syncId));
             history.history()
                     .ifPresent(read ->
                             changes.add(QueryPatternPages.changes(base, connection.id(), read.patterns(), syncId)));

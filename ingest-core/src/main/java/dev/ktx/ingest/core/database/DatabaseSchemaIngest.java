@@ -1,7 +1,6 @@
 package dev.ktx.ingest.core.database;
 
 import dev.ktx.ingest.core.git.Changeset;
-import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestShard;
 import dev.ktx.ingest.core.repo.ProvenanceRow;
 import dev.ktx.ingest.core.repo.RepoPaths;
@@ -23,7 +22,8 @@ import java.util.TreeMap;
  *   <li>provenance {@code provenance/<conn>/schema/<syncId>.jsonl}: one {@code source_created} row per manifest
  *       entry, pointing at {@code catalog.json}.</li>
  * </ul>
- * When every shard would be byte-identical to the base, the changeset is empty: no sync, no snapshot, no provenance.
+ * A shard that already holds exactly the tables the scan found is left as it is (not written again); when every shard
+ * does, the changeset is empty: no sync, no snapshot, no provenance.
  */
 public final class DatabaseSchemaIngest {
 
@@ -37,11 +37,22 @@ public final class DatabaseSchemaIngest {
      */
     public static Changeset changes(
             RepoTree base, String connectionId, DatabaseCatalog catalog, Map<String, TableUsage> usage, SyncId syncId) {
+        return changes(CurrentManifest.of(base, connectionId), connectionId, catalog, usage, syncId);
+    }
+
+    static Changeset changes(
+            CurrentManifest manifest,
+            String connectionId,
+            DatabaseCatalog catalog,
+            Map<String, TableUsage> usage,
+            SyncId syncId) {
         SortedMap<String, ManifestShard> shards = ManifestShards.of(catalog, usage);
         SortedMap<String, String> wanted = new TreeMap<>();
-        shards.forEach((schema, shard) ->
-                wanted.put(RepoPaths.manifestShard(connectionId, schema), ManifestCodec.write(shard)));
-        SortedMap<String, String> current = ManifestShards.shardFiles(base, connectionId);
+        shards.forEach((schema, shard) -> {
+            String path = RepoPaths.manifestShard(connectionId, schema);
+            wanted.put(path, manifest.text(path, shard));
+        });
+        SortedMap<String, String> current = manifest.files();
         if (wanted.equals(current)) {
             return Changeset.builder().build();
         }

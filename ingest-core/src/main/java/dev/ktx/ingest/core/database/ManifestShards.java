@@ -1,8 +1,6 @@
 package dev.ktx.ingest.core.database;
 
-import dev.ktx.ingest.core.repo.ArtifactFormatException;
 import dev.ktx.ingest.core.repo.Join;
-import dev.ktx.ingest.core.repo.ManifestCodec;
 import dev.ktx.ingest.core.repo.ManifestColumn;
 import dev.ktx.ingest.core.repo.ManifestEntry;
 import dev.ktx.ingest.core.repo.ManifestShard;
@@ -11,7 +9,6 @@ import dev.ktx.ingest.core.repo.RepoPaths;
 import dev.ktx.ingest.core.repo.RepoTree;
 import dev.ktx.ingest.core.repo.TableUsage;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,22 +53,7 @@ public final class ManifestShards {
      * an authoritative answer this time. Shards that cannot be parsed contribute nothing.
      */
     public static Map<String, TableUsage> usageIn(RepoTree tree, String connectionId) {
-        Map<String, TableUsage> usage = new HashMap<>();
-        for (Map.Entry<String, String> shard : shardFiles(tree, connectionId).entrySet()) {
-            String schema = ((RepoPath.ManifestShardPath)
-                            RepoPaths.classify(shard.getKey()).orElseThrow())
-                    .shard();
-            try {
-                ManifestCodec.parse(shard.getValue()).tables().forEach((name, entry) -> {
-                    if (entry.usage() != null) {
-                        usage.put(schema + "." + name, entry.usage());
-                    }
-                });
-            } catch (ArtifactFormatException e) {
-                // an unreadable shard is rewritten from the catalog; it has no usage worth keeping
-            }
-        }
-        return usage;
+        return CurrentManifest.of(tree, connectionId).usage();
     }
 
     /** The connection's manifest shard files in {@code tree}: path → text, sorted by path. */

@@ -16,7 +16,8 @@
  * wiki/global/query-&lt;conn&gt;-&lt;hash&gt;.md                  one page per query pattern (query history)
  * raw-sources/&lt;conn&gt;/query-history/&lt;syncId&gt;/patterns.json, provenance/&lt;conn&gt;/query-history/&lt;syncId&gt;.jsonl
  * </pre>
- * An unchanged schema (every shard byte-identical to the base) gives an empty changeset: no snapshot, no provenance.
+ * An unchanged schema (every shard already holds what the scan found) gives an empty changeset: no snapshot, no
+ * provenance.
  * Row estimates ({@code reltuples}) are only in {@code catalog.json}: in the shards they would change on every
  * {@code ANALYZE} and defeat that rule. Query-history usage replaces the shards' {@code usage}, and its patterns the
  * connection's pattern pages, only when it was read; a disabled, skipped or failed read keeps what is there.
