@@ -121,7 +121,7 @@ final class JGitRepoTree implements RepoTree {
 
     private TreeDirectory parse(ObjectId treeId) {
         try (ObjectReader reader = repo.newObjectReader()) {
-            return new TreeDirectory(reader.open(treeId, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE));
+            return new TreeDirectory(TreeCache.SHARED.read(reader, treeId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tree " + treeId.name(), e);
         }

@@ -55,8 +55,8 @@ final class SessionRefresher {
         try (ObjectInserter inserter = repo.newObjectInserter();
                 ObjectReader reader = inserter.newReader()) {
             ObjectId baseTree = Commits.mergeBaseTree(reader, inserter, session, main);
-            TreeMergeResult merged =
-                    new TreeMerger(reader, inserter).merge(baseTree, session.getTree(), main.getTree());
+            TreeMergeResult merged = new TreeMerger(TreeCache.SHARED.through(reader), inserter)
+                    .merge(baseTree, session.getTree(), main.getTree());
             if (merged.isConflict()) {
                 return RefreshResult.conflict(session.name(), main.name(), merged.conflicts());
             }

@@ -92,7 +92,7 @@ final class Squasher {
             ObjectId tree = session.getTree();
             if (!walk.isMergedInto(parent, session)) {
                 // The same merge by meaning as a refresh, so stacking gives what refreshing one by one would.
-                TreeMergeResult merged = new TreeMerger(reader, inserter)
+                TreeMergeResult merged = new TreeMerger(TreeCache.SHARED.through(reader), inserter)
                         .merge(
                                 Commits.mergeBaseTree(reader, inserter, session, parent),
                                 session.getTree(),

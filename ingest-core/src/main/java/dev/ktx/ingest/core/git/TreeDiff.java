@@ -19,7 +19,7 @@ final class TreeDiff {
 
     static List<PathChange> between(ObjectReader reader, ObjectId fromTree, ObjectId toTree) throws IOException {
         List<PathChange> changes = new ArrayList<>();
-        try (TreeWalk walk = new TreeWalk(reader)) {
+        try (TreeWalk walk = new TreeWalk(TreeCache.SHARED.through(reader))) {
             walk.addTree(fromTree);
             walk.addTree(toTree);
             walk.setRecursive(true);
