@@ -57,13 +57,7 @@ class FinalizerFlowIT {
         ProjectRef project = new ProjectRef("acme", dir.toString());
         SessionId good = new SessionId("run-f1", "docs");
         SessionId broken = new SessionId("run-f1", "notes");
-        try (LocalContextRepository repo = LocalContextRepository.initBare(
-                dir,
-                Changeset.builder()
-                        .write("ktx.yaml", "connections: {}\n")
-                        .write("wiki/global/home.md", PAGE.formatted("home", "home", "home"))
-                        .build(),
-                "init")) {
+        try (LocalContextRepository repo = initRepo(dir)) {
             repo.openSession(good);
             repo.commit(
                     good,
@@ -107,13 +101,7 @@ class FinalizerFlowIT {
         SessionId dbt = new SessionId("run-p1", "analytics_dbt");
         SessionId notion = new SessionId("run-p1", "docs");
         SessionId faq = new SessionId("run-p1", "wiki_faq");
-        try (LocalContextRepository repo = LocalContextRepository.initBare(
-                dir,
-                Changeset.builder()
-                        .write("ktx.yaml", "connections: {}\n")
-                        .write("wiki/global/home.md", PAGE.formatted("home", "home", "home"))
-                        .build(),
-                "init")) {
+        try (LocalContextRepository repo = initRepo(dir)) {
             write(repo, dbt, "revenue", "onboarding");
             write(repo, notion, "onboarding", "revenue");
             write(repo, faq, "faq", "glossary");
@@ -165,13 +153,7 @@ class FinalizerFlowIT {
         SessionId faq = new SessionId("run-b1", "faq");
         SessionId notes = new SessionId("run-b1", "notes");
         String mainBefore;
-        try (LocalContextRepository repo = LocalContextRepository.initBare(
-                dir,
-                Changeset.builder()
-                        .write("ktx.yaml", "connections: {}\n")
-                        .write("wiki/global/home.md", PAGE.formatted("home", "home", "home"))
-                        .build(),
-                "init")) {
+        try (LocalContextRepository repo = initRepo(dir)) {
             write(repo, docs, "guide", "home");
             write(repo, faq, "faq", "guide");
             write(repo, notes, "orphan", "nowhere");
@@ -203,6 +185,17 @@ class FinalizerFlowIT {
                     .containsExactly("wiki/global/faq.md");
             assertThat(repo.sessions()).containsExactly(notes);
         }
+    }
+
+    /** A bare context repo whose main holds ktx.yaml and the page {@code home}. */
+    private static LocalContextRepository initRepo(Path dir) {
+        return LocalContextRepository.initBare(
+                dir,
+                Changeset.builder()
+                        .write("ktx.yaml", "connections: {}\n")
+                        .write("wiki/global/home.md", PAGE.formatted("home", "home", "home"))
+                        .build(),
+                "init");
     }
 
     private static void write(LocalContextRepository repo, SessionId session, String page, String ref) {
