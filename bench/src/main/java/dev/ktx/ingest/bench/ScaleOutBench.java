@@ -38,6 +38,7 @@ public final class ScaleOutBench {
                         "source workers",
                         "makespan (median)",
                         "makespan (min)",
+                        "first source job started (median)",
                         "last source job finished (median)",
                         "Σ final windows (median)",
                         "most jobs in flight (max over runs)",
@@ -54,6 +55,7 @@ public final class ScaleOutBench {
                         "",
                         "",
                         "",
+                        "",
                         "");
                 table.print();
             }
@@ -65,6 +67,7 @@ public final class ScaleOutBench {
     private static Timings measure(BenchStack stack, SourcesProject project, int runs, int workers, ResultTable table)
             throws Exception {
         Timings makespans = new Timings();
+        Timings firstJobs = new Timings();
         Timings lastJobs = new Timings();
         Timings windowSums = new Timings();
         int most = 0;
@@ -73,6 +76,10 @@ public final class ScaleOutBench {
             RunTrace trace = new RunTrace(stack.trace(stack.ingest(project.dir(), "--all")));
             if (run > 0) { // the first run warms up (and lets the consumer group settle on new workers)
                 makespans.add(trace.makespan());
+                firstJobs.add(project.sources().stream()
+                        .mapToDouble(trace::started)
+                        .min()
+                        .orElseThrow());
                 lastJobs.add(project.sources().stream()
                         .mapToDouble(s -> trace.started(s) + trace.job(s))
                         .max()
@@ -87,6 +94,7 @@ public final class ScaleOutBench {
                 Integer.toString(workers),
                 ResultTable.ms(makespans.median()),
                 ResultTable.ms(makespans.min()),
+                ResultTable.ms(firstJobs.median()),
                 ResultTable.ms(lastJobs.median()),
                 ResultTable.ms(windowSums.median()),
                 Integer.toString(most),

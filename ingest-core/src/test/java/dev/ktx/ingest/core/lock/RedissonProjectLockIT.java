@@ -60,6 +60,21 @@ class RedissonProjectLockIT {
     }
 
     @Test
+    void twoProjectsAreHeldAtOnceByTwoProcesses() throws Exception {
+        ProjectLock lockA = new RedissonProjectLock(first);
+        ProjectLock lockB = new RedissonProjectLock(second);
+        try (LockLease acme = lockA.tryAcquire("acme-side", Duration.ZERO).orElseThrow()) {
+            Optional<Long> globex = CompletableFuture.supplyAsync(() -> tokenOf(lockB, "globex-side", Duration.ZERO))
+                    .get();
+
+            assertThat(globex)
+                    .as("the lock is per project: another project's window need not wait")
+                    .isPresent();
+            assertThat(acme.stillHeld()).isTrue();
+        }
+    }
+
+    @Test
     void aLeaseWhoseLockWasTakenOverIsNoLongerHeldAndClosesQuietly() throws Exception {
         LockLease lost = new RedissonProjectLock(shortFirst)
                 .tryAcquire("acme-lost", Duration.ZERO)
