@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Gathers the finalize requests of one project that this replica has in hand at the same time into one batch, so
- * they share one hold of the project lock (docs/services.md, "Finalizer"). Each consumer thread queues its request
+ * they share one hold of the project lock (docs/services.md, "finalizer-service"). Each consumer thread queues its request
  * and waits for the project's turn; the thread that gets it finalizes everything queued by then, and a thread whose
  * request was in an earlier batch finds its outcome ready. Each request keeps its own message: its thread
  * publishes its result and acknowledges it, so a crash mid-batch redelivers every request of the batch.
@@ -79,8 +79,12 @@ public class ProjectBatches {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome.complete(outcomes.get(i));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Every request of the batch gets this outcome, so no thread waits for one that never comes.
             batch.forEach(pending -> pending.outcome.completeExceptionally(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
         } catch (InterruptedException e) {
             // The others' threads still wait for an outcome: the next to take the turn finalizes them.
             queue.putBack(batch.stream().filter(pending -> pending != mine).toList());

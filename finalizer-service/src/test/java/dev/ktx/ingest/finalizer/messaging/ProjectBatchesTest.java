@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,6 +98,32 @@ class ProjectBatchesTest {
         });
 
         assertThatThrownBy(() -> projectBatches.finalize(request(ACME, "docs"))).isSameAs(broken);
+    }
+
+    @Test
+    void anErrorInABatchReachesEveryRequestOfItSoNoneWaitsForever() throws Exception {
+        ProjectBatches projectBatches = new ProjectBatches(batch -> {
+            List<Finalized> finalized = finalizeBatch(batch);
+            if (batches.size() > 1) {
+                throw new AssertionError("broken batch");
+            }
+            return finalized;
+        });
+        Future<Finalized> first = submit(projectBatches, ACME, "docs");
+        assertThat(firstBatchEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Finalized>> queued =
+                List.of(submit(projectBatches, ACME, "faq"), submit(projectBatches, ACME, "metabase"));
+        awaitQueued(projectBatches, ACME, 2);
+
+        releaseFirstBatch.countDown();
+
+        assertThat(connectionOf(first.get(30, TimeUnit.SECONDS))).isEqualTo("docs");
+        for (Future<Finalized> request : queued) {
+            assertThatThrownBy(() -> request.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("broken batch");
+        }
+        assertThat(batches).as("one failed batch, never an empty one after it").hasSize(2);
     }
 
     private Future<Finalized> submit(ProjectBatches projectBatches, ProjectRef project, String connection) {
