@@ -83,10 +83,6 @@ public class SessionFinalizer {
         static final Finalized NOTHING = new Finalized(List.of(), false);
     }
 
-    public Finalized finalizeRequest(FinalizeRequestMessage message) throws InterruptedException {
-        return finalizeRequests(List.of(message)).get(0);
-    }
-
     /**
      * Finalizes requests of one project that were ready at the same time, one outcome per request in the same
      * order. Sessions that may still wait for a working peer land in turn in one hold of the lock (each gated as

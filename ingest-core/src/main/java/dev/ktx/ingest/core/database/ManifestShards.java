@@ -48,14 +48,6 @@ public final class ManifestShards {
         return shards;
     }
 
-    /**
-     * The usage recorded in the connection's current shards, by qualified name: kept when query history did not give
-     * an authoritative answer this time. Shards that cannot be parsed contribute nothing.
-     */
-    public static Map<String, TableUsage> usageIn(RepoTree tree, String connectionId) {
-        return CurrentManifest.of(tree, connectionId).usage();
-    }
-
     /** The connection's manifest shard files in {@code tree}: path → text, sorted by path. */
     static SortedMap<String, String> shardFiles(RepoTree tree, String connectionId) {
         SortedMap<String, String> files = new TreeMap<>();

@@ -1,25 +1,25 @@
 package dev.ktx.ingest.core.git;
 
+import dev.ktx.ingest.core.repo.PathChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,19 +105,15 @@ final class CheckoutUpdater {
     }
 
     private Changed changedPaths(ObjectId oldHead, ObjectId newHead) throws IOException {
-        List<String> written = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        try (RevWalk commits = new RevWalk(repo);
-                TreeWalk walk = new TreeWalk(repo)) {
-            walk.addTree(commits.parseTree(oldHead));
-            walk.addTree(commits.parseTree(newHead));
-            walk.setRecursive(true);
-            walk.setFilter(TreeFilter.ANY_DIFF); // unchanged sub-trees are skipped whole
-            while (walk.next()) {
-                (walk.getFileMode(1) == FileMode.MISSING ? removed : written).add(walk.getPathString());
-            }
+        try (RevWalk commits = new RevWalk(repo)) {
+            Map<Boolean, List<String>> byRemoval =
+                    TreeDiff.between(commits.getObjectReader(), commits.parseTree(oldHead), commits.parseTree(newHead))
+                            .stream()
+                            .collect(Collectors.partitioningBy(
+                                    change -> change.type() == PathChange.Type.DELETED,
+                                    Collectors.mapping(PathChange::path, Collectors.toList())));
+            return new Changed(byRemoval.get(false), byRemoval.get(true));
         }
-        return new Changed(written, removed);
     }
 
     /** The first of {@code paths} whose index or working tree differs from the old head, or that is untracked. */

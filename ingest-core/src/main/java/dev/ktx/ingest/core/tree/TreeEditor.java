@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class TreeEditor {
             }
         });
         RawTree old = RawTree.of(tree == null || tree.equals(EMPTY_TREE) ? new byte[0] : read(tree));
-        Predicate<String> touched = name -> direct.containsKey(name) || nested.containsKey(name);
+        BitSet touched = old.named(name -> direct.containsKey(name) || nested.containsKey(name));
         Map<String, Entry> entries = old.entries(touched);
         direct.forEach((name, edit) -> {
             if (edit.isPresent()) {
@@ -127,16 +128,24 @@ public final class TreeEditor {
             return starts.length - 1;
         }
 
-        /** The decoded entries whose names {@code touched} accepts, by name. */
-        Map<String, Entry> entries(Predicate<String> touched) {
-            Map<String, Entry> entries = new HashMap<>();
+        /** The indices of the entries whose names {@code names} accepts (each name decoded once, here). */
+        BitSet named(Predicate<String> names) {
+            BitSet found = new BitSet(size());
             for (int i = 0; i < size(); i++) {
-                String name = RawParseUtils.decode(bytes, nameStart(i), nameEnd(bytes, starts[i]));
-                if (touched.test(name)) {
-                    int id = nameEnd(bytes, starts[i]) + 1;
-                    entries.put(name, new Entry(FileMode.fromBits(mode(i)), ObjectId.fromRaw(bytes, id)));
+                if (names.test(name(i))) {
+                    found.set(i);
                 }
             }
+            return found;
+        }
+
+        /** The entries at {@code indices}, decoded, by name. */
+        Map<String, Entry> entries(BitSet indices) {
+            Map<String, Entry> entries = new HashMap<>();
+            indices.stream().forEach(i -> {
+                int id = nameEnd(bytes, starts[i]) + 1;
+                entries.put(name(i), new Entry(FileMode.fromBits(mode(i)), ObjectId.fromRaw(bytes, id)));
+            });
             return entries;
         }
 
@@ -144,7 +153,7 @@ public final class TreeEditor {
          * This tree with the {@code touched} entries replaced by {@code edited} (a touched name missing from it is
          * removed): untouched entries are copied as they are, the edited ones inserted in git's order.
          */
-        byte[] with(Predicate<String> touched, Map<String, Entry> edited) {
+        byte[] with(BitSet touched, Map<String, Entry> edited) {
             List<Named> inserted = new ArrayList<>();
             edited.forEach((name, entry) -> inserted.add(new Named(name.getBytes(StandardCharsets.UTF_8), entry)));
             inserted.sort((a, b) -> Paths.compare(
@@ -158,12 +167,9 @@ public final class TreeEditor {
                     b.entry().mode().getBits()));
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + inserted.size() * 64);
             int next = 0;
-            for (int i = 0; i < size(); i++) {
+            for (int i = touched.nextClearBit(0); i < size(); i = touched.nextClearBit(i + 1)) {
                 int nameStart = nameStart(i);
                 int nameEnd = nameEnd(bytes, starts[i]);
-                if (touched.test(RawParseUtils.decode(bytes, nameStart, nameEnd))) {
-                    continue; // replaced or removed by its edit
-                }
                 while (next < inserted.size()
                         && Paths.compare(
                                         inserted.get(next).name(),
@@ -195,6 +201,10 @@ public final class TreeEditor {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
             }
+        }
+
+        private String name(int i) {
+            return RawParseUtils.decode(bytes, nameStart(i), nameEnd(bytes, starts[i]));
         }
 
         private int nameStart(int i) {

@@ -201,18 +201,18 @@ final class GroupLanding {
     private Map<FinalizeRequest, String> gateInTurn(String mainHead) {
         Map<FinalizeRequest, String> squashes = new LinkedHashMap<>();
         String top = mainHead;
+        RepoTree topTree = repo.tree(mainHead);
         for (FinalizeRequest request : List.copyOf(active.keySet())) {
             Optional<String> squash = stack(request, mainHead, top);
-            if (squash.isPresent()
-                    && passes(
-                            request,
-                            mainHead,
-                            GateInput.of(
-                                    repo.tree(top),
-                                    repo.tree(squash.get()),
-                                    repo.diff(top, squash.get()),
-                                    request.allowedSlConnections()))) {
+            if (squash.isEmpty()) {
+                continue;
+            }
+            RepoTree squashTree = repo.tree(squash.get());
+            GateInput input =
+                    GateInput.of(topTree, squashTree, repo.diff(top, squash.get()), request.allowedSlConnections());
+            if (passes(request, mainHead, input)) {
                 top = squash.get();
+                topTree = squashTree; // the next session is gated on this one's tree, already read
                 squashes.put(request, top);
             }
         }

@@ -2,12 +2,11 @@ package dev.ktx.ingest.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktx.ingest.core.tree.InMemoryObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
-import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,15 +20,13 @@ import org.junit.jupiter.api.Test;
 /** Large trees are inflated once and served from memory, the least recently used leave first; small ones pass by. */
 class TreeCacheTest {
 
-    private final InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("tree-cache"));
-    private final ObjectInserter inserter = repo.newObjectInserter();
-    private final ObjectReader reader = inserter.newReader();
+    private final InMemoryObjects objects = new InMemoryObjects("tree-cache");
+    private final ObjectInserter inserter = objects.inserter;
+    private final ObjectReader reader = objects.reader;
 
     @AfterEach
     void close() {
-        reader.close();
-        inserter.close();
-        repo.close();
+        objects.close();
     }
 
     @Test

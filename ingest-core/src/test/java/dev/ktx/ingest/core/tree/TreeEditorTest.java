@@ -10,8 +10,6 @@ import java.util.Random;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
-import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -23,15 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class TreeEditorTest {
 
-    private final InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("tree-editor"));
-    private final ObjectInserter inserter = repo.newObjectInserter();
-    private final ObjectReader reader = inserter.newReader();
+    private final InMemoryObjects objects = new InMemoryObjects("tree-editor");
+    private final ObjectInserter inserter = objects.inserter;
+    private final ObjectReader reader = objects.reader;
 
     @AfterEach
     void close() {
-        reader.close();
-        inserter.close();
-        repo.close();
+        objects.close();
     }
 
     @Test
