@@ -1,6 +1,7 @@
 package dev.ktx.ingest.core.window;
 
 import dev.ktx.ingest.core.git.ContextRepository;
+import dev.ktx.ingest.core.git.SessionId;
 import dev.ktx.ingest.core.lock.LockLease;
 import dev.ktx.ingest.core.lock.ProjectLock;
 import dev.ktx.ingest.core.trace.TargetTracer;
@@ -74,6 +75,9 @@ public final class FinalWindow {
     private List<FinalizeOutcome> finalize(List<FinalizeRequest> requests, GroupLanding.Gating gating)
             throws InterruptedException {
         String projectId = requests.get(0).projectId();
+        // A request delivered twice may be in hand twice: each session lands once, its copies share the decision.
+        Map<SessionId, FinalizeRequest> bySession = new LinkedHashMap<>();
+        requests.forEach(request -> bySession.putIfAbsent(request.session(), request));
         if (requests.stream().anyMatch(r -> !r.projectId().equals(projectId))) {
             throw new IllegalArgumentException("sessions finalized together must belong to one project: " + requests);
         }
@@ -90,7 +94,7 @@ public final class FinalWindow {
         long entered = clock.millis();
         try (LockLease lease = acquired.get()) {
             Map<FinalizeRequest, TargetTracer> tracers = new LinkedHashMap<>();
-            for (FinalizeRequest request : requests) {
+            for (FinalizeRequest request : bySession.values()) {
                 TargetTracer tracer = new TargetTracer(
                         traceSink,
                         clock,
@@ -108,7 +112,7 @@ public final class FinalWindow {
                                 "holder",
                                 HOLDER,
                                 "sessions",
-                                requests.size(),
+                                bySession.size(),
                                 "lock",
                                 ProjectLock.lockName(repository)));
             }
@@ -122,7 +126,7 @@ public final class FinalWindow {
                     held.toMillis(),
                     Map.of("status", decisions.get(request).status().name(), "lockToken", lease.token())));
             return requests.stream()
-                    .map(r -> decisions.get(r).outcome(lockWait, held))
+                    .map(r -> decisions.get(bySession.get(r.session())).outcome(lockWait, held))
                     .toList();
         }
     }

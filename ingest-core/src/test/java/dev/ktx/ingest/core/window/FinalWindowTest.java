@@ -240,6 +240,23 @@ class FinalWindowTest {
     }
 
     @Test
+    void aSessionRequestedTwiceInOneHoldLandsOnceAndBothCopiesGetItsOutcome() throws Exception {
+        SessionId docs = session("docs");
+        repo.openSession(docs);
+        writePage(docs, "guide", List.of("home"));
+        String mainBefore = repo.mainHead().orElseThrow();
+
+        List<FinalizeOutcome> outcomes =
+                window(realGates).finalizeInTurn(List.of(request(docs), awaiting(docs, Set.of("slow_src"))));
+
+        assertThat(outcomes).extracting(FinalizeOutcome::status).containsOnly(FinalizeOutcome.Status.MERGED);
+        String squash = outcomes.get(0).commitId().orElseThrow();
+        assertThat(outcomes.get(1).commitId()).contains(squash);
+        assertThat(repo.mainHead()).contains(squash);
+        assertThat(ContextRepos.parentOf(dir.resolve("repo.git"), squash)).isEqualTo(mainBefore);
+    }
+
+    @Test
     void inTurnASessionDoesNotSeeTheSessionsAfterIt() throws Exception {
         SessionId dbt = session("analytics_dbt");
         SessionId notion = session("docs");
