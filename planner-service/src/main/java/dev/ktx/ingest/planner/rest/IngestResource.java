@@ -106,8 +106,9 @@ public class IngestResource {
                 .or(() -> project.flatMap(named -> restorer.restore(runId, named)))
                 .orElseThrow(() -> new NotFoundException("no run " + runId));
         Plan plan = plans.of(run);
-        RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
+        // The flag first: it is set after the last result, and results never change, so a finished run is read whole.
         boolean finished = store.isSet(runId, RunStore.Flag.finished);
+        RunResults results = RunResults.inPlanOrder(plan, store.results(runId));
         return new RunView(
                 runId,
                 finished ? RunView.FINISHED : RunView.RUNNING,
