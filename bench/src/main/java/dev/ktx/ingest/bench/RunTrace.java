@@ -85,6 +85,33 @@ record RunTrace(List<TraceEvent> events) {
         return most;
     }
 
+    /**
+     * The mean number of the given targets between their {@code target_started} and {@code target_finished}, over
+     * the time from the first one's start to the last one's end: how full the slots were kept.
+     */
+    double meanInFlight(Collection<String> connectionIds) {
+        int running = 0;
+        double weighted = 0;
+        Instant since = null;
+        Instant last = null;
+        for (TraceEvent event : events) {
+            boolean started = event.event().equals(TraceEvents.TARGET_STARTED);
+            if (event.connectionId() == null
+                    || !connectionIds.contains(event.connectionId())
+                    || !started && !event.event().equals(TraceEvents.TARGET_FINISHED)) {
+                continue;
+            }
+            if (since == null) {
+                since = event.at();
+            } else {
+                weighted += running * millis(last, event.at());
+            }
+            running += started ? 1 : -1;
+            last = event.at();
+        }
+        return since == null || !last.isAfter(since) ? 0 : weighted / millis(since, last);
+    }
+
     private TraceEvent first(String connectionId, String event) {
         return find(connectionId, event)
                 .orElseThrow(() -> new IllegalStateException(

@@ -12,7 +12,8 @@ import java.util.Map;
  * ({@code KTX_SOURCE_CONCURRENCY} = {@link #SLOTS} each; the two extra ones are more {@code source-ingest-service}
  * processes on the same stack). Reports the makespan ratio and, from each run's trace, the most source jobs in
  * flight at once (target_started → target_finished), which must never exceed the cap; beside them, when the last
- * source job finished and the sum of the run's final windows (the finalizer serializes them per project).
+ * source job finished, the sum of the run's final windows (the finalizer serializes them per project) and the mean
+ * number of jobs in flight while sources ran (how full the cap was kept).
  * Arguments: {@code [sources] [runs]} (defaults 48 and 2; one warm-up run per configuration comes first).
  */
 public final class ScaleOutBench {
@@ -42,6 +43,7 @@ public final class ScaleOutBench {
                         "last source job finished (median)",
                         "Σ final windows (median)",
                         "most jobs in flight (max over runs)",
+                        "jobs in flight, mean (median)",
                         "cap");
                 Timings one = measure(stack, project, runs, 1, table);
                 for (int extra = 1; extra < WORKERS; extra++) {
@@ -51,6 +53,7 @@ public final class ScaleOutBench {
                 table.row(
                         "**one / three (medians)** (goal ≥ 2.4×)",
                         ResultTable.ratio(one.median() / three.median()),
+                        "",
                         "",
                         "",
                         "",
@@ -70,6 +73,7 @@ public final class ScaleOutBench {
         Timings firstJobs = new Timings();
         Timings lastJobs = new Timings();
         Timings windowSums = new Timings();
+        Timings meanInFlight = new Timings();
         int most = 0;
         for (int run = 0; run <= runs; run++) {
             project.changeSnapshots(workers + " workers, run " + run);
@@ -88,6 +92,7 @@ public final class ScaleOutBench {
                         .mapToDouble(Double::doubleValue)
                         .sum());
                 most = Math.max(most, trace.mostInFlight(project.sources()));
+                meanInFlight.add(trace.meanInFlight(project.sources()));
             }
         }
         table.row(
@@ -98,6 +103,7 @@ public final class ScaleOutBench {
                 ResultTable.ms(lastJobs.median()),
                 ResultTable.ms(windowSums.median()),
                 Integer.toString(most),
+                String.format("%.1f", meanInFlight.median()),
                 most <= CAP ? CAP + " (held)" : CAP + " (**exceeded**)");
         return makespans;
     }
