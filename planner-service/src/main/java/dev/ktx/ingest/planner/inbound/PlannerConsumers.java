@@ -147,8 +147,10 @@ public class PlannerConsumers {
                 return; // a rollback of a run whose state expired: its outcome is all there is to keep
             }
             if (known(event.runId(), null, Topics.INGEST_TRACES)) {
-                store.appendTrace(event.runId(), json);
+                // The sign of life first: whoever reads the event in the run's trace can count on the deadline check
+                // having it too (DeadlineIT waits for a heartbeat in the trace, then lets the target fall silent).
                 sightings.record(event);
+                store.appendTrace(event.runId(), json);
             }
         });
     }
